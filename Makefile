@@ -1,0 +1,40 @@
+# forceplan: set-up, build and test on a fresh Debian machine with Swift.
+#   make plan   install what is missing, build, plan scenarios/coalition-2025.yaml
+#   make test   install what is missing, build, run every test
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libglpk-dev glpk-utils
+SCENARIO ?= scenarios/coalition-2025.yaml
+RELEASE_FLAGS := -c release --scratch-path .build-release
+
+.PHONY: deps build release test plan bench clean
+
+# Installs the Debian packages that are missing (needs root or sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+plan: release
+	.build-release/release/forceplan plan $(SCENARIO)
+
+bench: release
+	$(MAKE) -C benchmarks
+
+clean:
+	rm -rf .build .build-release

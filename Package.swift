@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "forceplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LinearModel", targets: ["LinearModel"]),
+        .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "ForcePlanner", targets: ["ForcePlanner"]),
+        .executable(name: "forceplan", targets: ["forceplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // GLPK 5 from Debian's libglpk-dev: header in /usr/include, no pkg-config file.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // setjmp/longjmp around GLPK calls, which Swift cannot do itself.
+        .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
+        .target(name: "LinearModel"),
+        .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "CGLPKShim"]),
+        .target(name: "ForcePlanner", dependencies: [
+            "LinearModel", "GLPKSolver",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "forceplan", dependencies: [
+            "ForcePlanner", "LinearModel", "GLPKSolver",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(
+            name: "ForcePlannerTests",
+            dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,4 @@
+import XCTest
+@testable import LinearModel
+
+final class LinearModelSmokeTests: XCTestCase { func testNothing() {} }
