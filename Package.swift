@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
         .target(name: "LinearModel"),
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "CGLPKShim"]),
+        // Knows nations and capabilities; speaks to any `Solver`, never to GLPK directly.
         .target(name: "ForcePlanner", dependencies: [
-            "LinearModel", "GLPKSolver",
+            "LinearModel",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "forceplan", dependencies: [
