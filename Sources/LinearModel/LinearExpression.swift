@@ -139,6 +139,12 @@ extension Variable {
     public static func - (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
         var e = lhs; e.add(-1, rhs); return e
     }
+    public static func + (lhs: Variable, rhs: LinearExpression) -> LinearExpression {
+        var e = LinearExpression(lhs); e.add(rhs); return e
+    }
+    public static func - (lhs: Variable, rhs: LinearExpression) -> LinearExpression {
+        var e = LinearExpression(lhs); e.add(rhs, times: -1); return e
+    }
     public static func + (lhs: Variable, rhs: Double) -> LinearExpression {
         LinearExpression(lhs) + rhs
     }

@@ -1,0 +1,56 @@
+/// An option with everything it inherits filled in: the scenario's assumptions and
+/// policies merged with the option's (key by key), its objectives and exclusions, and any
+/// what-if overrides given on top (``PlanningOverrides``).
+public struct ResolvedOption: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// Every declared assumption with its effective value, in file order.
+    public var assumptions: [Assumption]
+    public var policies: Policies
+    public var objectives: [ObjectiveSpec]
+    /// Nations that take no part, sorted.
+    public var excludedNations: [String]
+
+    /// True when the assumption `name` holds.
+    public func holds(_ name: String) -> Bool {
+        assumptions.first { $0.name == name }?.value ?? false
+    }
+
+    /// Resolves `option` of `scenario`, then applies `overrides` (what-ifs from the command
+    /// line: assumptions set, nations dropped).
+    public init(_ option: Option, of scenario: Scenario, overrides: PlanningOverrides = PlanningOverrides()) {
+        id = option.id
+        name = option.name
+        var values = scenario.assumptions
+        for layer in [option.assumptions, overrides.assumptions] {
+            for a in layer {
+                if let i = values.firstIndex(where: { $0.name == a.name }) {
+                    values[i].value = a.value
+                } else {
+                    values.append(a)
+                }
+            }
+        }
+        assumptions = values
+        policies = scenario.policies.merged(with: option.policies)
+        objectives = option.objectives ?? scenario.objectives
+        if objectives.isEmpty { objectives = [.coverage, .cost] }
+        excludedNations = Array(Set((option.excludeNations ?? []) + overrides.dropNations)).sorted()
+    }
+}
+
+/// What-if changes applied on top of every option: `--assume K=V`, `--drop NATION`.
+public struct PlanningOverrides: Sendable, Hashable {
+    /// Assumptions forced to a value.
+    public var assumptions: [Assumption]
+    /// Nations withdrawn from every option.
+    public var dropNations: [String]
+
+    public init(assumptions: [Assumption] = [], dropNations: [String] = []) {
+        self.assumptions = assumptions
+        self.dropNations = dropNations
+    }
+
+    /// True when nothing is overridden.
+    public var isEmpty: Bool { assumptions.isEmpty && dropNations.isEmpty }
+}

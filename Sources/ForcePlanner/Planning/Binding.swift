@@ -1,0 +1,82 @@
+import LinearModel
+
+extension SolveContext {
+    /// The caveats and policies that bind: lifting one alone (and re-optimising the first
+    /// objective) would improve it. One solve per candidate, each with a short time limit.
+    mutating func bindingConstraints(best: Plan) -> [BindingConstraint] {
+        guard let first = option.objectives.first, let v = best.value(of: first) else { return [] }
+        // Nothing can beat full coverage or zero cost, personnel or dependence.
+        if first == .coverage && v >= 1 - 1e-9 { return [] }
+        if !first.maximizes && v <= 1e-9 { return [] }
+        var out: [BindingConstraint] = []
+        for candidate in candidates() {
+            let f = Formulation(scenario: candidate.scenario, option: candidate.option)
+            var model = f.model
+            model.setObjective(first.maximizes ? .maximize : .minimize, f.expression(for: first))
+            var p = parameters(stage: "binding \(candidate.name)", step: f.objectiveStep(for: first), hint: nil)
+            p.timeLimit = min(p.timeLimit ?? 5, 5)
+            guard let r = try? planner.solver.solve(model, parameters: p), r.hasSolution,
+                  r.termination == .optimal else { continue }
+            let relaxedValue = f.expression(for: first).value(f.cleanValues(r.values))
+            let gain = first.maximizes ? relaxedValue - v : v - relaxedValue
+            guard gain > Self.tolerance(v) else { continue }
+            let shown = first == .coverage ? NumberFormat.percent(relaxedValue) : NumberFormat.readable(relaxedValue)
+            out.append(BindingConstraint(
+                constraint: candidate.name, relaxedValue: relaxedValue, improvement: gain,
+                message: "lifting \(candidate.name) would bring \(first) to \(shown)"))
+        }
+        return out
+    }
+
+    private struct Candidate {
+        var name: String
+        var scenario: Scenario
+        var option: ResolvedOption
+    }
+
+    /// One candidate per policy, budget, capacity and caveat that is in force.
+    private func candidates() -> [Candidate] {
+        let s = planner.scenario
+        var out: [Candidate] = []
+        func add(_ name: String, scenario: Scenario? = nil, _ change: (inout ResolvedOption) -> Void = { _ in }) {
+            var o = option
+            change(&o)
+            out.append(Candidate(name: name, scenario: scenario ?? s, option: o))
+        }
+        for ceiling in option.policies.maxPersonnelIn {
+            add("max_personnel_in:\(ceiling.tag)") { $0.policies.maxPersonnelIn.removeAll { $0.tag == ceiling.tag } }
+        }
+        if option.policies.maxNationShare != nil { add("max_nation_share") { $0.policies.maxNationShare = nil } }
+        if option.policies.minNations != nil { add("min_nations") { $0.policies.minNations = nil } }
+        if option.policies.totalBudget != nil { add("total_budget") { $0.policies.totalBudget = nil } }
+        let excluded = Set(option.excludedNations)
+        for (ri, r) in s.requirements.enumerated() where r.minNations != nil {
+            var changed = s
+            changed.requirements[ri].minNations = nil
+            add("min_nations:\(r.id)", scenario: changed)
+        }
+        for (ni, n) in s.nations.enumerated() where !excluded.contains(n.id) && n.budget != nil {
+            var changed = s
+            changed.nations[ni].budget = nil
+            add("budget:\(n.id)", scenario: changed)
+        }
+        for (li, l) in s.locations.enumerated() where l.personnelCapacity != nil || !l.domainCapacity.isEmpty {
+            var changed = s
+            changed.locations[li].personnelCapacity = nil
+            changed.locations[li].domainCapacity = []
+            add("capacity:\(l.id)", scenario: changed)
+        }
+        let before = Formulation(scenario: s, option: option).assignments.count
+        for (ni, n) in s.nations.enumerated() where !excluded.contains(n.id) {
+            for (ci, c) in n.caveats.enumerated() {
+                var changed = s
+                changed.nations[ni].caveats.remove(at: ci)
+                // Only worth a solve when lifting it opens new assignments.
+                let after = Formulation(scenario: changed, option: option).assignments.count
+                guard after > before else { continue }
+                add("caveat:\(n.id):\(c.domain.rawValue):\(c.tag)", scenario: changed)
+            }
+        }
+        return out
+    }
+}

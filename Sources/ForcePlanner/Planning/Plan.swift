@@ -1,0 +1,133 @@
+/// How an option's solve ended, as reported to planners (DESIGN.md's `status`).
+public enum PlanStatus: String, Sendable, Hashable, Codable {
+    /// Every objective stage was proven optimal.
+    case optimal
+    /// Stopped early (time limit) with a plan that is not proven optimal; see the gap.
+    case feasible
+    /// The hard constraints cannot hold together; see the conflicts.
+    case infeasible
+    /// Stopped by the time limit before any plan was found.
+    case timeLimit = "time-limit"
+    /// The solver failed.
+    case error
+}
+
+/// Units of one pledge deployed at one location for one requirement.
+public struct Assignment: Sendable, Hashable {
+    public var nation: String
+    public var capability: String
+    public var location: String
+    public var requirement: String
+    public var units: Int
+    /// Personnel of these units.
+    public var personnel: Double
+    /// Cost of these units.
+    public var cost: Double
+}
+
+/// How well one requirement is served.
+public struct RequirementCoverage: Sendable, Hashable {
+    public var requirement: String
+    /// Units needed.
+    public var needed: Double
+    /// Units provided (needs factors applied).
+    public var provided: Double
+    /// `max(0, needed - provided)`.
+    public var shortfall: Double
+    /// `1 - shortfall / needed` (1 when nothing is needed).
+    public var fraction: Double
+    /// Nations contributing to it, in file order.
+    public var nations: [String]
+}
+
+/// The value an objective takes in a plan.
+public struct ObjectiveValue: Sendable, Hashable {
+    public var objective: ObjectiveSpec
+    public var value: Double
+}
+
+/// A hard constraint that had to give for an infeasible option to have a plan.
+public struct Conflict: Sendable, Hashable {
+    /// The constraint's name, e.g. `max_personnel_in:ukraine`, `min_nations:reassurance-west`.
+    public var constraint: String
+    /// By how much it had to give, in its own unit.
+    public var shortfall: Double
+    /// What a planner reads: "max_personnel_in ukraine: 4,200 more personnel needed".
+    public var message: String
+}
+
+/// A caveat or policy that costs the option something: relaxing it would improve the
+/// first objective.
+public struct BindingConstraint: Sendable, Hashable {
+    /// `caveat:fr:land:ukraine`, `max_personnel_in:ukraine`, `total_budget`, ...
+    public var constraint: String
+    /// The first objective's value with the constraint lifted.
+    public var relaxedValue: Double
+    /// How much the first objective improves (positive).
+    public var improvement: Double
+    public var message: String
+}
+
+/// A force configuration in the planner's terms, computed from the integer plan itself.
+public struct Plan: Sendable, Hashable {
+    public var assignments: [Assignment]
+    /// Every objective of the option's list, in order.
+    public var objectives: [ObjectiveValue]
+    /// Per requirement, in file order.
+    public var coverage: [RequirementCoverage]
+    public var personnelTotal: Double
+    /// Personnel at locations with each tag, by tag (sorted; every tag listed).
+    public var personnelByTag: [(tag: String, personnel: Double)]
+    public var cost: Double
+    /// Cost per contributing nation, in file order.
+    public var costByNation: [(nation: String, cost: Double)]
+    /// Nations deploying at least one unit, in file order.
+    public var contributingNations: [String]
+    /// For alternatives: how many (nation, requirement) pairs differ from the plans before.
+    public var distance: Int?
+
+    /// The value of `objective`, if it is in the list.
+    public func value(of objective: ObjectiveSpec) -> Double? {
+        objectives.first { $0.objective == objective }?.value
+    }
+
+    public static func == (a: Plan, b: Plan) -> Bool {
+        a.assignments == b.assignments && a.objectives == b.objectives && a.distance == b.distance
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(assignments)
+        h.combine(objectives)
+    }
+}
+
+/// The outcome of planning one option.
+public struct OptionResult: Sendable {
+    public var option: ResolvedOption
+    public var status: PlanStatus
+    /// The plan (nil when infeasible, or stopped without one).
+    public var plan: Plan?
+    /// Relative gap when stopped early with a plan.
+    public var gap: Double?
+    /// For infeasible options: the hard constraints that had to give.
+    public var conflicts: [Conflict]
+    /// Near-optimal alternatives, each with its distance.
+    public var alternatives: [Plan]
+    /// Caveats and policies that bind.
+    public var binding: [BindingConstraint]
+    /// Wall-clock seconds for this option.
+    public var seconds: Double
+    /// Solver message for errors.
+    public var message: String?
+}
+
+/// The outcome of planning a scenario: one result per option, in file order.
+public struct PlanReport: Sendable {
+    public var scenario: Scenario
+    public var options: [OptionResult]
+
+    /// True when every option has a proven-optimal or time-limited plan.
+    public var allSolved: Bool {
+        options.allSatisfy { $0.status == .optimal || $0.status == .feasible }
+    }
+}

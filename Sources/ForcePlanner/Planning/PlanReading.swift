@@ -1,0 +1,107 @@
+import LinearModel
+
+extension Formulation {
+    /// The integer plan behind solver values: units rounded to whole numbers, every
+    /// auxiliary variable set to the value the plan implies (tight shortfalls, counting
+    /// binaries), so that the vector is feasible and can seed the next solve.
+    public func cleanValues(_ raw: [Double]) -> [Double] {
+        var v = [Double](repeating: 0, count: model.variableCount)
+        for a in assignments where a.variable.index < raw.count {
+            let ub = model.variables[a.variable.index].upperBound
+            v[a.variable.index] = min(max(0, raw[a.variable.index].rounded()), ub)
+        }
+        var provided: [String: Double] = [:]
+        var byNation: [String: Double] = [:]
+        var serves: [String: Double] = [:]
+        for a in assignments {
+            let u = v[a.variable.index]
+            provided[a.requirement, default: 0] += u * a.factor
+            byNation[a.nation, default: 0] += u
+            serves["\(a.nation)|\(a.requirement)", default: 0] += u
+        }
+        for r in scenario.requirements {
+            if let s = shortfalls[r.id] { v[s.index] = max(0, r.units - (provided[r.id] ?? 0)) }
+        }
+        for (n, y) in nationContributes { v[y.index] = (byNation[n] ?? 0) >= 1 ? 1 : 0 }
+        for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }
+        return v
+    }
+
+    /// The plan in the planner's terms, from clean values (see ``cleanValues(_:)``).
+    public func plan(from values: [Double]) -> Plan {
+        var assignmentsOut: [Assignment] = []
+        var provided: [String: Double] = [:]
+        var nationsOn: [String: Set<String>] = [:]
+        var personnelAt: [String: Double] = [:]
+        var costOf: [String: Double] = [:]
+        var unitsOf: [String: Double] = [:]
+        var total = 0.0, cost = 0.0
+        for a in assignments {
+            let u = a.variable.index < values.count ? values[a.variable.index] : 0
+            guard u >= 0.5 else { continue }
+            assignmentsOut.append(Assignment(nation: a.nation, capability: a.capability, location: a.location,
+                                             requirement: a.requirement, units: Int(u.rounded()),
+                                             personnel: u * a.personnel, cost: u * a.cost))
+            provided[a.requirement, default: 0] += u * a.factor
+            nationsOn[a.requirement, default: []].insert(a.nation)
+            personnelAt[a.location, default: 0] += u * a.personnel
+            costOf[a.nation, default: 0] += u * a.cost
+            unitsOf[a.nation, default: 0] += u
+            total += u * a.personnel
+            cost += u * a.cost
+        }
+        // Order: requirement, then nation, in file order; then pledge and location order.
+        let rOrder = Dictionary(scenario.requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let nOrder = Dictionary(scenario.nations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let lOrder = Dictionary(scenario.locations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        assignmentsOut = assignmentsOut.enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            let ka = (rOrder[a.requirement] ?? 0, nOrder[a.nation] ?? 0, x.offset)
+            let kb = (rOrder[b.requirement] ?? 0, nOrder[b.nation] ?? 0, y.offset)
+            return ka < kb
+        }.map(\.element)
+        _ = lOrder
+
+        let nationOrder = scenario.nations.map(\.id)
+        var coverage: [RequirementCoverage] = []
+        for r in scenario.requirements {
+            let p = provided[r.id] ?? 0
+            let s = max(0, r.units - p)
+            let fraction = r.units > 0 ? 1 - s / r.units : 1
+            let on = nationsOn[r.id] ?? []
+            coverage.append(RequirementCoverage(requirement: r.id, needed: r.units, provided: p, shortfall: s,
+                                                fraction: fraction, nations: nationOrder.filter(on.contains)))
+        }
+        var byTag: [(tag: String, personnel: Double)] = []
+        for tag in scenario.tags {
+            let sum = scenario.locations.filter { $0.tags.contains(tag) }.reduce(0) { $0 + (personnelAt[$1.id] ?? 0) }
+            byTag.append((tag, sum))
+        }
+        let contributing = nationOrder.filter { (unitsOf[$0] ?? 0) >= 0.5 }
+        var plan = Plan(assignments: assignmentsOut, objectives: [], coverage: coverage, personnelTotal: total,
+                        personnelByTag: byTag, cost: cost,
+                        costByNation: contributing.map { ($0, costOf[$0] ?? 0) },
+                        contributingNations: contributing, distance: nil)
+        plan.objectives = option.objectives.map { ObjectiveValue(objective: $0, value: value(of: $0, in: plan, personnelAt: personnelAt, unitsOf: unitsOf)) }
+        return plan
+    }
+
+    private func value(of objective: ObjectiveSpec, in plan: Plan, personnelAt: [String: Double],
+                       unitsOf: [String: Double]) -> Double {
+        switch objective {
+        case .coverage:
+            let w = totalWeight
+            guard w > 0 else { return 1 }
+            var sum = 0.0
+            for (r, c) in zip(scenario.requirements, plan.coverage) { sum += r.weight * c.fraction }
+            return sum / w
+        case .cost: return plan.cost
+        case .personnel: return plan.personnelTotal
+        case .personnelIn(let tag):
+            return scenario.locations.filter { $0.tags.contains(tag) }.reduce(0) { $0 + (personnelAt[$1.id] ?? 0) }
+        case .nations: return Double(plan.contributingNations.count)
+        case .dependence(let id):
+            return dependenceNations(id).reduce(0) { $0 + (unitsOf[$1] ?? 0) }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import LinearModel
+
+/// Where a long solve is, for progress displays.
+public struct PlanningProgress: Sendable {
+    /// 1-based index of the option being planned, and how many there are.
+    public var optionIndex: Int
+    public var optionCount: Int
+    public var optionID: String
+    /// "coverage", "cost", "alternative 1", "explaining infeasibility", ...
+    public var stage: String
+    /// Seconds since this option started.
+    public var elapsed: Double
+    /// The solver's current relative gap, when known.
+    public var gap: Double?
+}
+
+/// Settings for ``Planner``.
+public struct PlannerSettings: Sendable {
+    /// Wall-clock limit per option in seconds (all stages together); nil for none.
+    public var timeLimit: Double?
+    /// What-if overrides applied to every option.
+    public var overrides: PlanningOverrides
+    /// Compute near-optimal alternatives as the scenario asks (`alternatives:`).
+    public var alternatives: Bool
+    /// Find the caveats and policies that bind (one extra solve per candidate).
+    public var findBinding: Bool
+    /// Called now and then during long solves.
+    public var progress: (@Sendable (PlanningProgress) -> Void)?
+
+    public init(timeLimit: Double? = nil, overrides: PlanningOverrides = PlanningOverrides(),
+                alternatives: Bool = true, findBinding: Bool = true,
+                progress: (@Sendable (PlanningProgress) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.overrides = overrides
+        self.alternatives = alternatives
+        self.findBinding = findBinding
+        self.progress = progress
+    }
+}
+
+/// Plans the options of a scenario: builds each option's model, solves it
+/// lexicographically, and reads the plan back in the planner's terms.
+///
+/// ```swift
+/// let loaded = try ScenarioLoader.load(file: "scenarios/tutorial.yaml")
+/// let planner = Planner(scenario: loaded.scenario, solver: GLPKSolver())
+/// let report = planner.planAll()
+/// for result in report.options {
+///     print(result.option.id, result.status, result.plan?.value(of: .coverage) ?? 0)
+/// }
+/// ```
+public struct Planner: Sendable {
+    public var scenario: Scenario
+    public var solver: any Solver
+    public var settings: PlannerSettings
+
+    public init(scenario: Scenario, solver: any Solver, settings: PlannerSettings = PlannerSettings()) {
+        self.scenario = scenario
+        self.solver = solver
+        self.settings = settings
+    }
+
+    /// Plans every option in file order.
+    public func planAll() -> PlanReport {
+        let options = scenario.effectiveOptions
+        var results: [OptionResult] = []
+        for (i, o) in options.enumerated() {
+            results.append(plan(o, index: i + 1, of: options.count))
+        }
+        return PlanReport(scenario: scenario, options: results)
+    }
+
+    /// Plans one option.
+    public func plan(_ option: Option, index: Int = 1, of count: Int = 1) -> OptionResult {
+        let resolved = ResolvedOption(option, of: scenario, overrides: settings.overrides)
+        let clock = Stopwatch()
+        let formulation = Formulation(scenario: scenario, option: resolved)
+        var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock)
+        var result = context.lexicographic(formulation)
+        if result.status == .infeasible {
+            result.conflicts = context.explainInfeasibility()
+        }
+        if let plan = result.plan, result.status == .optimal || result.status == .feasible {
+            if settings.alternatives && scenario.alternatives.count > 0 {
+                result.alternatives = context.alternatives(formulation, best: plan)
+            }
+            if settings.findBinding {
+                result.binding = context.bindingConstraints(best: plan)
+            }
+        }
+        result.seconds = clock.elapsed
+        return result
+    }
+}
+
+/// Wall-clock time since creation.
+struct Stopwatch: Sendable {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+/// One option's solves, sharing its clock and progress reporting.
+struct SolveContext {
+    let planner: Planner
+    let option: ResolvedOption
+    let index: Int
+    let count: Int
+    let clock: Stopwatch
+
+    var remaining: Double? {
+        planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
+    }
+
+    func parameters(stage: String, step: Double?, hint: [Double]?) -> SolveParameters {
+        var p = SolveParameters()
+        p.timeLimit = remaining
+        p.objectiveStep = step
+        p.hint = hint
+        p.wantDuals = false
+        if let report = planner.settings.progress {
+            let (i, n, id) = (index, count, option.id)
+            let clock = self.clock
+            report(PlanningProgress(optionIndex: i, optionCount: n, optionID: id, stage: stage,
+                                    elapsed: clock.elapsed, gap: nil))
+            p.progressHandler = { progress in
+                report(PlanningProgress(optionIndex: i, optionCount: n, optionID: id, stage: stage,
+                                        elapsed: clock.elapsed, gap: progress.relativeGap))
+            }
+        }
+        return p
+    }
+
+    /// Tolerance kept on an optimised objective value `v` in later stages.
+    static func tolerance(_ v: Double) -> Double { max(1e-6, 1e-6 * abs(v)) }
+
+    /// Adds "keep `objective` within `slack` of `value`" to `model`.
+    static func keep(_ model: inout Model, _ f: Formulation, _ objective: ObjectiveSpec, at value: Double,
+                     slack: Double, name: String) {
+        let e = f.expression(for: objective)
+        if objective.maximizes {
+            model.addConstraint(name: name, e, .greaterEqual(value - slack))
+        } else {
+            model.addConstraint(name: name, e, .lessEqual(value + slack))
+        }
+    }
+
+    /// Optimises the option's objectives in order, each kept within tolerance of its
+    /// optimum while the next is optimised.
+    mutating func lexicographic(_ f: Formulation) -> OptionResult {
+        var result = OptionResult(option: option, status: .optimal, plan: nil, gap: nil, conflicts: [],
+                                  alternatives: [], binding: [], seconds: 0, message: nil)
+        var model = f.model
+        var values: [Double]?
+        for (k, objective) in option.objectives.enumerated() {
+            model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
+            let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective), hint: values)
+            let solved: SolveResult
+            do {
+                solved = try planner.solver.solve(model, parameters: params)
+            } catch {
+                result.status = .error
+                result.message = "\(error)"
+                return result
+            }
+            switch solved.termination {
+            case .optimal:
+                break
+            case .infeasible, .infeasibleOrUnbounded:
+                if k == 0 {
+                    result.status = .infeasible
+                } else {
+                    result.status = .error
+                    result.message = "stage \(objective) became infeasible after fixing earlier objectives"
+                }
+                return result
+            case .timeLimit, .stoppedEarly:
+                if solved.hasSolution {
+                    let clean = f.cleanValues(solved.values)
+                    result.status = .feasible
+                    result.gap = solved.relativeGap ?? values.map { _ in 0 }
+                    result.plan = f.plan(from: clean)
+                } else if let values {
+                    // An earlier stage's plan is still a plan.
+                    result.status = .feasible
+                    result.plan = f.plan(from: values)
+                    result.gap = nil
+                } else {
+                    result.status = .timeLimit
+                }
+                result.message = "stopped by the time limit while optimising \(objective)"
+                return result
+            case .unbounded, .error:
+                result.status = .error
+                result.message = solved.message ?? "solver failed while optimising \(objective)"
+                return result
+            }
+            let clean = f.cleanValues(solved.values)
+            values = clean
+            if k + 1 < option.objectives.count {
+                let v = f.expression(for: objective).value(clean)
+                Self.keep(&model, f, objective, at: v, slack: Self.tolerance(v), name: "keep(\(objective))")
+            }
+        }
+        if let values { result.plan = f.plan(from: values) }
+        return result
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Numbers as planners read them: `4,200`, `0.875`, `12.5`.
+public enum NumberFormat {
+    /// Whole numbers with thousands separators; others with up to `decimals` decimals,
+    /// trailing zeros dropped.
+    public static func readable(_ v: Double, decimals: Int = 3) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+        let rounded = (v * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
+        let negative = rounded < 0
+        let a = abs(rounded)
+        let whole = a.rounded(.down)
+        var frac = String(format: "%.\(decimals)f", a - whole)
+        if frac.hasPrefix("1") { return readable(negative ? -(whole + 1) : whole + 1, decimals: decimals) }
+        frac = String(frac.dropFirst(1))   // ".xyz"
+        while frac.hasSuffix("0") { frac.removeLast() }
+        if frac == "." { frac = "" }
+        var digits = String(format: "%.0f", whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        return (negative && (whole > 0 || !frac.isEmpty) ? "-" : "") + digits + grouped + frac
+    }
+
+    /// A fraction as a percentage: `0.875` -> `87.5%`.
+    public static func percent(_ v: Double) -> String { readable(v * 100, decimals: 1) + "%" }
+}

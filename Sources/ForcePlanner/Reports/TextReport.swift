@@ -1,0 +1,57 @@
+/// `plan --format text`: aligned tables for a terminal.
+public enum TextReport {
+    public static func render(_ report: PlanReport) -> String {
+        var out = "Scenario \(report.scenario.name): \(report.options.count) option\(report.options.count == 1 ? "" : "s")\n"
+        for r in report.options {
+            out += "\n" + option(r)
+        }
+        return out
+    }
+
+    static func headline(_ plan: Plan) -> String {
+        plan.objectives.map { "\($0.objective) \(show($0))" }.joined(separator: "   ")
+    }
+
+    static func show(_ v: ObjectiveValue) -> String {
+        v.objective == .coverage ? NumberFormat.percent(v.value) : NumberFormat.readable(v.value)
+    }
+
+    static func option(_ r: OptionResult) -> String {
+        var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
+        if let gap = r.gap { out += "  stopped early; gap \(NumberFormat.percent(gap))\n" }
+        if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
+        for c in r.conflicts { out += "  must give: \(c.message)\n" }
+        guard let plan = r.plan else { return out }
+        out += "  " + headline(plan) + "\n"
+        out += "  personnel \(NumberFormat.readable(plan.personnelTotal))"
+        let tagged = plan.personnelByTag.filter { $0.personnel > 0 }
+        if !tagged.isEmpty {
+            out += " (" + tagged.map { "\($0.tag) \(NumberFormat.readable($0.personnel))" }.joined(separator: ", ") + ")"
+        }
+        out += "   cost \(NumberFormat.readable(plan.cost))   nations \(plan.contributingNations.count)\n\n"
+        var cov = TextTable(header: ["requirement", "needed", "provided", "coverage", "nations"], numeric: [1, 2, 3])
+        for c in plan.coverage {
+            cov.rows.append([c.requirement, NumberFormat.readable(c.needed), NumberFormat.readable(c.provided),
+                             NumberFormat.percent(c.fraction), c.nations.joined(separator: ", ")])
+        }
+        out += cov.render() + "\n"
+        var asg = TextTable(header: ["nation", "capability", "location", "requirement", "units", "personnel", "cost"],
+                            numeric: [4, 5, 6])
+        for a in plan.assignments {
+            asg.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)",
+                             NumberFormat.readable(a.personnel), NumberFormat.readable(a.cost)])
+        }
+        out += plan.assignments.isEmpty ? "  (no units deployed)\n" : asg.render()
+        if !r.binding.isEmpty {
+            out += "\n  Binding caveats and policies:\n"
+            for b in r.binding { out += "  - \(b.message)\n" }
+        }
+        for alt in r.alternatives {
+            out += "\n  Alternative (distance \(alt.distance ?? 0)): " + headline(alt) + "\n"
+            var t = TextTable(header: ["nation", "capability", "location", "requirement", "units"], numeric: [4])
+            for a in alt.assignments { t.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)"]) }
+            out += t.render(indent: "    ")
+        }
+        return out
+    }
+}
