@@ -9,6 +9,23 @@ struct ForcePlan: ParsableCommand {
         abstract: "Turn coalition pledges and political limits into force-package options.",
         subcommands: [ValidateCommand.self, PlanCommand.self]
     )
+
+    /// Runs the command; flag errors exit with code 2 (bad input), as every other bad
+    /// input does, rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { CLI.printError(message) }
+                Self.exit(withError: Exit.badInput)
+            }
+            Self.exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes of every forceplan command.

@@ -1,8 +1,48 @@
 import ArgumentParser
+import Foundation
 import ForcePlanner
+import GLPKSolver
+
+/// Output formats of `plan`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv
+}
 
 struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Plan the options of a scenario.")
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan the options of a scenario.",
+        discussion: "Exit code 0 when every option solved, 1 when some option is infeasible or stopped without a plan, 2 on bad input.")
+
     @Argument(help: "Scenario file.") var file: String
-    func run() throws {}
+    @Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
+    @Option(name: .customLong("assume"), help: "Set an assumption: NAME=true|false (repeatable).") var assume: [String] = []
+    @Option(name: .customLong("drop"), help: "Withdraw nations: ID[,ID...] (repeatable).") var drop: [String] = []
+    @Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
+    @Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
+    @Flag(help: "No progress display.") var quiet = false
+    @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
+    @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
+
+    func run() throws {
+        let scenario = try CLI.load(file)
+        guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
+        let overrides = try CLI.overrides(assume: assume, drop: drop, scenario: scenario)
+        var options = scenario.effectiveOptions
+        if let id = optionID {
+            guard let o = options.first(where: { $0.id == id }) else {
+                throw CLI.fail("--option \(id): unknown option" + Suggest.hint(id, among: options.map(\.id), noun: "options"))
+            }
+            options = [o]
+        }
+        let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
+                                       findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
+        let planner = Planner(scenario: scenario, solver: GLPKSolver(), settings: settings)
+        var results: [OptionResult] = []
+        for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
+        Progress.clear()
+        let report = PlanReport(scenario: scenario, options: results)
+        CLI.write(CLI.render(report, format))
+        if !report.allSolved { throw Exit.infeasible }
+    }
 }
