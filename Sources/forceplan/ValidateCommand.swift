@@ -1,9 +1,38 @@
 import ArgumentParser
 import ForcePlanner
+import Foundation
 
+/// `forceplan validate FILE...`: one summary line per valid file on stdout; warnings and
+/// errors as `FILE:LINE:COL: message` on stderr. Exit 0 when every file is valid, 2 otherwise.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check scenario files; errors as FILE:LINE:COL: message.")
     @Argument(help: "Scenario files.") var files: [String]
-    func run() throws {}
+
+    func run() throws {
+        var allValid = true
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader.load(file: file)
+                loaded.warnings.forEach { printError($0.description) }
+                print("\(file): ok: \(Self.summary(loaded.scenario))")
+            } catch {
+                allValid = false
+                printError(error.description)
+            }
+        }
+        if !allValid { throw Exit.badInput }
+    }
+
+    /// `4 nations, 9 pledges, 3 requirements, 2 options`
+    static func summary(_ scenario: Scenario) -> String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return [count(scenario.nations.count, "nation"), count(scenario.pledges.count, "pledge"),
+                count(scenario.requirements.count, "requirement"), count(scenario.options.count, "option")]
+            .joined(separator: ", ")
+    }
+
+    private func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

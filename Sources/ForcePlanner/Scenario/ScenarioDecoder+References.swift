@@ -1,0 +1,97 @@
+/// What a reference in a scenario may name.
+enum ReferenceKind: Hashable {
+    case capability, locationOrTag, tag, nation, nationOrGroup, assumption
+
+    var noun: String {
+        switch self {
+        case .capability: return "capability"
+        case .locationOrTag: return "location or tag"
+        case .tag: return "tag"
+        case .nation: return "nation"
+        case .nationOrGroup: return "nation or group"
+        case .assumption: return "assumption"
+        }
+    }
+}
+
+extension ScenarioDecoder {
+    func known(_ kind: ReferenceKind) -> [String] {
+        switch kind {
+        case .capability: return capabilityDomains.map(\.id)
+        case .locationOrTag: return locationIDs + tags
+        case .tag: return tags
+        case .nation: return nationIDs
+        case .nationOrGroup: return nationIDs + groups
+        case .assumption: return assumptionNames
+        }
+    }
+
+    /// The id a reference names, when the file defines it; otherwise an error at the node
+    /// with the nearest known id. `usage` says where the reference is, e.g. "caveat tag".
+    @discardableResult
+    func reference(_ node: YAMLNode, _ kind: ReferenceKind, usage: String) -> String? {
+        guard let name = text(node, usage) else { return nil }
+        let checked: Bool
+        switch kind {
+        case .locationOrTag: checked = !unchecked.contains(.locationOrTag)
+        case .tag: checked = !unchecked.contains(.locationOrTag)
+        case .nationOrGroup: checked = !unchecked.contains(.nation)
+        default: checked = !unchecked.contains(kind)
+        }
+        let candidates = known(kind)
+        if !checked || candidates.contains(name) { return name }
+        if kind == .tag, locationIDs.contains(name) {
+            let list = tags.isEmpty ? "no location has tags yet" : "tags: \(Suggestions.list(tags))"
+            error(node, "'\(name)' is a location id, not a tag; \(usage) takes a location tag (\(list))")
+            return nil
+        }
+        error(node, unknownMessage(name, kind, candidates))
+        return nil
+    }
+
+    func unknownMessage(_ name: String, _ kind: ReferenceKind, _ candidates: [String]) -> String {
+        var message = "unknown \(kind.noun) '\(name)'"
+        if let near = Suggestions.nearest(to: name, in: candidates) {
+            message += "; did you mean '\(near)'?"
+        } else if candidates.isEmpty {
+            switch kind {
+            case .assumption: message += "; declare it under 'assumptions:' (e.g. \(name): true)"
+            case .capability: message += "; define it under 'capabilities:'"
+            case .nation, .nationOrGroup: message += "; define nations under 'nations:'"
+            case .tag: message += "; tags are given to locations, e.g. tags: [\(name)]"
+            case .locationOrTag: message += "; define it under 'locations:'"
+            }
+        } else {
+            message += "; known: \(Suggestions.list(candidates))"
+        }
+        return message
+    }
+
+    /// One of the five domains.
+    func domain(_ node: YAMLNode, _ what: String) -> Domain? {
+        guard let name = text(node, what) else { return nil }
+        if let domain = Domain(rawValue: name) { return domain }
+        let all = Domain.allCases.map(\.rawValue)
+        var message = "unknown domain '\(name)'"
+        if let near = Suggestions.nearest(to: name, in: all) { message += "; did you mean '\(near)'?" }
+        error(node, message + " (allowed: \(all.joined(separator: ", ")))")
+        return nil
+    }
+
+    /// A list of references; duplicates in the list are errors at the second one.
+    func references(_ node: YAMLNode, _ kind: ReferenceKind, usage: String, example: String) -> [String]? {
+        guard let items = list(node, usage, example: example) else { return nil }
+        var result: [String] = []
+        var seen: [String: YAMLNode] = [:]
+        for item in items {
+            guard let name = reference(item, kind, usage: usage) else { continue }
+            if let first = seen[name] {
+                error(item, "'\(name)' is listed twice in \(usage) (first at \(position(first))); list it once")
+                continue
+            }
+            seen[name] = item
+            result.append(name)
+        }
+        return result
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Loads and validates `forceplan/v1` scenario files.
+///
+/// Every rule of the format is checked, and every error in a file is reported at once,
+/// sorted by position, each as `FILE:LINE:COL: what is wrong; what would be right`:
+///
+/// ```swift
+/// do {
+///     let loaded = try ScenarioLoader.load(file: "scenarios/tutorial.yaml")
+///     loaded.warnings.forEach { print($0) }
+///     print(loaded.scenario.nations.count)
+/// } catch {
+///     print(error)   // scenarios/tutorial.yaml:12:7: unknown capability 'minehuntr'; did you mean 'minehunter'?
+/// }
+/// ```
+///
+/// Hostile input fails fast with one error and bounded memory: files over 16 MiB (checked
+/// before reading), text that is not UTF-8, YAML aliases (so alias bombs cannot expand),
+/// nesting deeper than 64 levels, and more than a million YAML values.
+public enum ScenarioLoader {
+    /// Largest scenario file accepted, in bytes (16 MiB).
+    public static let maxFileSize = 16 << 20
+    /// Most errors reported for one file; the rest are summarised in one more line.
+    public static let maxErrors = 50
+
+    /// Reads, parses and validates the scenario at `path`.
+    ///
+    /// - Throws: ``ScenarioLoadError`` with every error found (missing file, directory,
+    ///   too large, not text, YAML syntax, or any rule of the format).
+    public static func load(file path: String) throws(ScenarioLoadError) -> LoadedScenario {
+        let bytes = try readFile(path)
+        return try loadBytes(bytes, file: path)
+    }
+
+    /// Parses and validates scenario text; `file` names it in diagnostics and in
+    /// ``Scenario/file``.
+    ///
+    /// - Throws: only ``ScenarioLoadError``.
+    public static func load(yaml: String, file: String) throws -> LoadedScenario {
+        let bytes = Array(yaml.utf8)
+        guard bytes.count <= maxFileSize else {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(file: file, message:
+                "scenario is \(mebibytes(bytes.count)); scenario files are limited to 16 MiB")])
+        }
+        return try loadBytes(bytes, file: file)
+    }
+
+    static func loadBytes(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> LoadedScenario {
+        if let problem = TextCheck.firstProblem(in: bytes, file: file) {
+            throw ScenarioLoadError(diagnostics: [problem])
+        }
+        let root: YAMLNode
+        switch YAMLComposer.compose(bytes, file: file) {
+        case .failure(let diagnostic):
+            throw ScenarioLoadError(diagnostics: [diagnostic])
+        case .success(nil):
+            throw ScenarioLoadError(diagnostics: [Diagnostic(file: file, location: SourceLocation(file: file, line: 1, column: 1),
+                message: "file has no content; expected a scenario starting with 'format: forceplan/v1'")])
+        case .success(let node?):
+            root = node
+        }
+        let decoder = ScenarioDecoder(file: file)
+        let scenario = decoder.decode(root)
+        let errors = decoder.diagnostics.filter { $0.severity == .error }
+        let warnings = decoder.diagnostics.filter { $0.severity == .warning }.sorted(by: Diagnostic.byPosition)
+        guard errors.isEmpty, let scenario else {
+            var sorted = errors.sorted(by: Diagnostic.byPosition)
+            if sorted.isEmpty {
+                sorted = [Diagnostic(file: file, message: "scenario could not be read")]
+            }
+            if sorted.count > maxErrors {
+                let more = sorted.count - maxErrors
+                sorted = Array(sorted.prefix(maxErrors))
+                sorted.append(Diagnostic(file: file, message: "\(more) more errors not shown; fix the ones above first"))
+            }
+            throw ScenarioLoadError(diagnostics: sorted)
+        }
+        return LoadedScenario(scenario: scenario, warnings: warnings)
+    }
+
+    /// The file's bytes, after checking that it is a regular file of at most 16 MiB.
+    static func readFile(_ path: String) throws(ScenarioLoadError) -> [UInt8] {
+        func fail(_ message: String) -> ScenarioLoadError {
+            ScenarioLoadError(diagnostics: [Diagnostic(file: path, message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail("no such file; check the path")
+        }
+        if isDirectory.boolValue {
+            throw fail("is a directory; expected a scenario file (.yaml)")
+        }
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw fail("is not a regular file; expected a scenario file (.yaml)")
+        }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maxFileSize {
+            throw fail("file is \(mebibytes(size)); scenario files are limited to 16 MiB")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw fail("cannot open for reading; check its permissions")
+        }
+        defer { try? handle.close() }
+        // Read at most one byte more than allowed, in case the file grew since stat.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+        } catch {
+            throw fail("cannot read: \(error.localizedDescription)")
+        }
+        if data.count > maxFileSize {
+            throw fail("file is larger than 16 MiB; scenario files are limited to 16 MiB")
+        }
+        return [UInt8](data)
+    }
+
+    static func mebibytes(_ n: Int) -> String {
+        String(format: "%.1f MiB", Double(n) / Double(1 << 20))
+    }
+}
+
+/// The checks that make a byte string YAML text, before the parser sees it.
+enum TextCheck {
+    /// The first invalid UTF-8 sequence or binary control character, located.
+    static func firstProblem(in bytes: [UInt8], file: String) -> Diagnostic? {
+        var line = 1, column = 1, i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }   // a UTF-8 byte order mark is fine
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x0A:
+                line += 1
+                column = 1
+                i += 1
+                continue
+            case 0x09, 0x0D, 0x20...0x7E:
+                length = 1
+            case 0x00...0x1F, 0x7F:
+                return Diagnostic(file: file, location: SourceLocation(file: file, line: line, column: column),
+                    message: "control character 0x\(hex(b)) in the text; this looks like a binary file, not a YAML scenario")
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default:
+                return invalid(b, line, column, file)
+            }
+            if length > 1 {
+                guard i + length <= bytes.count,
+                      bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                      String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+                else { return invalid(b, line, column, file) }
+            }
+            i += length
+            column += 1
+        }
+        return nil
+    }
+
+    static func invalid(_ b: UInt8, _ line: Int, _ column: Int, _ file: String) -> Diagnostic {
+        Diagnostic(file: file, location: SourceLocation(file: file, line: line, column: column),
+                   message: "invalid UTF-8 (byte 0x\(hex(b))); save the scenario as UTF-8 text")
+    }
+
+    static func hex(_ b: UInt8) -> String {
+        let s = String(b, radix: 16, uppercase: true)
+        return s.count == 1 ? "0" + s : s
+    }
+}

@@ -1,0 +1,221 @@
+import CYaml
+
+/// A YAML node and where it starts: the tree the scenario decoder reads.
+///
+/// Built by ``YAMLComposer`` from libyaml's events rather than with `Yams.compose`, because
+/// the loader must see what `compose` hides: aliases (rejected, so "billion laughs" cannot
+/// expand), explicit tags, quoting (a quoted `"12"` is not a number), and the nesting depth
+/// before it recurses.
+struct YAMLNode {
+    enum Style: Equatable {
+        /// Unquoted: may be a number, a boolean or null.
+        case plain
+        /// Single- or double-quoted, or a block scalar: always a string.
+        case quoted
+    }
+
+    enum Content {
+        case scalar(String, Style)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    var content: Content
+    var location: SourceLocation
+
+    /// An empty plain scalar (`key:` with nothing after it).
+    var isNull: Bool {
+        if case .scalar(let s, .plain) = content {
+            return s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+        }
+        return false
+    }
+}
+
+struct YAMLPair {
+    var key: YAMLNode
+    var value: YAMLNode
+}
+
+/// Limits that keep hostile input cheap: composition stops at the first one exceeded.
+struct YAMLLimits {
+    /// Deepest nesting of lists and mappings; a scenario needs about 6.
+    var maxDepth = 64
+    /// Most nodes in one file.
+    var maxNodes = 1_000_000
+}
+
+/// Composes UTF-8 YAML text into a ``YAMLNode`` tree, without recursion and within limits.
+enum YAMLComposer {
+    /// The single document's root, or nil for an empty stream; a diagnostic for the first
+    /// syntax error, alias, tag, second document or exceeded limit.
+    ///
+    /// - Complexity: O(n) in the length of the text; the stack depth of the caller does not
+    ///   grow with the nesting of the input.
+    static func compose(_ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits())
+        -> Result<YAMLNode?, Diagnostic>
+    {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(Diagnostic(file: file, message: "cannot start the YAML parser (out of memory)"))
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var composer = Composition(file: file, limits: limits, bytes: buffer)
+            return composer.run(&parser)
+        }
+    }
+}
+
+private struct Composition {
+    enum Frame {
+        case sequence(SourceLocation, [YAMLNode])
+        case mapping(SourceLocation, [YAMLPair], pendingKey: YAMLNode?)
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    let bytes: UnsafeBufferPointer<UInt8>
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var documents = 0
+    var nodes = 0
+
+    init(file: String, limits: YAMLLimits, bytes: UnsafeBufferPointer<UInt8>) {
+        self.file = file
+        self.limits = limits
+        self.bytes = bytes
+    }
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    func fail(_ mark: yaml_mark_t, _ message: String) -> Result<YAMLNode?, Diagnostic> {
+        .failure(Diagnostic(file: file, location: location(mark), message: message))
+    }
+
+    mutating func run(_ parser: inout yaml_parser_t) -> Result<YAMLNode?, Diagnostic> {
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return .failure(syntaxError(parser))
+            }
+            defer { yaml_event_delete(&event) }
+            let mark = event.start_mark
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return .success(root)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    return fail(mark, "a second YAML document starts here; a scenario file holds one document (remove the '---')")
+                }
+            case YAML_ALIAS_EVENT:
+                let name = string(event.data.alias.anchor) ?? ""
+                return fail(mark, "YAML alias '*\(name)' is not supported; write the value out in full")
+            case YAML_SCALAR_EVENT:
+                let s = event.data.scalar
+                if let tag = string(s.tag) {
+                    return fail(mark, "YAML tag '\(tag)' is not supported; write a plain value")
+                }
+                let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                let style: YAMLNode.Style = s.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
+                if let failure = add(YAMLNode(content: .scalar(text, style), location: location(mark)), mark) {
+                    return failure
+                }
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isSequence = event.type == YAML_SEQUENCE_START_EVENT
+                let tag = isSequence ? event.data.sequence_start.tag : event.data.mapping_start.tag
+                if let tag = string(tag) {
+                    return fail(mark, "YAML tag '\(tag)' is not supported; write a plain list or mapping")
+                }
+                if stack.count >= limits.maxDepth {
+                    return fail(mark, "lists and mappings nest more than \(limits.maxDepth) levels deep here; a scenario needs only a few levels")
+                }
+                if let failure = count(mark) { return failure }
+                stack.append(isSequence ? .sequence(location(mark), []) : .mapping(location(mark), [], pendingKey: nil))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let node: YAMLNode
+                switch stack.removeLast() {
+                case .sequence(let at, let items): node = YAMLNode(content: .sequence(items), location: at)
+                case .mapping(let at, let pairs, _): node = YAMLNode(content: .mapping(pairs), location: at)
+                }
+                attach(node)
+            default:
+                break   // stream and document boundaries carry nothing
+            }
+        }
+    }
+
+    mutating func count(_ mark: yaml_mark_t) -> Result<YAMLNode?, Diagnostic>? {
+        nodes += 1
+        if nodes > limits.maxNodes {
+            return fail(mark, "more than \(limits.maxNodes) YAML values; this is not a scenario a planner wrote")
+        }
+        return nil
+    }
+
+    mutating func add(_ node: YAMLNode, _ mark: yaml_mark_t) -> Result<YAMLNode?, Diagnostic>? {
+        if let failure = count(mark) { return failure }
+        attach(node)
+        return nil
+    }
+
+    mutating func attach(_ node: YAMLNode) {
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(let at, var items):
+            items.append(node)
+            stack.append(.sequence(at, items))
+        case .mapping(let at, var pairs, let pendingKey):
+            if let key = pendingKey {
+                var value = node
+                // `key:` with nothing after it: libyaml marks the empty value wherever the
+                // next token is; the key is where the planner looks.
+                if case .scalar("", .plain) = value.content { value.location = key.location }
+                pairs.append(YAMLPair(key: key, value: value))
+                stack.append(.mapping(at, pairs, pendingKey: nil))
+            } else {
+                stack.append(.mapping(at, pairs, pendingKey: node))
+            }
+        }
+    }
+
+    func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+
+    func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        if parser.error == YAML_READER_ERROR {
+            let at = lineAndColumn(ofByte: parser.problem_offset)
+            return Diagnostic(file: file, location: at, message: "\(problem); expected UTF-8 text without control characters")
+        }
+        var message = "YAML syntax error: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " \(context) started at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
+        }
+        message += "; check indentation, ':' after keys, and matching quotes and brackets"
+        return Diagnostic(file: file, location: location(parser.problem_mark), message: message)
+    }
+
+    func lineAndColumn(ofByte offset: Int) -> SourceLocation {
+        var line = 1, column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
