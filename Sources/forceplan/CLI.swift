@@ -58,7 +58,7 @@ enum Progress {
     static let lock = NSLock()
 
     static func reporter() -> (@Sendable (PlanningProgress) -> Void)? {
-        guard isatty(fileno(stderr)) != 0 else { return nil }
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
         return { p in
             guard p.elapsed >= 1 else { return }
             var line = "option \(p.optionIndex)/\(p.optionCount) \(p.optionID): \(p.stage), "

@@ -15,11 +15,11 @@ struct PlanCommand: ParsableCommand {
         discussion: "Exit code 0 when every option solved, 1 when some option is infeasible or stopped without a plan, 2 on bad input.")
 
     @Argument(help: "Scenario file.") var file: String
-    @Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
-    @Option(name: .customLong("assume"), help: "Set an assumption: NAME=true|false (repeatable).") var assume: [String] = []
-    @Option(name: .customLong("drop"), help: "Withdraw nations: ID[,ID...] (repeatable).") var drop: [String] = []
-    @Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
-    @Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
+    @ArgumentParser.Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
+    @ArgumentParser.Option(name: .customLong("assume"), help: "Set an assumption: NAME=true|false (repeatable).") var assume: [String] = []
+    @ArgumentParser.Option(name: .customLong("drop"), help: "Withdraw nations: ID[,ID...] (repeatable).") var drop: [String] = []
+    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
+    @ArgumentParser.Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
     @Flag(help: "No progress display.") var quiet = false
     @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false

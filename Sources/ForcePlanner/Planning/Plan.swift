@@ -126,6 +126,11 @@ public struct PlanReport: Sendable {
     public var scenario: Scenario
     public var options: [OptionResult]
 
+    public init(scenario: Scenario, options: [OptionResult]) {
+        self.scenario = scenario
+        self.options = options
+    }
+
     /// True when every option has a proven-optimal or time-limited plan.
     public var allSolved: Bool {
         options.allSatisfy { $0.status == .optimal || $0.status == .feasible }

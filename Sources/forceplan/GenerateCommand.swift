@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import ForcePlanner
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a random but plausible scenario (for benchmarks); the same seed gives the same file.")
+
+    @ArgumentParser.Option(help: "Number of nations (besides the US backstop).") var nations: Int = 20
+    @ArgumentParser.Option(help: "Random seed.") var seed: UInt64 = 1
+    @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
+
+    func run() throws {
+        guard (1...2000).contains(nations) else { throw CLI.fail("--nations must be between 1 and 2000") }
+        let text = ScenarioWriter.yaml(RandomScenario.make(nations: nations, seed: seed))
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw CLI.fail("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            CLI.write(text)
+        }
+    }
+}
