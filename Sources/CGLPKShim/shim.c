@@ -1,1 +1,274 @@
-#include "shim.h"
+/* Guarded GLPK calls; see include/CGLPKShim.h for the rules. */
+#define _POSIX_C_SOURCE 200809L
+#include "CGLPKShim.h"
+
+#include <float.h>
+#include <setjmp.h>
+#include <string.h>
+#include <time.h>
+
+static _Thread_local int tl_depth;
+static _Thread_local fp_log_fn tl_log;
+static _Thread_local void *tl_log_info;
+static _Thread_local unsigned long tl_generation;
+#define FP_MSG_CAP 2048
+static _Thread_local char tl_msg[FP_MSG_CAP];
+static _Thread_local size_t tl_msg_len;
+
+int fp_enter(void) {
+    if (tl_depth > 0) return 0;
+    tl_depth = 1;
+    return 1;
+}
+
+void fp_leave(void) {
+    tl_depth = 0;
+    tl_log = NULL;
+    tl_log_info = NULL;
+}
+
+void fp_set_log(fp_log_fn fn, void *info) {
+    tl_log = fn;
+    tl_log_info = info;
+}
+
+const char *fp_last_error(void) { return tl_msg; }
+
+unsigned long fp_env_generation(void) { return tl_generation; }
+
+/* Keeps the tail of GLPK's output (the error message comes last), forwards it to the log
+ * sink, and returns 1 so that GLPK prints nothing itself. */
+static int term_hook(void *info, const char *s) {
+    (void)info;
+    size_t n = strlen(s);
+    if (n >= FP_MSG_CAP) {
+        s += n - (FP_MSG_CAP - 1);
+        n = FP_MSG_CAP - 1;
+    }
+    if (tl_msg_len + n >= FP_MSG_CAP) {
+        size_t drop = tl_msg_len + n - (FP_MSG_CAP - 1);
+        memmove(tl_msg, tl_msg + drop, tl_msg_len - drop);
+        tl_msg_len -= drop;
+    }
+    memcpy(tl_msg + tl_msg_len, s, n);
+    tl_msg_len += n;
+    tl_msg[tl_msg_len] = 0;
+    if (tl_log != NULL) tl_log(tl_log_info, s);
+    return 1;
+}
+
+/* GLPK calls this after printing an error message; returning would abort(). */
+static void error_hook(void *info) { longjmp(*(jmp_buf *)info, 1); }
+
+static void after_trap(void) {
+    glp_free_env(); /* also removes the hooks */
+    tl_generation++;
+}
+
+#define GUARD_BEGIN                                   \
+    jmp_buf fp_jb;                                    \
+    tl_msg_len = 0;                                   \
+    tl_msg[0] = 0;                                    \
+    if (setjmp(fp_jb)) {                              \
+        after_trap();                                 \
+        return FP_TRAPPED;                            \
+    }                                                 \
+    glp_term_hook(term_hook, NULL);                   \
+    glp_error_hook(error_hook, &fp_jb)
+
+#define GUARD_END                                     \
+    glp_error_hook(NULL, NULL);                       \
+    glp_term_hook(NULL, NULL)
+
+static int create_prob(glp_prob **out) {
+    GUARD_BEGIN;
+    *out = glp_create_prob();
+    GUARD_END;
+    return FP_OK;
+}
+
+glp_prob *fp_create_prob(void) {
+    glp_prob *P = NULL;
+    if (create_prob(&P) != FP_OK) return NULL;
+    return P;
+}
+
+int fp_delete_prob(glp_prob *P) {
+    GUARD_BEGIN;
+    glp_delete_prob(P);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_load(glp_prob *P, const fp_problem_data *d) {
+    GUARD_BEGIN;
+    glp_set_obj_dir(P, d->obj_dir);
+    glp_set_obj_coef(P, 0, d->obj_const);
+    if (d->nrows > 0) glp_add_rows(P, d->nrows);
+    if (d->ncols > 0) glp_add_cols(P, d->ncols);
+    for (int i = 0; i < d->nrows; i++)
+        glp_set_row_bnds(P, i + 1, d->row_type[i], d->row_lb[i], d->row_ub[i]);
+    for (int j = 0; j < d->ncols; j++) {
+        glp_set_col_bnds(P, j + 1, d->col_type[j], d->col_lb[j], d->col_ub[j]);
+        if (d->col_kind != NULL && d->col_kind[j] != GLP_CV)
+            glp_set_col_kind(P, j + 1, d->col_kind[j]);
+        if (d->obj[j] != 0) glp_set_obj_coef(P, j + 1, d->obj[j]);
+    }
+    glp_load_matrix(P, d->nnz, d->ia, d->ja, d->ar);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_set_names(glp_prob *P, const char *buf, int nrows, int ncols) {
+    GUARD_BEGIN;
+    glp_set_prob_name(P, buf);
+    glp_set_obj_name(P, "obj");
+    buf += strlen(buf) + 1;
+    for (int i = 1; i <= nrows; i++) {
+        glp_set_row_name(P, i, buf);
+        buf += strlen(buf) + 1;
+    }
+    for (int j = 1; j <= ncols; j++) {
+        glp_set_col_name(P, j, buf);
+        buf += strlen(buf) + 1;
+    }
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_add_empty_row(glp_prob *P, const char *name) {
+    GUARD_BEGIN;
+    int i = glp_add_rows(P, 1);
+    glp_set_row_name(P, i, name);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_simplex(glp_prob *P, int scale_flags, int basis, const glp_smcp *parm, int *rc) {
+    GUARD_BEGIN;
+    if (scale_flags != 0)
+        glp_scale_prob(P, scale_flags);
+    else
+        glp_unscale_prob(P);
+    if (!parm->presolve) {
+        if (basis)
+            glp_adv_basis(P, 0);
+        else
+            glp_std_basis(P);
+    }
+    *rc = glp_simplex(P, parm);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_read_lp(glp_prob *P, int *status, double *obj, double *col_prim, double *row_dual,
+               double *col_dual) {
+    GUARD_BEGIN;
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    *status = glp_get_status(P);
+    *obj = glp_get_obj_val(P);
+    for (int j = 1; j <= n; j++) col_prim[j - 1] = glp_get_col_prim(P, j);
+    if (row_dual != NULL)
+        for (int i = 1; i <= m; i++) row_dual[i - 1] = glp_get_row_dual(P, i);
+    if (col_dual != NULL)
+        for (int j = 1; j <= n; j++) col_dual[j - 1] = glp_get_col_dual(P, j);
+    GUARD_END;
+    return FP_OK;
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Runs inside glp_intopt, so a GLPK error raised here longjmps to fp_intopt's setjmp
+ * through C frames only. The progress function is the one Swift frame it enters, and it
+ * makes no GLPK call, so no longjmp can start while it is on the stack. */
+static void mip_callback(glp_tree *T, void *info) {
+    fp_mip_ctx *c = info;
+    int reason = glp_ios_reason(T);
+    glp_prob *mip = glp_ios_get_prob(T);
+
+    if (reason == GLP_IHEUR && c->hint != NULL && c->hint_result == 0) {
+        /* With the MIP presolver on, the tree holds the transformed problem, whose
+         * columns are not ours: the hint does not apply. */
+        if (glp_get_num_cols(mip) == c->hint_len)
+            c->hint_result = glp_ios_heur_sol(T, c->hint) == 0 ? 1 : 2;
+        else
+            c->hint_result = 3;
+    }
+    if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_IHEUR) return;
+
+    int maximize = glp_get_obj_dir(mip) == GLP_MAX;
+    int p = glp_ios_best_node(T);
+    if (p != 0) {
+        double b = glp_ios_node_bound(T, p);
+        if (fabs(b) < 0.5 * DBL_MAX) {
+            /* every bound seen stays valid; keep the tightest */
+            if (!c->has_bound || (maximize ? b < c->bound : b > c->bound)) c->bound = b;
+            c->has_bound = 1;
+        }
+    }
+    int has_inc = glp_mip_status(mip) == GLP_FEAS;
+    double inc = has_inc ? glp_mip_obj_val(mip) : 0;
+    if (has_inc && c->has_bound && fp_lattice_proves(maximize, inc, c->bound, c->step)) {
+        c->lattice_stop = 1;
+        glp_ios_terminate(T);
+        return;
+    }
+    if (c->progress != NULL) {
+        double t = now_seconds();
+        if (t - c->last_progress >= c->progress_interval) {
+            int a_cnt = 0;
+            glp_ios_tree_size(T, &a_cnt, NULL, NULL);
+            c->last_progress = t;
+            c->progress(c->progress_info, t - c->start, has_inc, inc, c->has_bound, c->bound,
+                        a_cnt);
+        }
+    }
+}
+
+int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc) {
+    GUARD_BEGIN;
+    if (ctx != NULL) {
+        ctx->start = ctx->last_progress = now_seconds();
+        parm->cb_func = mip_callback;
+        parm->cb_info = ctx;
+    } else {
+        parm->cb_func = NULL;
+        parm->cb_info = NULL;
+    }
+    *rc = glp_intopt(P, parm);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_read_mip(glp_prob *P, int *status, double *obj, double *col) {
+    GUARD_BEGIN;
+    int n = glp_get_num_cols(P);
+    *status = glp_mip_status(P);
+    *obj = glp_mip_obj_val(P);
+    for (int j = 1; j <= n; j++) col[j - 1] = glp_mip_col_val(P, j);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_write(glp_prob *P, int format, const char *path, int *rc) {
+    GUARD_BEGIN;
+    if (format == 0)
+        *rc = glp_write_lp(P, NULL, path);
+    else
+        *rc = glp_write_mps(P, GLP_MPS_FILE, NULL, path);
+    GUARD_END;
+    return FP_OK;
+}
+
+int fp_test_invalid_call(void) {
+    GUARD_BEGIN;
+    glp_prob *P = glp_create_prob();
+    glp_set_obj_coef(P, 5, 1.0); /* no column 5: GLPK raises an error */
+    glp_delete_prob(P);
+    GUARD_END;
+    return FP_OK;
+}

@@ -1,1 +1,87 @@
+import CGLPK
+import CGLPKShim
 import LinearModel
+
+/// The GLPK backend of ``LinearModel/Solver``: LPs with the simplex method, MILPs with
+/// GLPK's branch-and-cut (`glp_intopt`).
+///
+/// ```swift
+/// var model = Model()
+/// let x = model.addVariable(name: "x", kind: .integer, lowerBound: 0, upperBound: 4)
+/// let y = model.addVariable(name: "y", lowerBound: 0)
+/// model.addConstraint(name: "cap", x + y, .lessEqual(5))
+/// model.setObjective(.maximize, 3 * x + 2 * y)
+/// var parameters = SolveParameters()
+/// parameters.timeLimit = 10
+/// let result = try GLPKSolver().solve(model, parameters: parameters)
+/// // result.termination == .optimal, result.objectiveValue == 14
+/// ```
+///
+/// **Threads.** GLPK keeps its state per OS thread. Each `solve` and `export` is
+/// self-contained on the calling thread: it creates a GLPK problem, loads the model, works
+/// and deletes the problem before returning, and keeps nothing between calls. So calls are
+/// safe concurrently from distinct threads. Never call them from a `logHandler` or
+/// `progressHandler` (they run inside GLPK on the same thread): that throws
+/// ``GLPKError/reentrantCall``.
+///
+/// **Errors.** Invalid models (NaN, infinite coefficients, inverted bounds, variables of
+/// another model, a hint of the wrong length) throw `ModelError` before GLPK sees them.
+/// GLPK's own internal errors, which would abort the process, are trapped in C and thrown
+/// as ``GLPKError``; the thread can solve again at once. Numerical failures of a solve
+/// (`GLP_ESING`, `GLP_EFAIL`, ...) give a result with termination `.error` and a message.
+///
+/// **Statuses.** `.optimal` only when proven: a complete search, the requested relative
+/// gap, or the objective lattice (`SolveParameters.objectiveStep`) shows that no better
+/// solution exists. A time-limited MILP with an incumbent is `.timeLimit` with
+/// `hasSolution`, its objective and the best bound.
+///
+/// - Complexity: loading is O(variables + constraints + nonzeros): duplicate terms are
+///   merged without sorting and the matrix goes to GLPK in one `glp_load_matrix`.
+public struct GLPKSolver: Solver {
+    /// GLPK-specific settings.
+    public var options: GLPKOptions
+
+    /// A solver with GLPK's defaults, or with `options`.
+    public init(options: GLPKOptions = GLPKOptions()) {
+        self.options = options
+    }
+
+    /// "GLPK" and the library's version, e.g. "GLPK 5.0".
+    public var name: String { "GLPK " + String(cString: glp_version()) }
+
+    /// Solves `model` on the calling thread.
+    ///
+    /// LPs: scaling, an advanced starting basis (or GLPK's LP presolver when
+    /// `parameters.presolve`), primal simplex; duals and reduced costs when
+    /// `parameters.wantDuals`. MILPs: `glp_intopt`, with its presolver when
+    /// `parameters.presolve` and no hint is given; otherwise the LP relaxation is solved
+    /// first with the simplex method. MILP results carry no duals.
+    ///
+    /// - Throws: `ModelError` for invalid models; ``GLPKError`` when GLPK fails internally
+    ///   or when called from inside a handler of another solve on the same thread.
+    public func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        try model.validate()
+        if let hint = parameters.hint {
+            if hint.count != model.variableCount {
+                throw ModelError.hintLength(expected: model.variableCount, got: hint.count)
+            }
+            if hint.contains(where: { $0.isNaN }) { throw ModelError.notANumber(where: "the solution hint") }
+        }
+        let clock = SolveClock(limit: parameters.timeLimit)
+        let data = ProblemData(model)
+        var result = try GLPKSession.run(log: parameters.logHandler) { problem -> SolveResult in
+            try problem.load(data)
+            if model.isMixedInteger {
+                return try solveMIP(problem, data, parameters, clock)
+            }
+            return try solveLP(problem, data, parameters, clock)
+        }
+        result.solveTime = clock.elapsed
+        return result
+    }
+
+    /// The `msg_lev` for `parameters`: GLPK is silent unless someone listens.
+    static func messageLevel(_ parameters: SolveParameters) -> Int32 {
+        parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
+    }
+}

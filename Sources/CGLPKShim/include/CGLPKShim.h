@@ -1,0 +1,124 @@
+/* CGLPKShim: the only place where GLPK is called.
+ *
+ * GLPK reports invalid calls and internal errors by calling abort() unless an error hook
+ * is installed, and an error hook must not return: it has to longjmp. Swift cannot call
+ * setjmp, and a longjmp must never unwind a Swift frame. So every GLPK call goes through a
+ * function below that (1) setjmps, (2) installs an error hook that longjmps back to it and
+ * a terminal hook that captures GLPK's output, (3) makes its GLPK calls, all from C, and
+ * (4) removes the hooks. After a trapped error it calls glp_free_env(), which frees every
+ * GLPK object of the calling thread (callers keep none across calls), and returns
+ * FP_TRAPPED; fp_last_error() then holds GLPK's message.
+ *
+ * Everything is per thread, like GLPK's own environment (_Thread_local): calls on distinct
+ * threads are independent; calls on one thread must not nest (fp_enter() refuses).
+ */
+#ifndef CGLPKSHIM_H
+#define CGLPKSHIM_H
+
+#include <glpk.h>
+#include <math.h>
+
+/** Result of a guarded call. */
+enum {
+    /** The GLPK calls completed; see the out-parameter for GLPK's own return code. */
+    FP_OK = 0,
+    /** GLPK raised an error; its environment on this thread was freed. */
+    FP_TRAPPED = 1
+};
+
+/** Receives fragments of GLPK terminal output. Must not call GLPK. */
+typedef void (*fp_log_fn)(void *info, const char *text);
+
+/** Receives branch-and-bound progress. Must not call GLPK. */
+typedef void (*fp_progress_fn)(void *info, double elapsed, int has_incumbent, double incumbent,
+                               int has_bound, double bound, int open_nodes);
+
+/** Marks this thread as inside a solve; returns 0 when it already is (nested call). */
+int fp_enter(void);
+/** Ends what fp_enter began. */
+void fp_leave(void);
+/** Routes GLPK output on this thread to `fn` (NULL: swallow it). */
+void fp_set_log(fp_log_fn fn, void *info);
+/** The tail of GLPK's output captured during the last guarded call on this thread. */
+const char *fp_last_error(void);
+/** Counts trapped errors on this thread; a problem created before a change is gone. */
+unsigned long fp_env_generation(void);
+
+/** Problem data for fp_load; column and row arrays are 0-based, triplets 1-based
+ *  (element 0 unused) as glp_load_matrix wants them, without duplicate (row, col). */
+typedef struct {
+    int nrows, ncols, nnz;
+    int obj_dir;           /* GLP_MIN or GLP_MAX */
+    double obj_const;
+    const double *obj;     /* ncols */
+    const int *col_type;   /* GLP_FR/LO/UP/DB/FX */
+    const double *col_lb, *col_ub;
+    const int *col_kind;   /* GLP_CV/GLP_IV; NULL: all continuous */
+    const int *row_type;
+    const double *row_lb, *row_ub;
+    const int *ia, *ja;
+    const double *ar;
+} fp_problem_data;
+
+/** Creates an empty problem (NULL after a trapped error). */
+glp_prob *fp_create_prob(void);
+/** Deletes a problem created in the current environment generation. */
+int fp_delete_prob(glp_prob *P);
+/** Adds all rows and columns, their bounds, kinds, objective, and loads the matrix with
+ *  one glp_load_matrix. */
+int fp_load(glp_prob *P, const fp_problem_data *d);
+/** Sets names from `buf`: the problem name, then `nrows` row names, then `ncols` column
+ *  names, each NUL-terminated, back to back. */
+int fp_set_names(glp_prob *P, const char *buf, int nrows, int ncols);
+/** Appends one row with no coefficients and no bounds (a placeholder for LP export). */
+int fp_add_empty_row(glp_prob *P, const char *name);
+
+/** Scales the problem (`scale_flags`, 0: unscale), builds a starting basis (`basis`: 0
+ *  standard, 1 advanced) and runs glp_simplex; `*rc` gets its return code. */
+int fp_simplex(glp_prob *P, int scale_flags, int basis, const glp_smcp *parm, int *rc);
+/** Reads an LP solution: `*status` (glp_get_status), objective, column values (ncols);
+ *  row duals (nrows) and reduced costs (ncols) when those pointers are not NULL. */
+int fp_read_lp(glp_prob *P, int *status, double *obj, double *col_prim, double *row_dual,
+               double *col_dual);
+
+/** State shared with the branch-and-bound callback. Set the inputs, zero the rest. */
+typedef struct {
+    /* inputs */
+    double step;            /* objective lattice step; <= 0: none */
+    const double *hint;     /* 1-based (element 0 unused), hint_len columns, or NULL */
+    int hint_len;
+    double progress_interval; /* seconds between progress calls */
+    fp_progress_fn progress;
+    void *progress_info;
+    /* outputs */
+    int has_bound;          /* bound holds the best global bound seen */
+    double bound;
+    int lattice_stop;       /* the search was stopped because the lattice proves optimality */
+    int hint_result;        /* 0 untried, 1 accepted, 2 rejected, 3 not applicable */
+    /* private */
+    double start, last_progress;
+} fp_mip_ctx;
+
+/** Runs glp_intopt with the shim's callback (`ctx` may be NULL for none). */
+int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc);
+/** Reads a MIP solution: `*status` (glp_mip_status), objective, column values (ncols). */
+int fp_read_mip(glp_prob *P, int *status, double *obj, double *col);
+
+/** Writes the problem: format 0 CPLEX LP, 1 free MPS. `*rc` is GLPK's (0 on success). */
+int fp_write(glp_prob *P, int format, const char *path, int *rc);
+
+/** Test helper: makes an invalid GLPK call (column index out of range) under the guard.
+ *  Returns FP_TRAPPED when the guard works. */
+int fp_test_invalid_call(void);
+
+/** True when, with minimisation (`maximize` 0) or maximisation (`maximize` 1), incumbent
+ *  `inc` and global bound `bound` leave no room for a solution better by a whole `step`
+ *  (with 1e-9 relative slack for the bound's rounding). */
+static inline int fp_lattice_proves(int maximize, double inc, double bound, double step) {
+    if (!(step > 0)) return 0;
+    double slack = 1e-9 * fmax(1.0, fabs(inc));
+    if (maximize) return bound < inc + step - slack;
+    return bound > inc - step + slack;
+}
+
+#endif

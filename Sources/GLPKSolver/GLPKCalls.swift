@@ -1,0 +1,168 @@
+import CGLPK
+import CGLPKShim
+import Foundation
+
+// Every GLPK call of this module goes through this file, and from here through the C
+// shim, which traps GLPK errors (see CGLPKShim.h). Swift never calls a glp_* function that
+// can raise an error; the only ones it calls directly are glp_init_smcp/glp_init_iocp
+// (plain struct initialisers) and glp_version.
+
+/// One solve or export on the calling thread: marks the thread busy (GLPK state is per
+/// thread and calls cannot nest), routes GLPK output to `log`, and owns one problem that
+/// it deletes at the end, whatever happens.
+enum GLPKSession {
+    static func run<T>(log: (@Sendable (String) -> Void)?, _ body: (GLPKProblem) throws -> T) throws -> T {
+        guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
+        defer { fp_leave() }
+        var logBox: Unmanaged<LogBox>?
+        if let log {
+            let box = Unmanaged.passRetained(LogBox(log))
+            logBox = box
+            fp_set_log(logTrampoline, box.toOpaque())
+        }
+        defer {
+            fp_set_log(nil, nil)
+            logBox?.release()
+        }
+        let problem = try GLPKProblem()
+        defer { problem.delete() }
+        return try body(problem)
+    }
+
+    /// Throws the trapped error when `status` says the shim caught one.
+    static func check(_ status: Int32, _ operation: String) throws {
+        guard status != Int32(FP_OK) else { return }
+        throw GLPKError.internalError(operation: operation, message: String(cString: fp_last_error()))
+    }
+}
+
+final class LogBox {
+    let handler: @Sendable (String) -> Void
+    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
+}
+
+private let logTrampoline: fp_log_fn = { info, text in
+    guard let info, let text else { return }
+    Unmanaged<LogBox>.fromOpaque(info).takeUnretainedValue().handler(String(cString: text))
+}
+
+/// A `glp_prob` of the current thread. After a trapped error GLPK's environment (and the
+/// problem with it) is gone, so `delete` checks the environment generation first.
+final class GLPKProblem {
+    let pointer: OpaquePointer
+    private let generation: UInt
+
+    init() throws {
+        guard let p = fp_create_prob() else {
+            throw GLPKError.internalError(operation: "glp_create_prob", message: String(cString: fp_last_error()))
+        }
+        pointer = p
+        generation = fp_env_generation()
+    }
+
+    var isAlive: Bool { fp_env_generation() == generation }
+
+    func delete() {
+        if isAlive { _ = fp_delete_prob(pointer) }
+    }
+
+    func load(_ data: ProblemData) throws {
+        try data.withCData { try GLPKSession.check(fp_load(pointer, $0), "glp_load_matrix") }
+    }
+
+    /// Sets names from a NUL-separated buffer: problem, rows, columns.
+    func setNames(_ buffer: [CChar], rows: Int, columns: Int) throws {
+        try buffer.withUnsafeBufferPointer {
+            try GLPKSession.check(fp_set_names(pointer, $0.baseAddress, Int32(rows), Int32(columns)), "glp_set_col_name")
+        }
+    }
+
+    func addEmptyRow(name: String) throws {
+        try GLPKSession.check(fp_add_empty_row(pointer, name), "glp_add_rows")
+    }
+
+    func simplex(scaleFlags: Int32, advancedBasis: Bool, parameters: glp_smcp) throws -> GLPKReturnCode {
+        var rc: Int32 = 0
+        var parm = parameters
+        try GLPKSession.check(fp_simplex(pointer, scaleFlags, advancedBasis ? 1 : 0, &parm, &rc), "glp_simplex")
+        return GLPKReturnCode(rawValue: rc)
+    }
+
+    struct LPSolution {
+        var status: Int32
+        var objective: Double
+        var values: [Double]
+        var rowDuals: [Double]?
+        var reducedCosts: [Double]?
+    }
+
+    func readLP(rows: Int, columns: Int, duals: Bool) throws -> LPSolution {
+        var status: Int32 = 0, obj = 0.0
+        var values = [Double](repeating: 0, count: columns)
+        var rowDuals = [Double](repeating: 0, count: duals ? rows : 0)
+        var reduced = [Double](repeating: 0, count: duals ? columns : 0)
+        let rc = values.withUnsafeMutableBufferPointer { v in
+            rowDuals.withUnsafeMutableBufferPointer { r in
+                reduced.withUnsafeMutableBufferPointer { d in
+                    // A non-NULL pointer even for empty arrays, so that "wanted" is visible.
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { dummy in
+                        fp_read_lp(pointer, &status, &obj, v.baseAddress ?? dummy.baseAddress,
+                                   duals ? (r.baseAddress ?? dummy.baseAddress) : nil,
+                                   duals ? (d.baseAddress ?? dummy.baseAddress) : nil)
+                    }
+                }
+            }
+        }
+        try GLPKSession.check(rc, "glp_get_col_prim")
+        return LPSolution(status: status, objective: obj, values: values,
+                          rowDuals: duals ? rowDuals : nil, reducedCosts: duals ? reduced : nil)
+    }
+
+    func intopt(parameters: inout glp_iocp, context: UnsafeMutablePointer<fp_mip_ctx>) throws -> GLPKReturnCode {
+        var rc: Int32 = 0
+        try GLPKSession.check(fp_intopt(pointer, &parameters, context, &rc), "glp_intopt")
+        return GLPKReturnCode(rawValue: rc)
+    }
+
+    func readMIP(columns: Int) throws -> (status: Int32, objective: Double, values: [Double]) {
+        var status: Int32 = 0, obj = 0.0
+        var values = [Double](repeating: 0, count: columns)
+        let rc = values.withUnsafeMutableBufferPointer { v in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { dummy in
+                fp_read_mip(pointer, &status, &obj, v.baseAddress ?? dummy.baseAddress)
+            }
+        }
+        try GLPKSession.check(rc, "glp_mip_col_val")
+        return (status, obj, values)
+    }
+
+    /// Writes the problem; GLPK's own failure (e.g. unwritable path) throws `writeFailed`.
+    func write(format: Int32, path: String) throws {
+        var rc: Int32 = 0
+        try GLPKSession.check(fp_write(pointer, format, path, &rc), format == 0 ? "glp_write_lp" : "glp_write_mps")
+        if rc != 0 {
+            throw GLPKError.writeFailed(path: path, message: String(cString: fp_last_error()))
+        }
+    }
+}
+
+/// Wall-clock budget of one solve, shared by its simplex and branch-and-bound phases.
+struct SolveClock {
+    let start = Date()
+    let limit: Double?
+
+    var elapsed: Double { Date().timeIntervalSince(start) }
+
+    /// Milliseconds left for GLPK's `tm_lim` (INT32_MAX: no limit; at least 1).
+    var remainingMilliseconds: Int32 {
+        guard let limit else { return Int32.max }
+        let ms = (limit - elapsed) * 1000
+        if !(ms > 1) { return 1 }
+        return ms >= Double(Int32.max) ? Int32.max : Int32(ms)
+    }
+
+    var expired: Bool {
+        guard let limit else { return false }
+        return elapsed >= limit
+    }
+}

@@ -1,0 +1,172 @@
+import CGLPK
+import CGLPKShim
+import LinearModel
+
+extension GLPKSolver {
+    /// Solves a model with integer variables with `glp_intopt` and the shim's
+    /// branch-and-bound callback (lattice stop, hint, progress; see `CGLPKShim.h`).
+    func solveMIP(_ problem: GLPKProblem, _ data: ProblemData, _ parameters: SolveParameters,
+                  _ clock: SolveClock) throws -> SolveResult {
+        if data.integerBoundsConflict {
+            return SolveResult(termination: .infeasible, hasSolution: false,
+                               message: "an integer variable has no integer value within its bounds")
+        }
+        // The MIP presolver hands the search a transformed problem whose columns are not
+        // the model's, so a hint can only be fed without it.
+        let usePresolver = parameters.presolve && parameters.hint == nil
+        if !usePresolver {
+            if let early = try solveRelaxation(problem, parameters, clock) { return early }
+        }
+
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = Self.messageLevel(parameters)
+        iocp.tm_lim = clock.remainingMilliseconds
+        iocp.presolve = usePresolver ? GLP_ON : GLP_OFF
+        iocp.mip_gap = max(0, parameters.relativeGap ?? 0)
+        iocp.br_tech = options.branchingTechnique
+        iocp.bt_tech = options.backtrackingTechnique
+        iocp.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        iocp.mir_cuts = options.cuts.contains(.mir) ? GLP_ON : GLP_OFF
+        iocp.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        iocp.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        iocp.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        iocp.sr_heur = options.simpleRounding ? GLP_ON : GLP_OFF
+        iocp.binarize = options.binarize ? GLP_ON : GLP_OFF
+        if let seconds = options.proximitySearch, seconds > 0 {
+            iocp.ps_heur = GLP_ON
+            iocp.ps_tm_lim = Int32(min(seconds * 1000, Double(Int32.max)))
+        }
+
+        let step = parameters.objectiveStep.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? 0
+        let n = data.columnCount
+        let context = UnsafeMutablePointer<fp_mip_ctx>.allocate(capacity: 1)
+        context.initialize(to: fp_mip_ctx())
+        defer { context.deallocate() }
+        context.pointee.step = step
+        context.pointee.progress_interval = options.progressInterval
+
+        // The hint, 1-based as glp_ios_heur_sol wants; integer columns rounded, since GLPK
+        // rejects a value like 2.9999999 for an integer column.
+        var hint = [Double]()
+        if let h = parameters.hint {
+            hint = [0] + h.enumerated().map { j, x in
+                data.columnKind[j] == GLP_IV && abs(x - x.rounded()) <= 1e-6 ? x.rounded() : x
+            }
+        }
+        var progressBox: Unmanaged<ProgressBox>?
+        if let handler = parameters.progressHandler {
+            let box = Unmanaged.passRetained(ProgressBox(handler))
+            progressBox = box
+            context.pointee.progress = progressTrampoline
+            context.pointee.progress_info = box.toOpaque()
+        }
+        defer { progressBox?.release() }
+
+        let rc = try hint.withUnsafeBufferPointer { h -> GLPKReturnCode in
+            if !hint.isEmpty {
+                context.pointee.hint = h.baseAddress
+                context.pointee.hint_len = Int32(n)
+            }
+            return try problem.intopt(parameters: &iocp, context: context)
+        }
+        let mip = try problem.readMIP(columns: n)
+        return Self.mipResult(rc: rc, status: mip.status, objective: mip.objective, values: mip.values,
+                              maximize: data.maximize, step: step, context: context.pointee)
+    }
+
+    /// Solves the LP relaxation (needed by `glp_intopt` without presolver). Returns a
+    /// final result when the relaxation already settles the question.
+    private func solveRelaxation(_ problem: GLPKProblem, _ parameters: SolveParameters,
+                                 _ clock: SolveClock) throws -> SolveResult? {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = Self.messageLevel(parameters)
+        parm.tm_lim = clock.remainingMilliseconds
+        var rc = try problem.simplex(scaleFlags: options.scaleFlags, advancedBasis: true, parameters: parm)
+        if rc == .invalidBasis || rc == .singularMatrix || rc == .illConditionedMatrix {
+            parm.tm_lim = clock.remainingMilliseconds
+            rc = try problem.simplex(scaleFlags: options.scaleFlags, advancedBasis: false, parameters: parm)
+        }
+        if rc == .timeLimit {
+            return SolveResult(termination: .timeLimit, hasSolution: false, message: "LP relaxation: \(rc)")
+        }
+        guard rc == .success else {
+            return SolveResult(termination: .error, hasSolution: false, message: "LP relaxation: glp_simplex: \(rc)")
+        }
+        let s = try problem.readLP(rows: 0, columns: 0, duals: false)
+        switch s.status {
+        case GLP_OPT: return nil
+        case GLP_NOFEAS: return SolveResult(termination: .infeasible, hasSolution: false)
+        case GLP_UNBND:
+            // Unbounded relaxation: the MILP is unbounded if feasible at all.
+            return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+                               message: "the LP relaxation is unbounded")
+        default:
+            return SolveResult(termination: .error, hasSolution: false,
+                               message: "LP relaxation finished with status \(s.status)")
+        }
+    }
+
+    /// Maps `glp_intopt`'s return code and `glp_mip_status` to a result. The MIP status is
+    /// read whatever the code: a time limit, a gap stop or a callback stop may leave an
+    /// incumbent.
+    static func mipResult(rc: GLPKReturnCode, status: Int32, objective: Double, values: [Double],
+                          maximize: Bool, step: Double, context: fp_mip_ctx) -> SolveResult {
+        let hasSolution = status == GLP_OPT || status == GLP_FEAS
+        let incumbent: Double? = hasSolution ? objective : nil
+        // Any bound seen is valid, but never better than the incumbent itself.
+        var bound: Double? = context.has_bound != 0 ? context.bound : nil
+        if let b = bound, let z = incumbent { bound = maximize ? max(b, z) : min(b, z) }
+        let latticeProof = incumbent.map { z in
+            bound.map { fp_lattice_proves(maximize ? 1 : 0, z, $0, step) != 0 } ?? false
+        } ?? false
+
+        func result(_ t: TerminationReason, bestBound: Double?, message: String? = nil) -> SolveResult {
+            SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent,
+                        bestBound: bestBound, values: hasSolution ? values : [], message: message)
+        }
+        switch rc {
+        case .success:
+            if status == GLP_OPT { return result(.optimal, bestBound: objective) }
+            if status == GLP_NOFEAS { return SolveResult(termination: .infeasible, hasSolution: false) }
+            return result(.error, bestBound: bound, message: "glp_intopt finished with MIP status \(status)")
+        case .noPrimalFeasibleSolution:
+            return SolveResult(termination: .infeasible, hasSolution: false, message: rc.description)
+        case .noDualFeasibleSolution:
+            return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+                               message: "the LP relaxation is unbounded or infeasible (\(rc))")
+        case .mipGapReached:
+            return result(.optimal, bestBound: bound, message: "within the requested relative gap")
+        case .stoppedByApplication where context.lattice_stop != 0 && hasSolution:
+            return result(.optimal, bestBound: objective,
+                          message: "no better solution on the objective lattice (step \(step); LP bound \(bound.map { "\($0)" } ?? "?"))")
+        case .timeLimit where latticeProof:
+            return result(.optimal, bestBound: objective,
+                          message: "time limit, but no better solution on the objective lattice (step \(step))")
+        case .timeLimit:
+            return result(.timeLimit, bestBound: bound, message: rc.description)
+        case .stoppedByApplication:
+            return result(.stoppedEarly, bestBound: bound, message: rc.description)
+        default:
+            return result(.error, bestBound: bound, message: "glp_intopt: \(rc)")
+        }
+    }
+}
+
+final class ProgressBox {
+    let handler: @Sendable (SolveProgress) -> Void
+    init(_ handler: @escaping @Sendable (SolveProgress) -> Void) { self.handler = handler }
+}
+
+/// Called by the shim's callback inside `glp_intopt`; it must not (and cannot) call GLPK.
+private let progressTrampoline: fp_progress_fn = { info, elapsed, hasIncumbent, incumbent, hasBound, bound, open in
+    guard let info else { return }
+    let inc: Double? = hasIncumbent != 0 ? incumbent : nil
+    let b: Double? = hasBound != 0 ? bound : nil
+    var gap: Double?
+    if let inc, let b { gap = abs(inc - b) / max(1e-10, abs(inc)) }
+    Unmanaged<ProgressBox>.fromOpaque(info).takeUnretainedValue()
+        .handler(SolveProgress(elapsed: elapsed, incumbent: inc, bestBound: b, relativeGap: gap,
+                               openNodes: Int(open)))
+}
