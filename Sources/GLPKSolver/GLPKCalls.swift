@@ -166,3 +166,13 @@ struct SolveClock {
         return elapsed >= limit
     }
 }
+
+extension GLPKSession {
+    /// Makes an invalid GLPK call (a column index out of range) under the guard, on the
+    /// calling thread, and throws the trapped ``GLPKError``. For tests of the error trap.
+    static func trapInvalidCallForTesting() throws {
+        guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
+        defer { fp_leave() }
+        try check(fp_test_invalid_call(), "glp_set_obj_coef")
+    }
+}

@@ -80,8 +80,9 @@ public struct GLPKSolver: Solver {
         return result
     }
 
-    /// The `msg_lev` for `parameters`: GLPK is silent unless someone listens.
+    /// The `msg_lev` for `parameters`: GLPK is silent unless someone listens, then it says
+    /// what glpsol says (`GLP_MSG_ALL`).
     static func messageLevel(_ parameters: SolveParameters) -> Int32 {
-        parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ALL
     }
 }
