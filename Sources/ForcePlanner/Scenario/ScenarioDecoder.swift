@@ -23,7 +23,12 @@ final class ScenarioDecoder {
     }
 
     func error(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(Diagnostic(.error, file: file, location: node.location, message: message))
+        diagnostics.append(Diagnostic(.error, file: file, location: node.location, message: Self.bounded(message)))
+    }
+
+    /// Messages quote what the file says; a megabyte-long key must not make a megabyte message.
+    static func bounded(_ message: String) -> String {
+        message.count <= 800 ? message : String(message.prefix(800)) + "..."
     }
 
     func warning(_ node: YAMLNode?, _ message: String) {
