@@ -136,10 +136,31 @@ int fp_set_names(glp_prob *P, const char *buf, int nrows, int ncols) {
     return FP_OK;
 }
 
-int fp_add_empty_row(glp_prob *P, const char *name) {
+int fp_prepare_export(glp_prob *P, const char *const_name, const char *zero_name,
+                      const char *row_name) {
     GUARD_BEGIN;
-    int i = glp_add_rows(P, 1);
-    glp_set_row_name(P, i, name);
+    double c0 = glp_get_obj_coef(P, 0);
+    int j = 0;
+    if (c0 != 0) {
+        j = glp_add_cols(P, 1);
+        glp_set_col_name(P, j, const_name);
+        glp_set_col_bnds(P, j, GLP_FX, 1, 1);
+        glp_set_obj_coef(P, j, c0);
+        glp_set_obj_coef(P, 0, 0);
+    }
+    if (glp_get_num_rows(P) == 0) {
+        if (j == 0) {
+            j = glp_add_cols(P, 1);
+            glp_set_col_name(P, j, zero_name);
+            glp_set_col_bnds(P, j, GLP_FX, 0, 0);
+        }
+        int i = glp_add_rows(P, 1);
+        int ind[2] = {0, j};
+        double val[2] = {0, 1};
+        glp_set_row_name(P, i, row_name);
+        glp_set_row_bnds(P, i, GLP_LO, 0, 0);
+        glp_set_mat_row(P, i, 1, ind, val);
+    }
     GUARD_END;
     return FP_OK;
 }

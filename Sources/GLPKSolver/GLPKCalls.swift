@@ -77,8 +77,9 @@ final class GLPKProblem {
         }
     }
 
-    func addEmptyRow(name: String) throws {
-        try GLPKSession.check(fp_add_empty_row(pointer, name), "glp_add_rows")
+    /// See `fp_prepare_export`: objective constant as a fixed column; a row if none.
+    func prepareExport(constantColumn: String, zeroColumn: String, placeholderRow: String) throws {
+        try GLPKSession.check(fp_prepare_export(pointer, constantColumn, zeroColumn, placeholderRow), "glp_add_cols")
     }
 
     func simplex(scaleFlags: Int32, advancedBasis: Bool, parameters: glp_smcp) throws -> GLPKReturnCode {

@@ -7,8 +7,13 @@ extension GLPKSolver {
     ///
     /// Names are made safe for both formats (``ExportNames``): characters the CPLEX LP
     /// format does not allow become `_`, and repeated names get a `~2`, `~3`, ...
-    /// suffix, so the file always reads back. A model without constraints gets one empty,
-    /// free row named `_empty`, because GLPK's LP reader rejects a file without rows.
+    /// suffix, so the file always reads back. Two GLPK quirks are worked around so that
+    /// `glpsol` finds the same optimum: a non-zero objective constant becomes a column
+    /// `_constant` fixed at 1 (GLPK's LP writer keeps constants only as a comment, and MPS
+    /// readers disagree on the sign of an objective RHS), and a model without constraints
+    /// gets the row `_empty: _zero >= 0` with a column `_zero` fixed at 0 (GLPK cannot
+    /// read back an LP file without rows). MPS has no objective sense: a maximisation
+    /// says so in a header comment (`glpsol --freemps FILE --max`).
     ///
     /// ```swift
     /// try GLPKSolver().export(model, format: .lp, to: "option-a.lp")
@@ -41,11 +46,25 @@ extension GLPKSolver {
         try GLPKSession.run(log: nil) { problem in
             try problem.load(data)
             try problem.setNames(names.buffer, rows: model.constraintCount, columns: model.variableCount)
-            if model.constraintCount == 0 {
-                try problem.addEmptyRow(name: names.emptyRowName)
-            }
+            try problem.prepareExport(constantColumn: names.constantColumn, zeroColumn: names.zeroColumn,
+                                      placeholderRow: names.placeholderRow)
             try problem.write(format: format == .lp ? 0 : 1, path: path)
         }
+        if format == .mps && model.objective.sense == .maximize {
+            try noteMaximization(inMPSFile: path)
+        }
+    }
+
+    /// Adds `* Sense: MAXimize` after the header comments GLPK writes.
+    private static func noteMaximization(inMPSFile path: String) throws {
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let note = "* Sense:      MAXimize (MPS cannot say so; use glpsol --max)\n"
+        if let nameLine = text.range(of: "\nNAME") {
+            text.insert(contentsOf: "\n" + note.dropLast(), at: nameLine.lowerBound)
+        } else {
+            text = note + text
+        }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
     }
 }
 
@@ -63,15 +82,19 @@ struct ExportNames {
 
     /// Problem name, row names, column names, each NUL-terminated, back to back.
     private(set) var buffer: [CChar] = []
-    /// Name of the placeholder row of a model without constraints.
-    private(set) var emptyRowName = "_empty"
+    /// Names of the export helpers (see `GLPKSolver.export`).
+    private(set) var constantColumn = "_constant"
+    private(set) var zeroColumn = "_zero"
+    private(set) var placeholderRow = "_empty"
     private var used: Set<String> = ["obj"]
 
     init(_ model: Model) {
         append(Self.clean(model.name, fallback: "model"))
         for (i, c) in model.constraints.enumerated() { append(unique(Self.clean(c.name, fallback: "r\(i + 1)"))) }
         for (j, v) in model.variables.enumerated() { append(unique(Self.clean(v.name, fallback: "x\(j + 1)"))) }
-        emptyRowName = unique(emptyRowName)
+        constantColumn = unique(constantColumn)
+        zeroColumn = unique(zeroColumn)
+        placeholderRow = unique(placeholderRow)
     }
 
     /// `name` with disallowed characters replaced by `_`, made not to look like a number

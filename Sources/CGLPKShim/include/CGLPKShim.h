@@ -70,8 +70,13 @@ int fp_load(glp_prob *P, const fp_problem_data *d);
 /** Sets names from `buf`: the problem name, then `nrows` row names, then `ncols` column
  *  names, each NUL-terminated, back to back. */
 int fp_set_names(glp_prob *P, const char *buf, int nrows, int ncols);
-/** Appends one row with no coefficients and no bounds (a placeholder for LP export). */
-int fp_add_empty_row(glp_prob *P, const char *name);
+/** Makes a loaded problem safe to export: a non-zero objective constant becomes column
+ *  `const_name` fixed at 1 with that objective coefficient (GLPK's LP writer keeps the
+ *  constant only as a comment, and MPS readers disagree on its sign); a problem without
+ *  rows gets row `row_name`: `x >= 0` on that column, or on a new column `zero_name`
+ *  fixed at 0 (GLPK cannot read back an LP file without rows). */
+int fp_prepare_export(glp_prob *P, const char *const_name, const char *zero_name,
+                      const char *row_name);
 
 /** Scales the problem (`scale_flags`, 0: unscale), builds a starting basis (`basis`: 0
  *  standard, 1 advanced) and runs glp_simplex; `*rc` gets its return code. */
