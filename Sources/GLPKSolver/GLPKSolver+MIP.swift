@@ -5,7 +5,7 @@ import LinearModel
 extension GLPKSolver {
     /// Solves a model with integer variables with `glp_intopt` and the shim's
     /// branch-and-bound callback (lattice stop, hint, progress; see `CGLPKShim.h`).
-    func solveMIP(_ problem: GLPKProblem, _ data: ProblemData, _ parameters: SolveParameters,
+    func solveMIP(_ problem: GLPKProblem, _ model: Model, _ data: ProblemData, _ parameters: SolveParameters,
                   _ clock: SolveClock) throws -> SolveResult {
         if data.integerBoundsConflict {
             return SolveResult(termination: .infeasible, hasSolution: false,
@@ -47,11 +47,20 @@ extension GLPKSolver {
         context.pointee.progress_interval = options.progressInterval
 
         // The hint, 1-based as glp_ios_heur_sol wants; integer columns rounded, since GLPK
-        // rejects a value like 2.9999999 for an integer column.
+        // rejects a value like 2.9999999 for an integer column. GLPK checks nothing else,
+        // so a hint that violates a bound or a row is not offered at all.
         var hint = [Double]()
+        var hintNote: String?
         if let h = parameters.hint {
-            hint = [0] + h.enumerated().map { j, x in
+            let rounded = h.enumerated().map { j, x in
                 data.columnKind[j] == GLP_IV && abs(x - x.rounded()) <= 1e-6 ? x.rounded() : x
+            }
+            if let v = data.violation(of: rounded) {
+                let what = v.isRow ? "constraint \(model.constraints[v.index].name)"
+                                   : "bounds or integrality of \(model.variables[v.index].name)"
+                hintNote = "hint rejected: it violates the \(what)"
+            } else {
+                hint = [0] + rounded
             }
         }
         var progressBox: Unmanaged<ProgressBox>?
@@ -71,8 +80,25 @@ extension GLPKSolver {
             return try problem.intopt(parameters: &iocp, context: context)
         }
         let mip = try problem.readMIP(columns: n)
-        return Self.mipResult(rc: rc, status: mip.status, objective: mip.objective, values: mip.values,
-                              maximize: data.maximize, step: step, context: context.pointee)
+        let c = context.pointee
+        var result = Self.mipResult(rc: rc, status: mip.status, objective: mip.objective, values: mip.values,
+                                    maximize: data.maximize, step: step,
+                                    bound: c.has_bound != 0 ? c.bound : nil, latticeStop: c.lattice_stop != 0)
+        if !hint.isEmpty { hintNote = Self.hintNote(context.pointee.hint_result) }
+        if let note = hintNote {
+            result.message = result.message.map { "\($0); \(note)" } ?? note
+        }
+        return result
+    }
+
+    /// What became of the hint, for ``SolveResult/message``.
+    static func hintNote(_ code: Int32) -> String {
+        switch code {
+        case 1: return "hint accepted as first incumbent"
+        case 2: return "hint rejected by GLPK (no better than the incumbent)"
+        case 3: return "hint not applicable to the presolved problem"
+        default: return "hint not used (GLPK asked for no heuristic solution)"
+        }
     }
 
     /// Solves the LP relaxation (needed by `glp_intopt` without presolver). Returns a
@@ -110,13 +136,15 @@ extension GLPKSolver {
 
     /// Maps `glp_intopt`'s return code and `glp_mip_status` to a result. The MIP status is
     /// read whatever the code: a time limit, a gap stop or a callback stop may leave an
-    /// incumbent.
+    /// incumbent. `bound` is the best global bound the callback saw; `latticeStop` says
+    /// the callback stopped the search because the objective lattice proved optimality.
     static func mipResult(rc: GLPKReturnCode, status: Int32, objective: Double, values: [Double],
-                          maximize: Bool, step: Double, context: fp_mip_ctx) -> SolveResult {
+                          maximize: Bool, step: Double, bound seenBound: Double?,
+                          latticeStop: Bool) -> SolveResult {
         let hasSolution = status == GLP_OPT || status == GLP_FEAS
         let incumbent: Double? = hasSolution ? objective : nil
         // Any bound seen is valid, but never better than the incumbent itself.
-        var bound: Double? = context.has_bound != 0 ? context.bound : nil
+        var bound = seenBound
         if let b = bound, let z = incumbent { bound = maximize ? max(b, z) : min(b, z) }
         let latticeProof = incumbent.map { z in
             bound.map { fp_lattice_proves(maximize ? 1 : 0, z, $0, step) != 0 } ?? false
@@ -138,7 +166,7 @@ extension GLPKSolver {
                                message: "the LP relaxation is unbounded or infeasible (\(rc))")
         case .mipGapReached:
             return result(.optimal, bestBound: bound, message: "within the requested relative gap")
-        case .stoppedByApplication where context.lattice_stop != 0 && hasSolution:
+        case .stoppedByApplication where latticeStop && hasSolution:
             return result(.optimal, bestBound: objective,
                           message: "no better solution on the objective lattice (step \(step); LP bound \(bound.map { "\($0)" } ?? "?"))")
         case .timeLimit where latticeProof:

@@ -72,7 +72,7 @@ public struct GLPKSolver: Solver {
         var result = try GLPKSession.run(log: parameters.logHandler) { problem -> SolveResult in
             try problem.load(data)
             if model.isMixedInteger {
-                return try solveMIP(problem, data, parameters, clock)
+                return try solveMIP(problem, model, data, parameters, clock)
             }
             return try solveLP(problem, data, parameters, clock)
         }

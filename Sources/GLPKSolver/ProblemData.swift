@@ -102,6 +102,30 @@ struct ProblemData {
         if ar.dropFirst().contains(0) { dropZeros() }
     }
 
+    /// Where a point violates the loaded problem, if anywhere: a column bound, the
+    /// integrality of an integer column, or a row, each with tolerance 1e-6 (relative for
+    /// large values). `glp_ios_heur_sol` checks only integrality, so hints are checked here.
+    /// - Complexity: O(columns + nonzeros).
+    func violation(of x: [Double]) -> (isRow: Bool, index: Int)? {
+        func tolerance(_ v: Double) -> Double { 1e-6 * max(1, abs(v)) }
+        for j in 0..<columnCount {
+            let v = x[j]
+            if !v.isFinite { return (false, j) }
+            if columnKind[j] == GLP_IV && v != v.rounded() { return (false, j) }
+            let t = columnType[j]
+            if (t == GLP_LO || t == GLP_DB || t == GLP_FX) && v < columnLower[j] - tolerance(columnLower[j]) { return (false, j) }
+            if (t == GLP_UP || t == GLP_DB || t == GLP_FX) && v > columnUpper[j] + tolerance(columnUpper[j]) { return (false, j) }
+        }
+        var activity = [Double](repeating: 0, count: rowCount)
+        for k in 1..<ar.count { activity[Int(ia[k]) - 1] += ar[k] * x[Int(ja[k]) - 1] }
+        for i in 0..<rowCount {
+            let t = rowType[i], a = activity[i]
+            if (t == GLP_LO || t == GLP_DB || t == GLP_FX) && a < rowLower[i] - tolerance(rowLower[i]) { return (true, i) }
+            if (t == GLP_UP || t == GLP_DB || t == GLP_FX) && a > rowUpper[i] + tolerance(rowUpper[i]) { return (true, i) }
+        }
+        return nil
+    }
+
     /// Removes triplets whose merged coefficient is zero.
     private mutating func dropZeros() {
         var w = 1
