@@ -1,4 +1,0 @@
-import XCTest
-@testable import LinearModel
-
-final class LinearModelSmokeTests: XCTestCase { func testNothing() {} }
