@@ -40,5 +40,10 @@ let package = Package(
             dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
             resources: [.copy("Fixtures")]
         ),
+        // Release benchmark of model building + GLPK loading (benchmarks/Makefile).
+        .executableTarget(
+            name: "LoadBenchmark", dependencies: ["GLPKSolver", "LinearModel"],
+            path: "benchmarks/LoadBenchmark"
+        ),
     ]
 )
