@@ -27,11 +27,15 @@ extension SolveContext {
             guard let vars = groups[key] else { continue }
             let u = model.addVariable(name: "pair(\(key))", kind: .binary)
             serves[key] = u
-            var sum = LinearExpression(terms: vars.map { (1.0, $0.variable) })
-            let bigM = vars.reduce(0) { $0 + f.model.variables[$1.variable.index].upperBound }
+            let sum = LinearExpression(terms: vars.map { (1.0, $0.variable) })
             model.addConstraint(name: "pair-on(\(key))", sum - u, .greaterEqual(0))
-            sum.add(-max(1, bigM), u)
-            model.addConstraint(name: "pair-off(\(key))", sum, .lessEqual(0))
+            // One link per variable (x <= ub * u) is much tighter than one big-M row.
+            for a in vars {
+                let ub = f.model.variables[a.variable.index].upperBound
+                var e = LinearExpression(a.variable)
+                e.add(-max(1, ub), u)
+                model.addConstraint(name: "pair-off(\(key),\(a.variable.index))", e, .lessEqual(0))
+            }
         }
         let t = model.addVariable(name: "distance", kind: .continuous, lowerBound: 0, upperBound: Double(order.count))
 

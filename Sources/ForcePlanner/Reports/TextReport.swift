@@ -28,7 +28,9 @@ public enum TextReport {
         if !tagged.isEmpty {
             out += " (" + tagged.map { "\($0.tag) \(NumberFormat.readable($0.personnel))" }.joined(separator: ", ") + ")"
         }
-        out += "   cost \(NumberFormat.readable(plan.cost))   nations \(plan.contributingNations.count)\n\n"
+        if plan.value(of: .cost) == nil { out += "   cost \(NumberFormat.readable(plan.cost))" }
+        if plan.value(of: .nations) == nil { out += "   nations \(plan.contributingNations.count)" }
+        out += "\n\n"
         var cov = TextTable(header: ["requirement", "needed", "provided", "coverage", "nations"], numeric: [1, 2, 3])
         for c in plan.coverage {
             cov.rows.append([c.requirement, NumberFormat.readable(c.needed), NumberFormat.readable(c.provided),
