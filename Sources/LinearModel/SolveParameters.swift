@@ -39,6 +39,11 @@ public struct SolveParameters: Sendable {
     /// (`value = offset + k * step`, k whole): the search may stop once no solution better
     /// by a whole step can exist. nil when unknown.
     public var objectiveStep: Double?
+    /// Stop a MIP search after this many branch-and-bound nodes; nil for no limit. Unlike
+    /// a time limit, the same model stops at the same place on any machine, so results
+    /// stay reproducible. A search stopped this way reports ``TerminationReason/stoppedEarly``
+    /// (with its incumbent, if any).
+    public var nodeLimit: Int?
     /// Run the solver's presolver.
     public var presolve: Bool = true
     /// A feasible (or nearly feasible) point, one value per variable, offered as a first
