@@ -39,7 +39,8 @@ extension ScenarioDecoder {
         default: checked = !unchecked.contains(kind)
         }
         let candidates = known(kind)
-        if !checked || candidates.contains(name) { return name }
+        if !checked || candidates.contains(name) || tolerated.contains(name) { return name }
+        if incomplete(kind), !locationIDs.contains(name) { return name }
         if kind == .tag, locationIDs.contains(name) {
             let list = tags.isEmpty ? "no location has tags yet" : "tags: \(Suggestions.list(tags))"
             error(node, "'\(name)' is a location id, not a tag; \(usage) takes a location tag (\(list))")
@@ -47,6 +48,15 @@ extension ScenarioDecoder {
         }
         error(node, unknownMessage(name, kind, candidates))
         return nil
+    }
+
+    /// True when a malformed definition may have held the name (a tag of a broken location).
+    func incomplete(_ kind: ReferenceKind) -> Bool {
+        switch kind {
+        case .tag, .locationOrTag: return tagsIncomplete
+        case .nationOrGroup: return groupsIncomplete
+        default: return false
+        }
     }
 
     func unknownMessage(_ name: String, _ kind: ReferenceKind, _ candidates: [String]) -> String {

@@ -86,13 +86,21 @@ extension ScenarioDecoder {
             let what = "location '\(id)'"
             guard let f = fields(value, what, allowed: Self.locationKeys,
                                  example: "{name: Poland, tags: [neighbor], capacity: {personnel: 10000, air: 48}}")
-            else { continue }
+            else {
+                tagsIncomplete = true
+                continue
+            }
             var location = Location(id: id, source: key.location)
             if let n = f["name"], let name = text(n, "\(what) name") { location.name = name }
-            if let n = f["tags"], let items = list(n, "\(what) tags", example: "[ukraine, east]") {
+            if let n = f["tags"] {
+                let items = list(n, "\(what) tags", example: "[ukraine, east]")
+                if items == nil { tagsIncomplete = true }
                 var seen: Set<String> = []
-                for item in items {
-                    guard let tag = slug(item, "tag") else { continue }
+                for item in items ?? [] {
+                    guard let tag = slug(item, "tag") else {
+                        if case .scalar(let name, _) = item.content { tolerated.insert(name) }
+                        continue
+                    }
                     if !seen.insert(tag).inserted {
                         error(item, "tag '\(tag)' is listed twice in \(what); list it once")
                         continue
@@ -136,12 +144,20 @@ extension ScenarioDecoder {
             let what = "nation '\(id)'"
             guard let f = fields(value, what, allowed: Self.nationKeys,
                                  example: "{name: United Kingdom, groups: [nato], pledges: [{capability: fighter, units: 12}]}")
-            else { continue }
+            else {
+                groupsIncomplete = true
+                continue
+            }
             var nation = Nation(id: id, source: key.location)
             if let n = f["name"], let name = text(n, "\(what) name") { nation.name = name }
-            if let n = f["groups"], let items = list(n, "\(what) groups", example: "[nato, lead]") {
-                for item in items {
-                    guard let group = slug(item, "group") else { continue }
+            if let n = f["groups"] {
+                let items = list(n, "\(what) groups", example: "[nato, lead]")
+                if items == nil { groupsIncomplete = true }
+                for item in items ?? [] {
+                    guard let group = slug(item, "group") else {
+                        if case .scalar(let name, _) = item.content { tolerated.insert(name) }
+                        continue
+                    }
                     if nation.groups.contains(group) {
                         error(item, "group '\(group)' is listed twice in \(what); list it once")
                         continue

@@ -17,6 +17,12 @@ final class ScenarioDecoder {
     /// Kinds whose section was malformed as a whole: references to them are not checked,
     /// so one broken section gives one error, not one per reference.
     var unchecked: Set<ReferenceKind> = []
+    /// Names whose definition had an error (a bad id, a malformed location that may have
+    /// held tags): references to them are not reported again.
+    var tolerated: Set<String> = []
+    /// A location or nation body was malformed, so some tags or groups may be missing.
+    var tagsIncomplete = false
+    var groupsIncomplete = false
 
     init(file: String) {
         self.file = file
@@ -68,6 +74,7 @@ final class ScenarioDecoder {
             return nil
         }
         var seen: [String: YAMLNode] = [:]
+        var unknown: [(name: String, key: YAMLNode)] = []
         for pair in pairs {
             guard case .scalar(let name, _) = pair.key.content else {
                 error(pair.key, "expected a key name in \(what), found \(describe(pair.key)); allowed: \(allowed.joined(separator: ", "))")
@@ -83,14 +90,21 @@ final class ScenarioDecoder {
                 continue
             }
             guard allowed.contains(name) else {
-                var message = "unknown key '\(name)' in \(what); allowed: \(allowed.joined(separator: ", "))"
-                if let near = Suggestions.nearest(to: name, in: allowed) { message += " (did you mean '\(near)'?)" }
-                error(pair.key, message)
+                unknown.append((name, pair.key))
                 continue
             }
             result.entries.append((name, pair.key, pair.value))
         }
-        let missing = required.filter { seen[$0] == nil }
+        var missing = required.filter { seen[$0] == nil }
+        for (name, key) in unknown {
+            var message = "unknown key '\(name)' in \(what); allowed: \(allowed.joined(separator: ", "))"
+            if let near = Suggestions.nearest(to: name, in: allowed) {
+                message += " (did you mean '\(near)'?)"
+                // One typo, one error: `unitz` is reported here, not again as units missing.
+                missing.removeAll { $0 == near }
+            }
+            error(key, message)
+        }
         if !missing.isEmpty {
             let keys = missing.map { "'\($0)'" }.joined(separator: ", ")
             let noun = missing.count == 1 ? "key" : "keys"
@@ -124,7 +138,10 @@ final class ScenarioDecoder {
         var seen: [String: YAMLNode] = [:]
         var result: [(String, YAMLNode, YAMLNode)] = []
         for pair in pairs {
-            guard let id = slug(pair.key, "\(kind) id") else { continue }
+            guard let id = slug(pair.key, "\(kind) id") else {
+                if case .scalar(let name, _) = pair.key.content { tolerated.insert(name) }
+                continue
+            }
             if let first = seen[id] {
                 error(pair.key, "duplicate \(kind) id '\(id)' (first defined at \(position(first))); ids must be unique")
                 continue

@@ -17,7 +17,7 @@ import Foundation
 ///
 /// Hostile input fails fast with one error and bounded memory: files over 16 MiB (checked
 /// before reading), text that is not UTF-8, YAML aliases (so alias bombs cannot expand),
-/// nesting deeper than 64 levels, and more than a million YAML values.
+/// nesting deeper than 64 levels, and more than 500,000 YAML values.
 public enum ScenarioLoader {
     /// Largest scenario file accepted, in bytes (16 MiB).
     public static let maxFileSize = 16 << 20

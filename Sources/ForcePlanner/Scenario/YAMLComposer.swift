@@ -42,7 +42,7 @@ struct YAMLLimits {
     /// Deepest nesting of lists and mappings; a scenario needs about 6.
     var maxDepth = 64
     /// Most nodes in one file.
-    var maxNodes = 1_000_000
+    var maxNodes = 500_000
 }
 
 /// Composes UTF-8 YAML text into a ``YAMLNode`` tree, without recursion and within limits.
@@ -70,9 +70,14 @@ enum YAMLComposer {
 }
 
 private struct Composition {
-    enum Frame {
-        case sequence(SourceLocation, [YAMLNode])
-        case mapping(SourceLocation, [YAMLPair], pendingKey: YAMLNode?)
+    /// An open list or mapping. Children are appended in place (`stack[i].items.append`),
+    /// never by copying the frame out and back, which would make long lists quadratic.
+    struct Frame {
+        var isSequence: Bool
+        var location: SourceLocation
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
     }
 
     let file: String
@@ -136,14 +141,11 @@ private struct Composition {
                     return fail(mark, "lists and mappings nest more than \(limits.maxDepth) levels deep here; a scenario needs only a few levels")
                 }
                 if let failure = count(mark) { return failure }
-                stack.append(isSequence ? .sequence(location(mark), []) : .mapping(location(mark), [], pendingKey: nil))
+                stack.append(Frame(isSequence: isSequence, location: location(mark)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let node: YAMLNode
-                switch stack.removeLast() {
-                case .sequence(let at, let items): node = YAMLNode(content: .sequence(items), location: at)
-                case .mapping(let at, let pairs, _): node = YAMLNode(content: .mapping(pairs), location: at)
-                }
-                attach(node)
+                let frame = stack.removeLast()
+                attach(YAMLNode(content: frame.isSequence ? .sequence(frame.items) : .mapping(frame.pairs),
+                                location: frame.location))
             default:
                 break   // stream and document boundaries carry nothing
             }
@@ -165,25 +167,22 @@ private struct Composition {
     }
 
     mutating func attach(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let at, var items):
-            items.append(node)
-            stack.append(.sequence(at, items))
-        case .mapping(let at, var pairs, let pendingKey):
-            if let key = pendingKey {
-                var value = node
-                // `key:` with nothing after it: libyaml marks the empty value wherever the
-                // next token is; the key is where the planner looks.
-                if case .scalar("", .plain) = value.content { value.location = key.location }
-                pairs.append(YAMLPair(key: key, value: value))
-                stack.append(.mapping(at, pairs, pendingKey: nil))
-            } else {
-                stack.append(.mapping(at, pairs, pendingKey: node))
-            }
+        let top = stack.count - 1
+        if stack[top].isSequence {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            var value = node
+            // `key:` with nothing after it: libyaml marks the empty value wherever the
+            // next token is; the key is where the planner looks.
+            if case .scalar("", .plain) = value.content { value.location = key.location }
+            stack[top].pairs.append(YAMLPair(key: key, value: value))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 
@@ -198,12 +197,39 @@ private struct Composition {
             let at = lineAndColumn(ofByte: parser.problem_offset)
             return Diagnostic(file: file, location: at, message: "\(problem); expected UTF-8 text without control characters")
         }
+        let context = parser.context.map { String(cString: $0) }
+        var at = parser.problem_mark
         var message = "YAML syntax error: \(problem)"
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message += " \(context) started at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
+        if let context {
+            // A key without ':' or an unclosed quote is noticed lines later; the planner
+            // must look where the key or the quote starts.
+            if parser.error == YAML_SCANNER_ERROR,
+               context.contains("simple key") || context.contains("quoted scalar") || context.contains("block scalar") {
+                at = parser.context_mark
+                message += " \(context) (noticed at \(parser.problem_mark.line + 1):\(parser.problem_mark.column + 1))"
+            } else {
+                message += " \(context) started at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
+            }
         }
-        message += "; check indentation, ':' after keys, and matching quotes and brackets"
-        return Diagnostic(file: file, location: location(parser.problem_mark), message: message)
+        message += "; " + hint(problem, context, at: parser.problem_mark)
+        return Diagnostic(file: file, location: location(at), message: message)
+    }
+
+    func hint(_ problem: String, _ context: String?, at mark: yaml_mark_t) -> String {
+        if mark.index < bytes.count, bytes[Int(mark.index)] == UInt8(ascii: "\t") {
+            return "indent with spaces, not tabs"
+        }
+        if problem.contains("expected ':'") { return "add ':' after the key" }
+        if context?.contains("quoted scalar") == true { return "close the quote" }
+        if problem.contains("mapping values are not allowed") {
+            return "a plain value cannot contain ': '; quote the value, or put a nested mapping on its own indented lines"
+        }
+        if problem.contains("expected ',' or ']'") { return "close the list with ']' or separate items with ','" }
+        if problem.contains("expected ',' or '}'") { return "close the mapping with '}' or separate entries with ','" }
+        if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
+            return "check the indentation of this line against the keys above it"
+        }
+        return "check indentation, ':' after keys, and matching quotes and brackets"
     }
 
     func lineAndColumn(ofByte offset: Int) -> SourceLocation {

@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+@testable import ForcePlanner
+
+/// Every file under `scenarios/` validates, and the base case says what the facts say.
+final class ShippedScenarioTests: XCTestCase {
+    static var scenariosDirectory: URL {
+        LoaderScenarioTests.packageRoot.appendingPathComponent("scenarios")
+    }
+
+    func load(_ name: String) throws -> Scenario {
+        try ScenarioLoader.load(file: Self.scenariosDirectory.appendingPathComponent(name).path).scenario
+    }
+
+    func testEveryShippedScenarioValidatesWithoutWarnings() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenariosDirectory.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertTrue(Set(["tutorial.yaml", "coalition-2025.yaml", "coalition-2025-no-backstop.yaml",
+                           "coalition-2025-low-ceiling.yaml", "coalition-2025-uk-withdraws.yaml"]).isSubset(of: files))
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader.load(file: Self.scenariosDirectory.appendingPathComponent(file).path)
+                XCTAssertEqual(loaded.warnings, [], file)
+            } catch {
+                XCTFail("\(file):\n\(error)")
+            }
+        }
+    }
+
+    func testTutorialIsSmall() throws {
+        let s = try load("tutorial.yaml")
+        XCTAssertEqual(s.nations.count, 4)
+        XCTAssertEqual(s.requirements.count, 3)
+    }
+
+    func testBaseCaseHas37NationsAndTheUSBackstopAtAModestSize() throws {
+        let s = try load("coalition-2025.yaml")
+        XCTAssertEqual(s.nations.filter { $0.id != "usa" }.count, 37)
+        XCTAssertTrue((80...120).contains(s.pledges.count), "\(s.pledges.count) pledges")
+        XCTAssertTrue((10...14).contains(s.requirements.count), "\(s.requirements.count) requirements")
+        XCTAssertEqual(Set(s.options.map(\.id)), ["reassurance", "over-the-horizon", "air-and-sea", "no-backstop"])
+    }
+
+    func testUSBackstopIsConditionalAndHasNoGroundTroops() throws {
+        let s = try load("coalition-2025.yaml")
+        let usa = try XCTUnwrap(s.nation("usa"))
+        XCTAssertFalse(usa.pledges.isEmpty)
+        for pledge in usa.pledges {
+            XCTAssertTrue(pledge.when.contains("us-backstop"), pledge.capability)
+            XCTAssertNotEqual(s.capability(pledge.capability)?.domain, .land, pledge.capability)
+        }
+        let noBackstop = try XCTUnwrap(s.options.first { $0.id == "no-backstop" })
+        XCTAssertEqual(noBackstop.assumptions, [Assumption(name: "us-backstop", value: false)])
+        XCTAssertEqual(noBackstop.objectives, [.coverage, .dependence(id: "usa"), .cost])
+    }
+
+    func testUKMinehuntersCannotReachTheBlackSea() throws {
+        let s = try load("coalition-2025.yaml")
+        let minehunters = try XCTUnwrap(s.nation("uk")?.pledges.first { $0.capability == "minehunter" })
+        let reachable = s.resolveLocations(try XCTUnwrap(minehunters.locations))
+        XCTAssertFalse(reachable.contains { $0.tags.contains("black-sea") })
+        // Only the coastal states' minehunters may operate there.
+        let blackSea = Set(s.nations.filter { nation in
+            nation.pledges.contains { $0.capability == "minehunter" && $0.locations == ["black-sea"] }
+        }.map(\.id))
+        XCTAssertEqual(blackSea, ["romania", "turkey", "bulgaria"])
+    }
+
+    func testVariantsDifferFromTheBaseCaseOnlyWhereTheySay() throws {
+        let base = try load("coalition-2025.yaml")
+        let noBackstop = try load("coalition-2025-no-backstop.yaml")
+        XCTAssertEqual(noBackstop.assumptions.first { $0.name == "us-backstop" }?.value, false)
+        XCTAssertEqual(noBackstop.nations.map(Self.withoutSources), base.nations.map(Self.withoutSources))
+        let low = try load("coalition-2025-low-ceiling.yaml")
+        XCTAssertEqual(low.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 10000)])
+        XCTAssertEqual(base.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 30000)])
+        let ukWithdraws = try load("coalition-2025-uk-withdraws.yaml")
+        XCTAssertTrue(ukWithdraws.options.allSatisfy { $0.excludeNations == ["uk"] })
+        XCTAssertEqual(ukWithdraws.requirements.map(\.id), base.requirements.map(\.id))
+    }
+
+    /// The variants have a longer header, so every source line moves; the content must not.
+    static func withoutSources(_ nation: Nation) -> Nation {
+        var n = nation
+        n.source = nil
+        n.caveats = n.caveats.map { var c = $0; c.source = nil; return c }
+        n.pledges = n.pledges.map { var p = $0; p.source = nil; return p }
+        return n
+    }
+}
