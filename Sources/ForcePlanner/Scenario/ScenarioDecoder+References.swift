@@ -15,14 +15,26 @@ enum ReferenceKind: Hashable {
 }
 
 extension ScenarioDecoder {
+    /// Every name a reference of `kind` may take, in file order (for suggestions).
     func known(_ kind: ReferenceKind) -> [String] {
         switch kind {
-        case .capability: return capabilityDomains.map(\.id)
-        case .locationOrTag: return locationIDs + tags
-        case .tag: return tags
-        case .nation: return nationIDs
-        case .nationOrGroup: return nationIDs + groups
-        case .assumption: return assumptionNames
+        case .capability: return capabilityIDs.names
+        case .locationOrTag: return locationIDs.names + tags.names
+        case .tag: return tags.names
+        case .nation: return nationIDs.names
+        case .nationOrGroup: return nationIDs.names + groups.names
+        case .assumption: return assumptionNames.names
+        }
+    }
+
+    func isKnown(_ name: String, _ kind: ReferenceKind) -> Bool {
+        switch kind {
+        case .capability: return capabilityIDs.contains(name)
+        case .locationOrTag: return locationIDs.contains(name) || tags.contains(name)
+        case .tag: return tags.contains(name)
+        case .nation: return nationIDs.contains(name)
+        case .nationOrGroup: return nationIDs.contains(name) || groups.contains(name)
+        case .assumption: return assumptionNames.contains(name)
         }
     }
 
@@ -38,15 +50,14 @@ extension ScenarioDecoder {
         case .nationOrGroup: checked = !unchecked.contains(.nation)
         default: checked = !unchecked.contains(kind)
         }
-        let candidates = known(kind)
-        if !checked || candidates.contains(name) || tolerated.contains(name) { return name }
+        if !checked || isKnown(name, kind) || tolerated.contains(name) { return name }
         if incomplete(kind), !locationIDs.contains(name) { return name }
         if kind == .tag, locationIDs.contains(name) {
-            let list = tags.isEmpty ? "no location has tags yet" : "tags: \(Suggestions.list(tags))"
+            let list = tags.isEmpty ? "no location has tags yet" : "tags: \(Suggestions.list(tags.names))"
             error(node, "'\(name)' is a location id, not a tag; \(usage) takes a location tag (\(list))")
             return nil
         }
-        error(node, unknownMessage(name, kind, candidates))
+        error(node, unknownMessage(name, kind, known(kind)))
         return nil
     }
 

@@ -36,7 +36,7 @@ extension ScenarioDecoder {
         if let node = top["objectives"], let list = objectives(node) { scenario.objectives = list }
         scenario.options = top["options"].map(options) ?? []
         if let node = top["alternatives"] { scenario.alternatives = alternatives(node) }
-        if errorCount == 0 { warnUnservable(scenario, top["requirements"]) }
+        if errorCount == 0 { warnUnservable(scenario) }
         return scenario
     }
 
@@ -45,7 +45,7 @@ extension ScenarioDecoder {
             unchecked.insert(.assumption)
             return []
         }
-        assumptionNames = entries.map(\.id)
+        assumptionNames = NameList(entries.map(\.id))
         return entries.compactMap { entry in
             bool(entry.value, "assumption '\(entry.id)'").map { Assumption(name: entry.id, value: $0) }
         }
@@ -63,7 +63,7 @@ extension ScenarioDecoder {
             let f = fields(value, what, allowed: Self.capabilityKeys, required: ["domain"],
                            example: "{domain: land, personnel: 650, rotation: 3}")
             let domain = f?["domain"].flatMap { self.domain($0, "\(what) domain") }
-            capabilityDomains.append((id, domain))
+            capabilityIDs.insert(id)
             guard let f, let domain else { continue }
             var capability = Capability(id: id, domain: domain, source: key.location)
             if let n = f["personnel"], let v = number(n, "\(what) personnel", .nonNegative) { capability.personnel = v }
@@ -79,7 +79,7 @@ extension ScenarioDecoder {
             unchecked.insert(.locationOrTag)
             return []
         }
-        locationIDs = entries.map(\.id)
+        locationIDs = NameList(entries.map(\.id))
         var result: [Location] = []
         var tagNodes: [YAMLNode] = []
         for (id, key, value) in entries {
@@ -107,7 +107,7 @@ extension ScenarioDecoder {
                     }
                     location.tags.append(tag)
                     tagNodes.append(item)
-                    if !tags.contains(tag) { tags.append(tag) }
+                    tags.insert(tag)
                 }
             }
             if let n = f["capacity"], let c = fields(n, "\(what) capacity", allowed: Self.capacityKeys,
@@ -138,7 +138,7 @@ extension ScenarioDecoder {
             unchecked.insert(.nation)
             return []
         }
-        nationIDs = entries.map(\.id)
+        nationIDs = NameList(entries.map(\.id))
         var result: [Nation] = []
         for (id, key, value) in entries {
             let what = "nation '\(id)'"
@@ -163,7 +163,7 @@ extension ScenarioDecoder {
                         continue
                     }
                     nation.groups.append(group)
-                    if !groups.contains(group) { groups.append(group) }
+                    groups.insert(group)
                 }
             }
             if let n = f["budget"], let v = number(n, "\(what) budget", .nonNegative) { nation.budget = v }
@@ -285,7 +285,7 @@ extension ScenarioDecoder {
         guard let f = fields(node, what, allowed: Self.policyKeys,
                              example: "{max_personnel_in: {ukraine: 30000}, max_nation_share: 0.4}") else { return result }
         if let n = f["max_personnel_in"],
-           let c = fields(n, "max_personnel_in", allowed: tags, example: "{ukraine: 30000}",
+           let c = fields(n, "max_personnel_in", allowed: tags.names, example: "{ukraine: 30000}",
                           unknownKey: { [self] key in reference(key, .tag, usage: "max_personnel_in") }) {
             for (tag, _, value) in c.entries {
                 if let v = number(value, "max_personnel_in '\(tag)'", .nonNegative) {
@@ -336,11 +336,13 @@ extension ScenarioDecoder {
     }
 
     private func checkObjectiveReference(_ node: YAMLNode, _ name: String, _ kind: ReferenceKind, prefix: String) -> Bool {
-        let candidates = known(kind)
         let isChecked = kind == .tag ? !unchecked.contains(.locationOrTag) : !unchecked.contains(.nation)
-        if !isChecked || candidates.contains(name) { return true }
+        if !isChecked || isKnown(name, kind) || tolerated.contains(name) || (incomplete(kind) && !locationIDs.contains(name)) {
+            return true
+        }
+        let candidates = known(kind)
         if kind == .tag, locationIDs.contains(name) {
-            error(node, "'\(name)' in '\(prefix)\(name)' is a location id, not a tag; personnel-in takes a location tag (tags: \(Suggestions.list(tags)))")
+            error(node, "'\(name)' in '\(prefix)\(name)' is a location id, not a tag; personnel-in takes a location tag (tags: \(Suggestions.list(tags.names)))")
         } else {
             var message = "unknown \(kind.noun) '\(name)' in objective '\(prefix)\(name)'"
             if let near = Suggestions.nearest(to: name, in: candidates) { message += "; did you mean '\(prefix)\(near)'?" }
@@ -371,7 +373,7 @@ extension ScenarioDecoder {
             var option = Option(id: id ?? "", source: item.location)
             if let n = f["name"], let name = text(n, "\(what) name") { option.name = name }
             if let n = f["assumptions"],
-               let a = fields(n, "\(what) assumptions", allowed: assumptionNames, example: "{us-backstop: false}",
+               let a = fields(n, "\(what) assumptions", allowed: assumptionNames.names, example: "{us-backstop: false}",
                               unknownKey: { [self] key in reference(key, .assumption, usage: "\(what) assumptions") }) {
                 option.assumptions = a.entries.compactMap { name, _, value in
                     bool(value, "assumption '\(name)'").map { Assumption(name: name, value: $0) }

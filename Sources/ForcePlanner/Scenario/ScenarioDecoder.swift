@@ -8,12 +8,12 @@ final class ScenarioDecoder {
     var diagnostics: [Diagnostic] = []
 
     // What the file defines so far, in file order, for resolving references.
-    var assumptionNames: [String] = []
-    var capabilityDomains: [(id: String, domain: Domain?)] = []
-    var locationIDs: [String] = []
-    var tags: [String] = []
-    var nationIDs: [String] = []
-    var groups: [String] = []
+    var assumptionNames = NameList()
+    var capabilityIDs = NameList()
+    var locationIDs = NameList()
+    var tags = NameList()
+    var nationIDs = NameList()
+    var groups = NameList()
     /// Kinds whose section was malformed as a whole: references to them are not checked,
     /// so one broken section gives one error, not one per reference.
     var unchecked: Set<ReferenceKind> = []
@@ -316,4 +316,26 @@ final class ScenarioDecoder {
     func position(_ node: YAMLNode) -> String {
         "\(node.location.line):\(node.location.column)"
     }
+}
+
+/// Names in file order, with constant-time membership: big generated scenarios have
+/// thousands of ids, and every reference is looked up.
+struct NameList {
+    private(set) var names: [String] = []
+    private var set: Set<String> = []
+
+    init(_ names: [String] = []) {
+        for name in names { insert(name) }
+    }
+
+    /// Adds `name` unless present; true when added.
+    @discardableResult
+    mutating func insert(_ name: String) -> Bool {
+        guard set.insert(name).inserted else { return false }
+        names.append(name)
+        return true
+    }
+
+    func contains(_ name: String) -> Bool { set.contains(name) }
+    var isEmpty: Bool { names.isEmpty }
 }
