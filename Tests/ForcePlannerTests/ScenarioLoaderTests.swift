@@ -57,7 +57,8 @@ final class LoaderScenarioTests: XCTestCase {
         XCTAssertEqual(reassurance.at, ["ukraine"])
         XCTAssertEqual(reassurance.weight, 3)
         XCTAssertEqual(reassurance.withinDays, 60)
-        XCTAssertEqual(reassurance.minNations, 2)
+        XCTAssertNil(reassurance.minNations)
+        XCTAssertEqual(s.requirement("air-policing")?.minNations, 2)
         XCTAssertEqual(s.requirement("surveillance")?.weight, 1, "weight defaults to 1")
         XCTAssertEqual(s.policies, Policies(maxPersonnelIn: [PersonnelCeiling(tag: "ukraine", personnel: 1000)],
                                             maxNationShare: 0.6, minNations: 3))

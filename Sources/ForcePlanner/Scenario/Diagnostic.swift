@@ -55,7 +55,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 /// catch { print(error) }   // one `FILE:LINE:COL: message` per line
 /// ```
 public struct ScenarioLoadError: Error, Sendable, CustomStringConvertible {
-    /// Errors (and any warnings found on the way), sorted by line and column.
+    /// The errors, sorted by line and column (at most ``ScenarioLoader/maxErrors``, then a count of the rest).
     public var diagnostics: [Diagnostic]
 
     public init(diagnostics: [Diagnostic]) {
