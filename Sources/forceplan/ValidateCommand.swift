@@ -9,6 +9,10 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate", abstract: "Check scenario files; errors as FILE:LINE:COL: message.")
     @Argument(help: "Scenario files.") var files: [String]
 
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one scenario file, e.g. forceplan validate scenarios/tutorial.yaml") }
+    }
+
     func run() throws {
         var allValid = true
         for file in files {

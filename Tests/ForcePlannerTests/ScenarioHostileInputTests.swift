@@ -157,6 +157,14 @@ final class HostileInputScenarioTests: XCTestCase {
         XCTAssertLessThan(d?.message.count ?? .max, 1000)
     }
 
+    func testByteOrderMarkAndCRLFLineEndsAreFine() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("format: forceplan/v1\r\nname: windows\r\nnmae: x\r\n".utf8)
+        let d = failure(file: try write("windows.yaml", bytes))
+        XCTAssertEqual(d?.location?.line, 3)
+        XCTAssertEqual(d?.location?.column, 1)
+        XCTAssertTrue(d?.message.hasPrefix("unknown key 'nmae' in scenario") == true, "\(String(describing: d))")
+    }
+
     func testTopLevelScalarIsNotAScenario() {
         XCTAssertTrue(failure(yaml: "just some text\n")?.message.contains("expected a mapping at the top of the file") == true)
     }

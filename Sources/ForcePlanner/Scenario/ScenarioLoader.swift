@@ -50,8 +50,10 @@ public enum ScenarioLoader {
         if let problem = TextCheck.firstProblem(in: bytes, file: file) {
             throw ScenarioLoadError(diagnostics: [problem])
         }
+        // libyaml, told the text is UTF-8, would read a byte order mark as content.
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let root: YAMLNode
-        switch YAMLComposer.compose(bytes, file: file) {
+        switch YAMLComposer.compose(text, file: file) {
         case .failure(let diagnostic):
             throw ScenarioLoadError(diagnostics: [diagnostic])
         case .success(nil):

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+/// `forceplan validate` as planners run it: summaries on stdout, diagnostics on stderr,
+/// exit 0 when every file is valid and 2 otherwise.
+final class ValidateCommandScenarioTests: XCTestCase {
+    /// The built `forceplan` next to the test bundle; nil when it was not built.
+    static var executable: URL? {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("forceplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            let candidate = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("forceplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let executable = try XCTUnwrap(Self.executable, "forceplan was not built next to the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testValidFileGivesASummaryAndExitZero() throws {
+        let result = try run(["validate", "scenarios/tutorial.yaml"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "scenarios/tutorial.yaml: ok: 4 nations, 8 pledges, 3 requirements, 3 options\n")
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testAnInvalidFileAmongValidOnesGivesExitTwoAndItsErrorsOnStderr() throws {
+        let bad = LoaderScenarioTests.packageRoot
+            .appendingPathComponent("Tests/ForcePlannerTests/Fixtures/malformed/pledge-unknown-capability.yaml").path
+        let result = try run(["validate", "scenarios/tutorial.yaml", bad])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stdout.hasPrefix("scenarios/tutorial.yaml: ok:"))
+        XCTAssertEqual(result.stderr, "\(bad):23:22: unknown capability 'minehuntr'; did you mean 'minehunter'?\n")
+    }
+
+    func testMissingFileGivesExitTwo() throws {
+        let result = try run(["validate", "no-such-file.yaml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "no-such-file.yaml: no such file; check the path\n")
+    }
+}
