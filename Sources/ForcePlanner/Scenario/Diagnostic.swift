@@ -12,6 +12,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case error, warning
     }
 
+    /// Whether the file is still valid.
     public var severity: Severity
     /// The node at fault; nil for problems with the file as a whole (missing, too large).
     public var location: SourceLocation?
@@ -20,6 +21,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file the diagnostic is about, used when there is no ``location``.
     public var file: String
 
+    /// A diagnostic about `file`; `location`, when given, names the file too and wins.
     public init(_ severity: Severity = .error, file: String, location: SourceLocation? = nil,
                 message: String) {
         self.severity = severity
@@ -58,6 +60,7 @@ public struct ScenarioLoadError: Error, Sendable, CustomStringConvertible {
     /// The errors, sorted by line and column (at most ``ScenarioLoader/maxErrors``, then a count of the rest).
     public var diagnostics: [Diagnostic]
 
+    /// An error carrying `diagnostics` as given (the loader sorts them).
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
@@ -70,10 +73,12 @@ public struct ScenarioLoadError: Error, Sendable, CustomStringConvertible {
 
 /// A scenario that loaded, and the warnings worth showing the planner.
 public struct LoadedScenario: Sendable {
+    /// The validated scenario; every reference in it resolves.
     public var scenario: Scenario
     /// Things that are legal but probably not meant, e.g. a requirement no pledge can serve.
     public var warnings: [Diagnostic]
 
+    /// A loaded scenario and its warnings.
     public init(scenario: Scenario, warnings: [Diagnostic] = []) {
         self.scenario = scenario
         self.warnings = warnings
