@@ -197,7 +197,14 @@ extension ScenarioDecoder {
         if let n = f["cost"], let v = number(n, "pledge cost", .nonNegative) { pledge.cost = v }
         if let n = f["ready_days"], let v = number(n, "pledge ready_days", .nonNegative) { pledge.readyDays = v }
         if let n = f["locations"] {
-            pledge.locations = references(n, .locationOrTag, usage: "pledge locations", example: "[poland, neighbor]")
+            var empty = n.isNull
+            if case .sequence(let entries) = n.content { empty = entries.isEmpty }
+            if empty {
+                // An empty list would mean "nowhere", never what a planner meant.
+                error(n, "pledge locations is empty; list location ids or tags, or leave the key out to allow anywhere")
+            } else {
+                pledge.locations = references(n, .locationOrTag, usage: "pledge locations", example: "[poland, neighbor]")
+            }
         }
         if let n = f["when"] {
             if case .sequence = n.content {
@@ -231,11 +238,13 @@ extension ScenarioDecoder {
             let needs = f["needs"].flatMap { self.needs($0, what) }
             let units = f["units"].flatMap { number($0, "\(what) units", .wholeNonNegative) }
             var at: [String]?
-            if let n = f["at"], let list = references(n, .locationOrTag, usage: "\(what) at", example: "[ukraine-west, neighbor]") {
-                if case .sequence(let entries) = n.content, entries.isEmpty {
-                    error(n, "\(what) at is empty; name at least one location id or tag")
+            if let n = f["at"] {
+                var empty = n.isNull
+                if case .sequence(let entries) = n.content { empty = entries.isEmpty }
+                if empty {
+                    error(n, "\(what) at is empty; name at least one location id or tag, e.g. at: [ukraine-west]")
                 } else {
-                    at = list
+                    at = references(n, .locationOrTag, usage: "\(what) at", example: "[ukraine-west, neighbor]")
                 }
             }
             var requirement = Requirement(id: id ?? "", needs: needs ?? [], units: units ?? 0, at: at ?? [],
