@@ -203,8 +203,11 @@ private struct Composition {
         if let context {
             // A key without ':' or an unclosed quote is noticed lines later; the planner
             // must look where the key or the quote starts.
-            if parser.error == YAML_SCANNER_ERROR,
-               context.contains("simple key") || context.contains("quoted scalar") || context.contains("block scalar") {
+            let scanning = parser.error == YAML_SCANNER_ERROR
+                && (context.contains("simple key") || context.contains("quoted scalar") || context.contains("block scalar"))
+            // An unclosed '[' or '{' is noticed at whatever follows, often lines later.
+            let unclosed = context.contains("flow") && parser.problem_mark.line > parser.context_mark.line
+            if scanning || unclosed {
                 at = parser.context_mark
                 message += " \(context) (noticed at \(parser.problem_mark.line + 1):\(parser.problem_mark.column + 1))"
             } else {
