@@ -165,6 +165,27 @@ final class HostileInputScenarioTests: XCTestCase {
         XCTAssertTrue(d?.message.hasPrefix("unknown key 'nmae' in scenario") == true, "\(String(describing: d))")
     }
 
+    func testSymbolicLinkToAScenarioLoads() throws {
+        let link = directory.appendingPathComponent("link.yaml")
+        let tutorial = LoaderScenarioTests.packageRoot.appendingPathComponent("scenarios/tutorial.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: tutorial)
+        XCTAssertEqual(try ScenarioLoader.load(file: link.path).scenario.name, "tutorial")
+    }
+
+    func testThousandsOfErrorsAreCountedButNotAllKept() {
+        var yaml = "format: forceplan/v1\nname: broken\ncapabilities:\n"
+        for i in 0..<12_000 { yaml += "  c\(i): {domain: lnd}\n" }
+        do {
+            _ = try ScenarioLoader.load(yaml: yaml, file: "broken.yaml")
+            XCTFail("loaded")
+        } catch let error as ScenarioLoadError {
+            XCTAssertEqual(error.diagnostics.count, ScenarioLoader.maxErrors + 1)
+            XCTAssertEqual(error.diagnostics.last?.message, "11950 more errors not shown; fix the ones above first")
+        } catch {
+            XCTFail("\(error)")
+        }
+    }
+
     func testTopLevelScalarIsNotAScenario() {
         XCTAssertTrue(failure(yaml: "just some text\n")?.message.contains("expected a mapping at the top of the file") == true)
     }

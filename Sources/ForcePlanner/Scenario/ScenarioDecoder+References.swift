@@ -72,7 +72,9 @@ extension ScenarioDecoder {
 
     func unknownMessage(_ name: String, _ kind: ReferenceKind, _ candidates: [String]) -> String {
         var message = "unknown \(kind.noun) '\(name)'"
-        if let near = Suggestions.nearest(to: name, in: candidates) {
+        // Suggestions cost a scan of every id; a file with thousands of errors gets them early on only.
+        let near = diagnostics.count < 500 ? Suggestions.nearest(to: name, in: candidates) : nil
+        if let near {
             message += "; did you mean '\(near)'?"
         } else if candidates.isEmpty {
             switch kind {

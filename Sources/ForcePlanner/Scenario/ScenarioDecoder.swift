@@ -28,7 +28,17 @@ final class ScenarioDecoder {
         self.file = file
     }
 
-    func error(_ node: YAMLNode, _ message: String) {
+    /// Errors counted but not kept, past ``maxKeptErrors``: memory stays bounded however
+    /// broken a large file is.
+    private(set) var droppedErrors = 0
+    static let maxKeptErrors = 10_000
+
+    func error(_ node: YAMLNode, _ message: @autoclosure () -> String) {
+        guard diagnostics.count < Self.maxKeptErrors else {
+            droppedErrors += 1
+            return
+        }
+        let message = message()
         diagnostics.append(Diagnostic(.error, file: file, location: node.location, message: Self.bounded(message)))
     }
 

@@ -71,8 +71,8 @@ public enum ScenarioLoader {
             if sorted.isEmpty {
                 sorted = [Diagnostic(file: file, message: "scenario could not be read")]
             }
-            if sorted.count > maxErrors {
-                let more = sorted.count - maxErrors
+            if sorted.count > maxErrors || decoder.droppedErrors > 0 {
+                let more = sorted.count - min(sorted.count, maxErrors) + decoder.droppedErrors
                 sorted = Array(sorted.prefix(maxErrors))
                 sorted.append(Diagnostic(file: file, message: "\(more) more errors not shown; fix the ones above first"))
             }
@@ -93,7 +93,9 @@ public enum ScenarioLoader {
         if isDirectory.boolValue {
             throw fail("is a directory; expected a scenario file (.yaml)")
         }
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        // attributesOfItem does not follow symbolic links; a link to a scenario is fine.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: target)) ?? [:]
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
             throw fail("is not a regular file; expected a scenario file (.yaml)")
         }
