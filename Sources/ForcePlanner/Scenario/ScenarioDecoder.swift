@@ -291,7 +291,7 @@ final class ScenarioDecoder {
             previous = ch
         }
         guard digits > 0, !"e+-".contains(previous) else { return nil }
-        return Double(lower.replacingOccurrences(of: "_", with: ""))
+        return Double(String(lower.filter { $0 != "_" }))
     }
 
     /// `true` or `false` (any YAML capitalisation); `yes`/`no`/`on`/`off` are refused.
