@@ -182,13 +182,16 @@ int fp_simplex(glp_prob *P, int scale_flags, int basis, const glp_smcp *parm, in
     return FP_OK;
 }
 
-int fp_read_lp(glp_prob *P, int *status, double *obj, double *col_prim, double *row_dual,
-               double *col_dual) {
+int fp_read_lp(glp_prob *P, int *status, double *obj, int nrows, int ncols, double *col_prim,
+               double *row_dual, double *col_dual) {
     GUARD_BEGIN;
     int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    if (m > nrows) m = nrows;
+    if (n > ncols) n = ncols;
     *status = glp_get_status(P);
     *obj = glp_get_obj_val(P);
-    for (int j = 1; j <= n; j++) col_prim[j - 1] = glp_get_col_prim(P, j);
+    if (col_prim != NULL)
+        for (int j = 1; j <= n; j++) col_prim[j - 1] = glp_get_col_prim(P, j);
     if (row_dual != NULL)
         for (int i = 1; i <= m; i++) row_dual[i - 1] = glp_get_row_dual(P, i);
     if (col_dual != NULL)
@@ -265,12 +268,14 @@ int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc) {
     return FP_OK;
 }
 
-int fp_read_mip(glp_prob *P, int *status, double *obj, double *col) {
+int fp_read_mip(glp_prob *P, int *status, double *obj, int ncols, double *col) {
     GUARD_BEGIN;
     int n = glp_get_num_cols(P);
+    if (n > ncols) n = ncols;
     *status = glp_mip_status(P);
     *obj = glp_mip_obj_val(P);
-    for (int j = 1; j <= n; j++) col[j - 1] = glp_mip_col_val(P, j);
+    if (col != NULL)
+        for (int j = 1; j <= n; j++) col[j - 1] = glp_mip_col_val(P, j);
     GUARD_END;
     return FP_OK;
 }

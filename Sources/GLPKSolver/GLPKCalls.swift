@@ -97,6 +97,8 @@ final class GLPKProblem {
         var reducedCosts: [Double]?
     }
 
+    /// Reads the LP solution; `rows` and `columns` size the buffers (the shim never writes
+    /// more), so pass the problem's own counts to get every value.
     func readLP(rows: Int, columns: Int, duals: Bool) throws -> LPSolution {
         var status: Int32 = 0, obj = 0.0
         var values = [Double](repeating: 0, count: columns)
@@ -105,12 +107,12 @@ final class GLPKProblem {
         let rc = values.withUnsafeMutableBufferPointer { v in
             rowDuals.withUnsafeMutableBufferPointer { r in
                 reduced.withUnsafeMutableBufferPointer { d in
-                    // A non-NULL pointer even for empty arrays, so that "wanted" is visible.
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { dummy in
-                        fp_read_lp(pointer, &status, &obj, v.baseAddress ?? dummy.baseAddress,
-                                   duals ? (r.baseAddress ?? dummy.baseAddress) : nil,
-                                   duals ? (d.baseAddress ?? dummy.baseAddress) : nil)
-                    }
+                    // An empty Swift array's base address is a shared global: never hand
+                    // it to C as a buffer to fill.
+                    fp_read_lp(pointer, &status, &obj, Int32(duals ? rows : 0), Int32(columns),
+                               columns > 0 ? v.baseAddress : nil,
+                               duals && rows > 0 ? r.baseAddress : nil,
+                               duals && columns > 0 ? d.baseAddress : nil)
                 }
             }
         }
@@ -129,9 +131,7 @@ final class GLPKProblem {
         var status: Int32 = 0, obj = 0.0
         var values = [Double](repeating: 0, count: columns)
         let rc = values.withUnsafeMutableBufferPointer { v in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { dummy in
-                fp_read_mip(pointer, &status, &obj, v.baseAddress ?? dummy.baseAddress)
-            }
+            fp_read_mip(pointer, &status, &obj, Int32(columns), columns > 0 ? v.baseAddress : nil)
         }
         try GLPKSession.check(rc, "glp_mip_col_val")
         return (status, obj, values)

@@ -15,7 +15,7 @@ extension GLPKSolver {
         // the model's, so a hint can only be fed without it.
         let usePresolver = parameters.presolve && parameters.hint == nil
         if !usePresolver {
-            if let early = try solveRelaxation(problem, parameters, clock) { return early }
+            if let early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) { return early }
         }
 
         var iocp = glp_iocp()
@@ -104,7 +104,7 @@ extension GLPKSolver {
     /// Solves the LP relaxation (needed by `glp_intopt` without presolver). Returns a
     /// final result when the relaxation already settles the question.
     private func solveRelaxation(_ problem: GLPKProblem, _ parameters: SolveParameters,
-                                 _ clock: SolveClock) throws -> SolveResult? {
+                                 _ clock: SolveClock, columns: Int) throws -> SolveResult? {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = Self.messageLevel(parameters)
@@ -120,7 +120,8 @@ extension GLPKSolver {
         guard rc == .success else {
             return SolveResult(termination: .error, hasSolution: false, message: "LP relaxation: glp_simplex: \(rc)")
         }
-        let s = try problem.readLP(rows: 0, columns: 0, duals: false)
+        // The C reader writes every column: the buffer must hold them all.
+        let s = try problem.readLP(rows: 0, columns: columns, duals: false)
         switch s.status {
         case GLP_OPT: return nil
         case GLP_NOFEAS: return SolveResult(termination: .infeasible, hasSolution: false)

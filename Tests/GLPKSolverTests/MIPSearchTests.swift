@@ -76,7 +76,20 @@ final class MIPSearchTests: XCTestCase {
         XCTAssertEqual(stepped.bestBound ?? 0, 210.8, accuracy: 1e-9)       // proven: bound = objective
     }
 
-    /// A step that is too coarse for the gap never proves anything false: step 0.05 with
+    /// A requested relative gap of 1% is met at once (gap 0.1 / 210.8 < 0.05%): optimal
+    /// within the gap, reporting the real bound 210.9 rather than claiming it is 210.8.
+    func testRelativeGapStopsWithRealBound() throws {
+        var p = SolveParameters()
+        p.timeLimit = 5
+        p.relativeGap = 0.01
+        let r = try GLPKSolver().solve(Self.parityKnapsack().0, parameters: p)
+        XCTAssertEqual(r.termination, .optimal)
+        XCTAssertEqual(r.objectiveValue ?? 0, 210.8, accuracy: 1e-9)
+        XCTAssertEqual(r.bestBound ?? 0, 210.9, accuracy: 1e-6)
+        XCTAssertLessThan(r.solveTime, 1)
+    }
+
+    /// A step that is too fine for the gap never proves anything false: step 0.05 with
     /// incumbent 210.8 and bound 210.9 leaves room for 210.85 -> still the time limit.
     func testSmallStepDoesNotStop() throws {
         var p = SolveParameters()

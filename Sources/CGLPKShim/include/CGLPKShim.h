@@ -81,10 +81,11 @@ int fp_prepare_export(glp_prob *P, const char *const_name, const char *zero_name
 /** Scales the problem (`scale_flags`, 0: unscale), builds a starting basis (`basis`: 0
  *  standard, 1 advanced) and runs glp_simplex; `*rc` gets its return code. */
 int fp_simplex(glp_prob *P, int scale_flags, int basis, const glp_smcp *parm, int *rc);
-/** Reads an LP solution: `*status` (glp_get_status), objective, column values (ncols);
- *  row duals (nrows) and reduced costs (ncols) when those pointers are not NULL. */
-int fp_read_lp(glp_prob *P, int *status, double *obj, double *col_prim, double *row_dual,
-               double *col_dual);
+/** Reads an LP solution: `*status` (glp_get_status), objective; then, for each non-NULL
+ *  buffer, column values, row duals and reduced costs. Buffers hold `ncols` / `nrows`
+ *  values; no more than that (nor than the problem has) is written. */
+int fp_read_lp(glp_prob *P, int *status, double *obj, int nrows, int ncols, double *col_prim,
+               double *row_dual, double *col_dual);
 
 /** State shared with the branch-and-bound callback. Set the inputs, zero the rest. */
 typedef struct {
@@ -106,8 +107,9 @@ typedef struct {
 
 /** Runs glp_intopt with the shim's callback (`ctx` may be NULL for none). */
 int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc);
-/** Reads a MIP solution: `*status` (glp_mip_status), objective, column values (ncols). */
-int fp_read_mip(glp_prob *P, int *status, double *obj, double *col);
+/** Reads a MIP solution: `*status` (glp_mip_status), objective, and at most `ncols`
+ *  column values into `col` (may be NULL). */
+int fp_read_mip(glp_prob *P, int *status, double *obj, int ncols, double *col);
 
 /** Writes the problem: format 0 CPLEX LP, 1 free MPS. `*rc` is GLPK's (0 on success). */
 int fp_write(glp_prob *P, int format, const char *path, int *rc);
