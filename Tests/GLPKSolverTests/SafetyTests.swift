@@ -123,3 +123,25 @@ final class ErrorBox: @unchecked Sendable {
     var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
     func set(_ e: Error) { lock.lock(); if stored == nil { stored = e }; lock.unlock() }
 }
+
+/// Regression: the relaxation's solution read once let C write reduced costs "into" an
+/// empty Swift array, i.e. into the runtime's shared empty-collection storage, which broke
+/// unrelated dictionaries later (a negative count in `Dictionary.keys.sorted()`).
+final class SharedStorageTests: XCTestCase {
+    func testSolvesLeaveSharedEmptyStorageIntact() throws {
+        var m = Model()
+        let x = (0..<64).map { m.addVariable(name: "x\($0)", kind: .integer, upperBound: 3) }
+        m.addConstraint(name: "c", LinearExpression(terms: x.map { (1.0, $0) }), .lessEqual(10))
+        m.setObjective(.maximize, LinearExpression(terms: x.map { (1.0, $0) }))
+        var p = SolveParameters()
+        p.presolve = false  // the relaxation path, without duals
+        p.wantDuals = false
+        for _ in 0..<3 { XCTAssertEqual(try GLPKSolver().solve(m, parameters: p).objectiveValue, 10) }
+        let emptyDictionary: [Int: Double] = [:]
+        XCTAssertEqual(emptyDictionary.count, 0)
+        XCTAssertEqual(emptyDictionary.keys.sorted(), [])
+        let emptyArray: [Double] = []
+        XCTAssertEqual(emptyArray.count, 0)
+        XCTAssertEqual(Set<Int>().count, 0)
+    }
+}
