@@ -23,6 +23,7 @@ public enum GLPKError: Error, Sendable, Hashable, CustomStringConvertible {
     /// progress handler); GLPK's state is per thread and such calls cannot nest.
     case reentrantCall
 
+    /// A one-line explanation naming the GLPK operation.
     public var description: String {
         switch self {
         case .internalError(let op, let msg):

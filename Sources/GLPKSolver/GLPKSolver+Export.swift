@@ -41,7 +41,7 @@ extension GLPKSolver {
 
     private static func write(_ model: Model, format: ModelFileFormat, to path: String) throws {
         try model.validate()
-        let data = ProblemData(model)
+        let data = ProblemData(model, roundIntegerBounds: false)
         let names = ExportNames(model)
         try GLPKSession.run(log: nil) { problem in
             try problem.load(data)

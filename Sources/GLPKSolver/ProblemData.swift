@@ -29,7 +29,10 @@ struct ProblemData {
     var columnCount: Int { columnType.count }
     var nonzeroCount: Int { ar.count - 1 }
 
-    init(_ model: Model) {
+    /// Flattens `model`. For solving, integer bounds are rounded inward (`glp_intopt`
+    /// rejects fractional ones); an export keeps them as written (`roundIntegerBounds`
+    /// false), so that the file states the model, not our preparation of it.
+    init(_ model: Model, roundIntegerBounds: Bool = true) {
         let n = model.variableCount
         objective = [Double](repeating: 0, count: n)
         columnType = []
@@ -42,7 +45,7 @@ struct ProblemData {
         columnKind.reserveCapacity(n)
         for v in model.variables {
             var lo = v.lowerBound, hi = v.upperBound
-            if v.kind != .continuous {
+            if v.kind != .continuous && roundIntegerBounds {
                 // glp_intopt rejects fractional bounds on integer columns (GLP_EBOUND).
                 if lo.isFinite { lo = (lo - 1e-9).rounded(.up) }
                 if hi.isFinite { hi = (hi + 1e-9).rounded(.down) }

@@ -86,4 +86,15 @@ final class ExportTests: XCTestCase {
         m.setObjective(.maximize, a + 1)
         try exportAndSolve(m, expected: 3)
     }
+
+    /// Exports state the model as written: fractional bounds of an integer variable are not
+    /// rounded (solving rounds them inward; see MILPTests).
+    func testIntegerBoundsExportedAsWritten() throws {
+        var m = Model()
+        let n = m.addVariable(name: "n", kind: .integer, lowerBound: 0.5, upperBound: 3.7)
+        m.addConstraint(name: "c", LinearExpression(n), .lessEqual(10))
+        m.setObjective(.maximize, LinearExpression(n))
+        let lp = try GLPKSolver.exportText(m, format: .lp)
+        XCTAssertTrue(lp.contains("0.5 <= n <= 3.7"), lp)
+    }
 }
