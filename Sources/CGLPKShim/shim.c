@@ -268,6 +268,14 @@ int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc) {
     return FP_OK;
 }
 
+int fp_clear_objective(glp_prob *P) {
+    GUARD_BEGIN;
+    int n = glp_get_num_cols(P);
+    for (int j = 1; j <= n; j++) glp_set_obj_coef(P, j, 0.0);
+    GUARD_END;
+    return FP_OK;
+}
+
 int fp_read_mip(glp_prob *P, int *status, double *obj, int ncols, double *col) {
     GUARD_BEGIN;
     int n = glp_get_num_cols(P);

@@ -121,6 +121,10 @@ final class GLPKProblem {
                           rowDuals: duals ? rowDuals : nil, reducedCosts: duals ? reduced : nil)
     }
 
+    func clearObjective() throws {
+        try GLPKSession.check(fp_clear_objective(pointer), "glp_set_obj_coef")
+    }
+
     func intopt(parameters: inout glp_iocp, context: UnsafeMutablePointer<fp_mip_ctx>) throws -> GLPKReturnCode {
         var rc: Int32 = 0
         try GLPKSession.check(fp_intopt(pointer, &parameters, context, &rc), "glp_intopt")

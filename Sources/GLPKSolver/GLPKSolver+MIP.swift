@@ -15,7 +15,10 @@ extension GLPKSolver {
         // the model's, so a hint can only be fed without it.
         let usePresolver = parameters.presolve && parameters.hint == nil
         if !usePresolver {
-            if let early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) { return early }
+            if let early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) {
+                return early.termination == .infeasibleOrUnbounded
+                    ? try decideUnbounded(problem, parameters, clock, otherwise: early) : early
+            }
         }
 
         var iocp = glp_iocp()
@@ -84,6 +87,9 @@ extension GLPKSolver {
         var result = Self.mipResult(rc: rc, status: mip.status, objective: mip.objective, values: mip.values,
                                     maximize: data.maximize, step: step,
                                     bound: c.has_bound != 0 ? c.bound : nil, latticeStop: c.lattice_stop != 0)
+        if result.termination == .infeasibleOrUnbounded {
+            result = try decideUnbounded(problem, parameters, clock, otherwise: result)
+        }
         if !hint.isEmpty { hintNote = Self.hintNote(context.pointee.hint_result) }
         if let note = hintNote {
             result.message = result.message.map { "\($0); \(note)" } ?? note
@@ -99,6 +105,35 @@ extension GLPKSolver {
         case 3: return "hint not applicable to the presolved problem"
         default: return "hint not used (GLPK asked for no heuristic solution)"
         }
+    }
+
+    /// The relaxation is unbounded (or the presolver found no dual feasible solution): for
+    /// rational data the MILP is then unbounded if it is feasible at all. Finds out by
+    /// solving the feasibility problem (zero objective) within the remaining time; keeps
+    /// `otherwise` when that does not settle it.
+    private func decideUnbounded(_ problem: GLPKProblem, _ parameters: SolveParameters, _ clock: SolveClock,
+                                 otherwise: SolveResult) throws -> SolveResult {
+        guard !clock.expired else { return otherwise }
+        try problem.clearObjective()
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = Self.messageLevel(parameters)
+        iocp.tm_lim = clock.remainingMilliseconds
+        iocp.presolve = GLP_ON
+        let context = UnsafeMutablePointer<fp_mip_ctx>.allocate(capacity: 1)
+        context.initialize(to: fp_mip_ctx())
+        defer { context.deallocate() }
+        let rc = try problem.intopt(parameters: &iocp, context: context)
+        let status = try problem.readMIP(columns: 0).status
+        if rc == .noPrimalFeasibleSolution || (rc == .success && status == GLP_NOFEAS) {
+            return SolveResult(termination: .infeasible, hasSolution: false,
+                               message: "no integer point satisfies the constraints (the LP relaxation is unbounded)")
+        }
+        if status == GLP_OPT || status == GLP_FEAS {
+            return SolveResult(termination: .unbounded, hasSolution: false,
+                               message: "feasible, and the LP relaxation is unbounded")
+        }
+        return otherwise
     }
 
     /// Solves the LP relaxation (needed by `glp_intopt` without presolver). Returns a

@@ -67,12 +67,27 @@ final class StatusTests: XCTestCase {
         }
     }
 
-    /// A MILP with an unbounded relaxation is unbounded if feasible; GLPK does not tell.
-    func testUnboundedMILPIsNeverOptimal() throws {
+    /// A feasible MILP with an unbounded relaxation is unbounded (x = y = 0 is feasible);
+    /// GLPK only says "no dual feasible solution", the backend decides with a feasibility solve.
+    func testUnboundedMILP() throws {
         for presolve in [true, false] {
             let r = try GLPKSolver().solve(unboundedModel(integer: true), parameters: parameters(presolve: presolve))
-            XCTAssertTrue([.unbounded, .infeasibleOrUnbounded].contains(r.termination), "presolve \(presolve): \(r.termination)")
+            XCTAssertEqual(r.termination, .unbounded, "presolve \(presolve)")
             XCTAssertFalse(r.hasSolution)
+        }
+    }
+
+    /// Unbounded relaxation but no integer point: 2x = 1 (x integer) with y free upwards,
+    /// max x + y -> infeasible, not unbounded.
+    func testIntegerInfeasibleMILPWithUnboundedRelaxation() throws {
+        for presolve in [true, false] {
+            var m = Model()
+            let x = m.addVariable(name: "x", kind: .integer, upperBound: 10)
+            let y = m.addVariable(name: "y", kind: .integer)
+            m.addConstraint(name: "half", 2 * x, .equal(1))
+            m.setObjective(.maximize, x + y)
+            let r = try GLPKSolver().solve(m, parameters: parameters(presolve: presolve))
+            XCTAssertEqual(r.termination, .infeasible, "presolve \(presolve)")
         }
     }
 

@@ -107,6 +107,9 @@ typedef struct {
 
 /** Runs glp_intopt with the shim's callback (`ctx` may be NULL for none). */
 int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc);
+/** Sets every objective coefficient (not the constant) to zero: the feasibility version
+ *  of the problem. */
+int fp_clear_objective(glp_prob *P);
 /** Reads a MIP solution: `*status` (glp_mip_status), objective, and at most `ncols`
  *  column values into `col` (may be NULL). */
 int fp_read_mip(glp_prob *P, int *status, double *obj, int ncols, double *col);
