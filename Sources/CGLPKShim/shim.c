@@ -27,6 +27,11 @@ void fp_leave(void) {
     tl_log_info = NULL;
 }
 
+void fp_release_env(void) {
+    glp_free_env(); /* returns 1 when there is none: nothing to do */
+    tl_generation++;
+}
+
 void fp_set_log(fp_log_fn fn, void *info) {
     tl_log = fn;
     tl_log_info = info;

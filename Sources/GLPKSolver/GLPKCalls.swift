@@ -13,7 +13,12 @@ import Foundation
 enum GLPKSession {
     static func run<T>(log: (@Sendable (String) -> Void)?, _ body: (GLPKProblem) throws -> T) throws -> T {
         guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
-        defer { fp_leave() }
+        // Last of the defers to run: GLPK's per-thread environment goes too, so a thread
+        // that exits after solving leaks nothing (GLPK never frees it by itself).
+        defer {
+            fp_release_env()
+            fp_leave()
+        }
         var logBox: Unmanaged<LogBox>?
         if let log {
             let box = Unmanaged.passRetained(LogBox(log))

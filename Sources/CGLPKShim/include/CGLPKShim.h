@@ -37,6 +37,9 @@ typedef void (*fp_progress_fn)(void *info, double elapsed, int has_incumbent, do
 int fp_enter(void);
 /** Ends what fp_enter began. */
 void fp_leave(void);
+/** Frees GLPK's environment of this thread (all its objects): called at the end of every
+ *  solve and export, so nothing GLPK outlives a call, even on threads that then exit. */
+void fp_release_env(void);
 /** Routes GLPK output on this thread to `fn` (NULL: swallow it). */
 void fp_set_log(fp_log_fn fn, void *info);
 /** The tail of GLPK's output captured during the last guarded call on this thread. */
