@@ -227,6 +227,21 @@ static void mip_callback(glp_tree *T, void *info) {
         else
             c->hint_result = 3;
     }
+    /* Lattice pruning: the current subproblem's LP bound leaves no room for a solution a
+     * whole step better than the incumbent, so cut the subproblem off with an empty row
+     * 0 >= 1 (GLPK accepts rows only at GLP_ICUTGEN; the row makes this LP infeasible
+     * and GLPK fathoms the node). GLPK's own pruning needs a strictly better bound. */
+    if (reason == GLP_ICUTGEN && c->step > 0 && glp_mip_status(mip) == GLP_FEAS &&
+        glp_get_status(mip) == GLP_OPT) {
+        int maximize = glp_get_obj_dir(mip) == GLP_MAX;
+        if (fp_lattice_proves(maximize, glp_mip_obj_val(mip), glp_get_obj_val(mip), c->step)) {
+            int ind[1] = {0};
+            double val[1] = {0};
+            glp_ios_add_row(T, NULL, 0, 0, 0, ind, val, GLP_LO, 1.0);
+            c->pruned++;
+        }
+        return;
+    }
     if (reason != GLP_ISELECT && reason != GLP_IBINGO && reason != GLP_IHEUR) return;
 
     int maximize = glp_get_obj_dir(mip) == GLP_MAX;
@@ -241,7 +256,8 @@ static void mip_callback(glp_tree *T, void *info) {
     }
     int has_inc = glp_mip_status(mip) == GLP_FEAS;
     double inc = has_inc ? glp_mip_obj_val(mip) : 0;
-    if (has_inc && c->has_bound && fp_lattice_proves(maximize, inc, c->bound, c->step)) {
+    if (!c->no_global_stop && has_inc && c->has_bound &&
+        fp_lattice_proves(maximize, inc, c->bound, c->step)) {
         c->lattice_stop = 1;
         glp_ios_terminate(T);
         return;

@@ -48,6 +48,7 @@ extension GLPKSolver {
         defer { context.deallocate() }
         context.pointee.step = step
         context.pointee.progress_interval = options.progressInterval
+        context.pointee.no_global_stop = latticeGlobalStop ? 0 : 1
 
         // The hint, 1-based as glp_ios_heur_sol wants; integer columns rounded, since GLPK
         // rejects a value like 2.9999999 for an integer column. GLPK checks nothing else,
@@ -87,6 +88,10 @@ extension GLPKSolver {
         var result = Self.mipResult(rc: rc, status: mip.status, objective: mip.objective, values: mip.values,
                                     maximize: data.maximize, step: step,
                                     bound: c.has_bound != 0 ? c.bound : nil, latticeStop: c.lattice_stop != 0)
+        if c.pruned > 0 {
+            let note = "objective lattice (step \(step)) cut off \(c.pruned) subproblem(s)"
+            result.message = result.message.map { "\($0); \(note)" } ?? note
+        }
         if result.termination == .infeasibleOrUnbounded {
             result = try decideUnbounded(problem, parameters, clock, otherwise: result)
         }

@@ -40,6 +40,9 @@ import LinearModel
 public struct GLPKSolver: Solver {
     /// GLPK-specific settings.
     public var options: GLPKOptions
+    /// Tests only: with an objective step, prune subproblems but never stop the whole
+    /// search (to show that pruning alone completes it).
+    var latticeGlobalStop = true
 
     /// A solver with GLPK's defaults, or with `options`.
     public init(options: GLPKOptions = GLPKOptions()) {

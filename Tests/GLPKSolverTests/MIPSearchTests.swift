@@ -76,6 +76,24 @@ final class MIPSearchTests: XCTestCase {
         XCTAssertEqual(stepped.bestBound ?? 0, 210.8, accuracy: 1e-9)       // proven: bound = objective
     }
 
+    /// Lattice pruning alone finishes the search: every subproblem's LP bound (at most
+    /// 210.9) is below incumbent 210.8 + step 0.2, so each is cut off and GLPK completes
+    /// the search itself with 210.8 (without and with the MIP presolver).
+    func testLatticePruningAloneCompletesTheSearch() throws {
+        var solver = GLPKSolver()
+        solver.latticeGlobalStop = false
+        for presolve in [true, false] {
+            var p = SolveParameters()
+            p.timeLimit = 5
+            p.objectiveStep = 0.2
+            p.presolve = presolve
+            let r = try solver.solve(Self.parityKnapsack().0, parameters: p)
+            XCTAssertEqual(r.termination, .optimal, "presolve \(presolve)")
+            XCTAssertEqual(r.objectiveValue ?? 0, 210.8, accuracy: 1e-9)
+            XCTAssertLessThan(r.solveTime, 1)
+        }
+    }
+
     /// A requested relative gap of 1% is met at once (gap 0.1 / 210.8 < 0.05%): optimal
     /// within the gap, reporting the real bound 210.9 rather than claiming it is 210.8.
     func testRelativeGapStopsWithRealBound() throws {

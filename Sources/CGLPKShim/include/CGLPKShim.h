@@ -99,11 +99,13 @@ typedef struct {
     double progress_interval; /* seconds between progress calls */
     fp_progress_fn progress;
     void *progress_info;
+    int no_global_stop;     /* tests only: prune nodes, but never stop the whole search */
     /* outputs */
     int has_bound;          /* bound holds the best global bound seen */
     double bound;
     int lattice_stop;       /* the search was stopped because the lattice proves optimality */
     int hint_result;        /* 0 untried, 1 accepted, 2 rejected, 3 not applicable */
+    int pruned;             /* subproblems cut off by the lattice */
     /* private */
     double start, last_progress;
 } fp_mip_ctx;
