@@ -219,6 +219,14 @@ static void mip_callback(glp_tree *T, void *info) {
     int reason = glp_ios_reason(T);
     glp_prob *mip = glp_ios_get_prob(T);
 
+    if (c->invalid_call && reason == GLP_ISELECT) {
+        /* rows may only be added at GLP_ICUTGEN: GLPK raises an error, which longjmps out
+         * of glp_intopt (through C frames only) to fp_intopt */
+        int ind[1] = {0};
+        double val[1] = {0};
+        glp_ios_add_row(T, NULL, 0, 0, 0, ind, val, GLP_LO, 1.0);
+    }
+
     if (reason == GLP_IHEUR && c->hint != NULL && c->hint_result == 0) {
         /* With the MIP presolver on, the tree holds the transformed problem, whose
          * columns are not ours: the hint does not apply. */

@@ -49,6 +49,7 @@ extension GLPKSolver {
         context.pointee.step = step
         context.pointee.progress_interval = options.progressInterval
         context.pointee.no_global_stop = latticeGlobalStop ? 0 : 1
+        context.pointee.invalid_call = invalidCallInCallbackForTesting ? 1 : 0
 
         // The hint, 1-based as glp_ios_heur_sol wants; integer columns rounded, since GLPK
         // rejects a value like 2.9999999 for an integer column. GLPK checks nothing else,

@@ -43,6 +43,8 @@ public struct GLPKSolver: Solver {
     /// Tests only: with an objective step, prune subproblems but never stop the whole
     /// search (to show that pruning alone completes it).
     var latticeGlobalStop = true
+    /// Tests only: the branch-and-bound callback makes an invalid GLPK call.
+    var invalidCallInCallbackForTesting = false
 
     /// A solver with GLPK's defaults, or with `options`.
     public init(options: GLPKOptions = GLPKOptions()) {

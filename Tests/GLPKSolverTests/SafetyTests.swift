@@ -87,6 +87,24 @@ final class SafetyTests: XCTestCase {
         try assertStillSolves()
     }
 
+    /// A GLPK error raised inside the branch-and-bound callback (glp_ios_add_row outside
+    /// GLP_ICUTGEN) unwinds C frames only, is thrown, and the thread solves again; a
+    /// progress handler (a Swift frame inside glp_intopt) is set to show it is unharmed.
+    func testTrappedErrorInsideBranchAndBoundCallback() throws {
+        var solver = GLPKSolver()
+        solver.invalidCallInCallbackForTesting = true
+        var p = SolveParameters()
+        p.progressHandler = { _ in }
+        XCTAssertThrowsError(try solver.solve(MIPSearchTests.parityKnapsack().0, parameters: p)) { error in
+            guard case GLPKError.internalError(let op, let message)? = error as? GLPKError else {
+                return XCTFail("unexpected \(error)")
+            }
+            XCTAssertEqual(op, "glp_intopt")
+            XCTAssertTrue(message.contains("glp_ios_add_row"), message)
+        }
+        try assertStillSolves()
+    }
+
     /// Calling the solver from its own log handler would nest GLPK calls on one thread.
     func testSolveFromHandlerThrowsReentrantCall() throws {
         var m = Model()

@@ -100,6 +100,7 @@ typedef struct {
     fp_progress_fn progress;
     void *progress_info;
     int no_global_stop;     /* tests only: prune nodes, but never stop the whole search */
+    int invalid_call;       /* tests only: make an invalid GLPK call in the callback */
     /* outputs */
     int has_bound;          /* bound holds the best global bound seen */
     double bound;
