@@ -72,7 +72,7 @@ final class ShippedScenarioTests: XCTestCase {
         XCTAssertEqual(noBackstop.assumptions.first { $0.name == "us-backstop" }?.value, false)
         XCTAssertEqual(noBackstop.nations.map(Self.withoutSources), base.nations.map(Self.withoutSources))
         let low = try load("coalition-2025-low-ceiling.yaml")
-        XCTAssertEqual(low.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 10000)])
+        XCTAssertEqual(low.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 5000)])
         XCTAssertEqual(base.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 30000)])
         let ukWithdraws = try load("coalition-2025-uk-withdraws.yaml")
         XCTAssertTrue(ukWithdraws.options.allSatisfy { $0.excludeNations == ["uk"] })
