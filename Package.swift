@@ -45,5 +45,10 @@ let package = Package(
             name: "LoadBenchmark", dependencies: ["GLPKSolver", "LinearModel"],
             path: "benchmarks/LoadBenchmark"
         ),
+        // Release benchmark: proving optimality on seeded random scenarios (benchmarks/Makefile).
+        .executableTarget(
+            name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            path: "benchmarks/HardScenarios"
+        ),
     ]
 )
