@@ -270,6 +270,18 @@ static void mip_callback(glp_tree *T, void *info) {
         glp_ios_terminate(T);
         return;
     }
+    /* Node limit: GLPK asks for GLP_ISELECT before selecting each subproblem, the root
+     * included, so `nodes` counts subproblems taken up. Stop before the (limit + 1)-th;
+     * the lattice stop above takes precedence. A search whose active list empties first
+     * never asks again and finishes normally. No clock is involved: deterministic. */
+    if (reason == GLP_ISELECT) {
+        if (c->node_limit > 0 && c->nodes >= c->node_limit) {
+            c->node_limit_stop = 1;
+            glp_ios_terminate(T);
+            return;
+        }
+        c->nodes++;
+    }
     if (c->progress != NULL) {
         double t = now_seconds();
         if (t - c->last_progress >= c->progress_interval) {

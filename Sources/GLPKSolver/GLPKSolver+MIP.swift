@@ -50,6 +50,7 @@ extension GLPKSolver {
         context.pointee.progress_interval = options.progressInterval
         context.pointee.no_global_stop = latticeGlobalStop ? 0 : 1
         context.pointee.invalid_call = invalidCallInCallbackForTesting ? 1 : 0
+        context.pointee.node_limit = Self.nodeLimit(parameters)
 
         // The hint, 1-based as glp_ios_heur_sol wants; integer columns rounded, since GLPK
         // rejects a value like 2.9999999 for an integer column. GLPK checks nothing else,
@@ -88,7 +89,8 @@ extension GLPKSolver {
         let c = context.pointee
         var result = Self.mipResult(rc: rc, status: mip.status, objective: mip.objective, values: mip.values,
                                     maximize: data.maximize, step: step,
-                                    bound: c.has_bound != 0 ? c.bound : nil, latticeStop: c.lattice_stop != 0)
+                                    bound: c.has_bound != 0 ? c.bound : nil, latticeStop: c.lattice_stop != 0,
+                                    nodeLimitStop: c.node_limit_stop != 0, nodes: Int(c.nodes))
         if c.pruned > 0 {
             let note = "objective lattice (step \(step)) cut off \(c.pruned) subproblem(s)"
             result.message = result.message.map { "\($0); \(note)" } ?? note
@@ -101,6 +103,13 @@ extension GLPKSolver {
             result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         return result
+    }
+
+    /// `parameters.nodeLimit` for the shim: nil, zero and negative limits mean no limit
+    /// (like a non-positive `objectiveStep`); limits beyond `Int32.max` are `Int32.max`.
+    static func nodeLimit(_ parameters: SolveParameters) -> Int32 {
+        guard let limit = parameters.nodeLimit, limit > 0 else { return 0 }
+        return Int32(clamping: limit)
     }
 
     /// What became of the hint, for ``SolveResult/message``.
@@ -129,6 +138,7 @@ extension GLPKSolver {
         let context = UnsafeMutablePointer<fp_mip_ctx>.allocate(capacity: 1)
         context.initialize(to: fp_mip_ctx())
         defer { context.deallocate() }
+        context.pointee.node_limit = Self.nodeLimit(parameters)  // a search of its own, same limit
         let rc = try problem.intopt(parameters: &iocp, context: context)
         let status = try problem.readMIP(columns: 0).status
         if rc == .noPrimalFeasibleSolution || (rc == .success && status == GLP_NOFEAS) {
@@ -179,10 +189,11 @@ extension GLPKSolver {
     /// Maps `glp_intopt`'s return code and `glp_mip_status` to a result. The MIP status is
     /// read whatever the code: a time limit, a gap stop or a callback stop may leave an
     /// incumbent. `bound` is the best global bound the callback saw; `latticeStop` says
-    /// the callback stopped the search because the objective lattice proved optimality.
+    /// the callback stopped the search because the objective lattice proved optimality;
+    /// `nodeLimitStop` that it stopped after `nodes` subproblems (`SolveParameters.nodeLimit`).
     static func mipResult(rc: GLPKReturnCode, status: Int32, objective: Double, values: [Double],
                           maximize: Bool, step: Double, bound seenBound: Double?,
-                          latticeStop: Bool) -> SolveResult {
+                          latticeStop: Bool, nodeLimitStop: Bool = false, nodes: Int = 0) -> SolveResult {
         let hasSolution = status == GLP_OPT || status == GLP_FEAS
         let incumbent: Double? = hasSolution ? objective : nil
         // Any bound seen is valid, but never better than the incumbent itself.
@@ -216,6 +227,12 @@ extension GLPKSolver {
                           message: "time limit, but no better solution on the objective lattice (step \(step))")
         case .timeLimit:
             return result(.timeLimit, bestBound: bound, message: rc.description)
+        case .stoppedByApplication where nodeLimitStop && latticeProof:
+            return result(.optimal, bestBound: objective,
+                          message: "node limit, but no better solution on the objective lattice (step \(step))")
+        case .stoppedByApplication where nodeLimitStop:
+            return result(.stoppedEarly, bestBound: bound,
+                          message: "node limit reached after \(nodes) subproblem(s)\(hasSolution ? "" : "; no integer solution found")")
         case .stoppedByApplication:
             return result(.stoppedEarly, bestBound: bound, message: rc.description)
         default:

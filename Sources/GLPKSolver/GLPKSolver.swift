@@ -33,7 +33,9 @@ import LinearModel
 /// **Statuses.** `.optimal` only when proven: a complete search, the requested relative
 /// gap, or the objective lattice (`SolveParameters.objectiveStep`) shows that no better
 /// solution exists. A time-limited MILP with an incumbent is `.timeLimit` with
-/// `hasSolution`, its objective and the best bound.
+/// `hasSolution`, its objective and the best bound; one stopped by
+/// `SolveParameters.nodeLimit` (subproblems taken up, the root included; nil, 0 or
+/// negative: no limit) is `.stoppedEarly` likewise, and stops at the same node every run.
 ///
 /// - Complexity: loading is O(variables + constraints + nonzeros): duplicate terms are
 ///   merged without sorting and the matrix goes to GLPK in one `glp_load_matrix`.

@@ -101,12 +101,15 @@ typedef struct {
     void *progress_info;
     int no_global_stop;     /* tests only: prune nodes, but never stop the whole search */
     int invalid_call;       /* tests only: make an invalid GLPK call in the callback */
+    int node_limit;         /* stop once this many subproblems were selected; <= 0: none */
     /* outputs */
     int has_bound;          /* bound holds the best global bound seen */
     double bound;
     int lattice_stop;       /* the search was stopped because the lattice proves optimality */
     int hint_result;        /* 0 untried, 1 accepted, 2 rejected, 3 not applicable */
     int pruned;             /* subproblems cut off by the lattice */
+    int nodes;              /* subproblems selected (GLP_ISELECT requests, the root included) */
+    int node_limit_stop;    /* the search was stopped because `nodes` reached node_limit */
     /* private */
     double start, last_progress;
 } fp_mip_ctx;
