@@ -151,18 +151,19 @@ final class FormulationRuleTests: XCTestCase {
     }
 
     func testNationAndTotalBudgets() throws {
-        // a: budget 100 at 30 a unit -> 3; b: 10 a unit, total_budget 120 -> 120 - 90 = 30
-        // left -> 3 of b. 6 of 10 -> 0.6, cost 120.
+        // b's 4 units (10 each, 40) first; total_budget 120 leaves 80 for a at 30 a unit
+        // -> 2 (a's own budget 100 would allow 3). 6 of 10 -> 0.6. The cheapest way to
+        // deploy 6: b 4 + a 2 = 40 + 60 = 100 (a 3 + b 3 = 120 is dearer).
         let r = try planFirst(header + """
         policies: {total_budget: 120}
         nations:
           a: {budget: 100, pledges: [{capability: inf, units: 10, cost: 30}]}
-          b: {pledges: [{capability: inf, units: 10, cost: 10}]}
+          b: {pledges: [{capability: inf, units: 4, cost: 10}]}
         requirements:
           - {id: r, needs: inf, units: 10, at: [poland]}
         """)
         XCTAssertEqual(value(r, .coverage), 0.6, accuracy: 1e-9)
-        XCTAssertEqual(value(r, .cost), 120, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .cost), 100, accuracy: 1e-9)
     }
 
     func testPolicyMinNationsForcesASecondNation() throws {

@@ -23,7 +23,17 @@ let variants: [String: GLPKOptions] = {
     proximity.proximitySearch = 5
     var pseudo = tuned
     pseudo.branching = .pseudocost
-    return ["default": GLPKOptions(), "plain": plain, "cuts": cuts, "tuned": tuned,
+    var gomory = GLPKOptions()
+    gomory.cuts = [.gomory]
+    var gomoryPseudo = gomory
+    gomoryPseudo.branching = .pseudocost
+    var cutsPseudo = GLPKOptions()
+    cutsPseudo.cuts = .all
+    cutsPseudo.branching = .pseudocost
+    var gomoryMir = GLPKOptions()
+    gomoryMir.cuts = [.gomory, .mir]
+    return ["gomory": gomory, "gomory-pcost": gomoryPseudo, "cuts-pcost": cutsPseudo, "gomory-mir": gomoryMir,
+            "default": GLPKOptions(), "plain": plain, "cuts": cuts, "tuned": tuned,
             "proximity": proximity, "pseudocost": pseudo]
 }()
 

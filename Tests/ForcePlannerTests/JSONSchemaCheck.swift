@@ -1,0 +1,61 @@
+import Foundation
+
+/// The part of JSON Schema that docs/plan.schema.json uses: type, enum, required,
+/// properties, additionalProperties, items, minimum, maximum, allOf, $ref to #/$defs.
+/// Returns the paths that violate the schema (empty when valid).
+struct JSONSchemaCheck {
+    let root: [String: Any]
+
+    func errors(_ value: Any, _ schema: Any, path: String = "$") -> [String] {
+        if let b = schema as? Bool { return b ? [] : ["\(path): not allowed"] }
+        guard let s = schema as? [String: Any] else { return ["\(path): bad schema"] }
+        var out: [String] = []
+        if let ref = s["$ref"] as? String {
+            let name = ref.replacingOccurrences(of: "#/$defs/", with: "")
+            guard let defs = root["$defs"] as? [String: Any], let target = defs[name] else { return ["\(path): unknown \(ref)"] }
+            out += errors(value, target, path: path)
+        }
+        for sub in (s["allOf"] as? [Any]) ?? [] { out += errors(value, sub, path: path) }
+        if let t = s["type"] {
+            let types = (t as? [String]) ?? [(t as? String) ?? ""]
+            if !types.contains(where: { matches(value, $0) }) { out.append("\(path): not of type \(types)") ; return out }
+        }
+        if let options = s["enum"] as? [String], !options.contains((value as? String) ?? "\u{0}") {
+            out.append("\(path): \(value) not in \(options)")
+        }
+        if let n = value as? Double, !(value is Bool) {
+            if let m = s["minimum"] as? Double, n < m { out.append("\(path): \(n) < \(m)") }
+            if let m = s["maximum"] as? Double, n > m { out.append("\(path): \(n) > \(m)") }
+        }
+        if let obj = value as? [String: Any] {
+            for key in (s["required"] as? [String]) ?? [] where obj[key] == nil { out.append("\(path): missing \(key)") }
+            let props = (s["properties"] as? [String: Any]) ?? [:]
+            for (key, v) in obj {
+                if let p = props[key] {
+                    out += errors(v, p, path: "\(path).\(key)")
+                } else if let extra = s["additionalProperties"] {
+                    out += errors(v, extra, path: "\(path).\(key)")
+                }
+            }
+        }
+        if let arr = value as? [Any], let items = s["items"] {
+            for (i, v) in arr.enumerated() { out += errors(v, items, path: "\(path)[\(i)]") }
+        }
+        return out
+    }
+
+    private func matches(_ v: Any, _ type: String) -> Bool {
+        switch type {
+        case "object": return v is [String: Any]
+        case "array": return v is [Any]
+        case "string": return v is String
+        case "null": return v is NSNull
+        // The plan schema has no booleans; JSONSerialization gives numbers as NSNumber.
+        case "number": return v is NSNumber
+        case "integer":
+            guard let n = v as? NSNumber else { return false }
+            return n.doubleValue == n.doubleValue.rounded()
+        default: return false
+        }
+    }
+}
