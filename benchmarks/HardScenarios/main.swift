@@ -30,9 +30,12 @@ let variants: [String: GLPKOptions] = {
     var cutsPseudo = GLPKOptions()
     cutsPseudo.cuts = .all
     cutsPseudo.branching = .pseudocost
+    var cutsBestp = GLPKOptions()
+    cutsBestp.cuts = .all
+    cutsBestp.backtracking = .bestProjection
     var gomoryMir = GLPKOptions()
     gomoryMir.cuts = [.gomory, .mir]
-    return ["gomory": gomory, "gomory-pcost": gomoryPseudo, "cuts-pcost": cutsPseudo, "gomory-mir": gomoryMir,
+    return ["gomory": gomory, "gomory-pcost": gomoryPseudo, "cuts-pcost": cutsPseudo, "gomory-mir": gomoryMir, "cuts-bestp": cutsBestp,
             "default": GLPKOptions(), "plain": plain, "cuts": cuts, "tuned": tuned,
             "proximity": proximity, "pseudocost": pseudo]
 }()
@@ -40,12 +43,14 @@ let variants: [String: GLPKOptions] = {
 var count = 20
 var limit = 60.0
 var chosen: [String] = []
+var warmStart = true
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
     case "--count": count = Int(args.next() ?? "") ?? count
     case "--limit": limit = Double(args.next() ?? "") ?? limit
     case "--variant": chosen.append(args.next() ?? "default")
+    case "--cold": warmStart = false
     default: print("unknown argument \(a)"); exit(2)
     }
 }
@@ -60,7 +65,11 @@ for name in chosen {
         let nations = 12 + Int((UInt64(seed) &* 7919) % 49)
         let scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
         let planner = Planner(scenario: scenario, solver: solver,
-                              settings: PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false))
+                              settings: {
+                                  var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
+                                  s.warmStart = warmStart
+                                  return s
+                              }())
         for option in scenario.effectiveOptions {
             let r = planner.plan(option)
             total += 1
@@ -68,7 +77,7 @@ for name in chosen {
             sum += r.seconds
             if r.seconds > slowest { slowest = r.seconds; worst = "seed \(seed) (\(nations) nations) option \(option.id): \(r.status.rawValue)" }
             if r.status != .optimal && r.status != .infeasible {
-                say("  \(name): seed \(seed) n=\(nations) option \(option.id): \(r.status.rawValue) after \(String(format: "%.1f", r.seconds)) s, gap \(r.gap.map { String(format: "%.4f", $0) } ?? "-")")
+                say("  \(name): seed \(seed) n=\(nations) option \(option.id): \(r.status.rawValue) after \(String(format: "%.1f", r.seconds)) s, gap \(r.gap.map { String(format: "%.4f", $0) } ?? "-"): \(r.message ?? "")")
             }
 
         }

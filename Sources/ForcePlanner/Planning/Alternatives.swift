@@ -52,8 +52,11 @@ extension SolveContext {
             d.add(-1, t)
             model.addConstraint(name: "apart(\(k))", d, .greaterEqual(0))
             model.setObjective(.maximize, LinearExpression(t))
-            guard let far = try? planner.solver.solve(model, parameters: parameters(
-                stage: "alternative \(k)", step: 1, hint: nil)), far.hasSolution else { break }
+            // Maximising a Hamming distance has a weak relaxation and many equal optima;
+            // a node limit keeps the search short and, unlike a time limit, reproducible.
+            var farParameters = parameters(stage: "alternative \(k)", step: 1, hint: nil)
+            farParameters.nodeLimit = Self.alternativeNodeLimit
+            guard let far = try? planner.solver.solve(model, parameters: farParameters), far.hasSolution else { break }
             let distance = far.value(t).rounded()
             guard distance >= 1 else { break }
             var staged = model
@@ -61,9 +64,10 @@ extension SolveContext {
             var values = far.values
             for objective in option.objectives {
                 staged.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
-                guard let r = try? planner.solver.solve(staged, parameters: parameters(
-                    stage: "alternative \(k)", step: f.objectiveStep(for: objective), hint: values)),
-                      r.hasSolution else { break }
+                var stageParameters = parameters(stage: "alternative \(k)", step: f.objectiveStep(for: objective),
+                                                 hint: values)
+                stageParameters.nodeLimit = Self.alternativeNodeLimit
+                guard let r = try? planner.solver.solve(staged, parameters: stageParameters), r.hasSolution else { break }
                 values = r.values
                 let value = f.expression(for: objective).value(f.cleanValues(r.values))
                 Self.keep(&staged, f, objective, at: value, slack: Self.tolerance(value), name: "keep-alt(\(objective))")
@@ -77,6 +81,9 @@ extension SolveContext {
         }
         return found
     }
+
+    /// Branch-and-bound nodes allowed per alternative solve.
+    static let alternativeNodeLimit = 2_000
 
     /// The (nation, requirement) pairs that serve in a plan, as `nation|requirement`.
     static func pairs(_ plan: Plan) -> Set<String> {

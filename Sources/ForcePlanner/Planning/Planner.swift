@@ -25,6 +25,8 @@ public struct PlannerSettings: Sendable {
     public var alternatives: Bool
     /// Find the caveats and policies that bind (one extra solve per candidate).
     public var findBinding: Bool
+    /// Offer each stage's solver the previous stage's plan as a first incumbent.
+    public var warmStart: Bool = true
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
@@ -137,6 +139,13 @@ struct SolveContext {
     /// Adds "keep `objective` within `slack` of `value`" to `model`.
     static func keep(_ model: inout Model, _ f: Formulation, _ objective: ObjectiveSpec, at value: Double,
                      slack: Double, name: String) {
+        // Full coverage kept within a tolerance finer than coverage's lattice step means
+        // no shortfall at all: fixing every shortfall at 0 states that directly and leaves
+        // plain covering rows, a much tighter relaxation than one aggregated row.
+        if objective == .coverage, value >= 1 - 1e-12, let step = f.objectiveStep(for: .coverage), step > slack {
+            for s in f.shortfalls.values { model.setBounds(s, lower: 0, upper: 0) }
+            return
+        }
         let e = f.expression(for: objective)
         if objective.maximizes {
             model.addConstraint(name: name, e, .greaterEqual(value - slack))
@@ -154,7 +163,8 @@ struct SolveContext {
         var values: [Double]?
         for (k, objective) in option.objectives.enumerated() {
             model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
-            let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective), hint: values)
+            let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
+                                    hint: planner.settings.warmStart ? values : nil)
             let solved: SolveResult
             do {
                 solved = try planner.solver.solve(model, parameters: params)
