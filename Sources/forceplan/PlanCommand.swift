@@ -35,9 +35,11 @@ struct PlanCommand: ParsableCommand {
             }
             options = [o]
         }
-        let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
+        var settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
-        let planner = Planner(scenario: scenario, solver: GLPKSolver(), settings: settings)
+        let solvers = GLPKSolver.portfolio
+        settings.alternateSolvers = Array(solvers.dropFirst())
+        let planner = Planner(scenario: scenario, solver: solvers[0], settings: settings)
         var results: [OptionResult] = []
         for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
         Progress.clear()

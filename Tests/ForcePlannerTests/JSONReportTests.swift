@@ -11,7 +11,10 @@ final class JSONReportTests: XCTestCase {
 
     func tutorialJSON() throws -> String {
         let loaded = try ScenarioLoader.load(file: Self.root.appendingPathComponent("scenarios/tutorial.yaml").path)
-        let report = Planner(scenario: loaded.scenario, solver: GLPKSolver()).planAll()
+        // As `forceplan plan` does: GLPK's portfolio of configurations.
+        var settings = PlannerSettings()
+        settings.alternateSolvers = Array(GLPKSolver.portfolio.dropFirst())
+        let report = Planner(scenario: loaded.scenario, solver: GLPKSolver.portfolio[0], settings: settings).planAll()
         return JSONReport.render(report)
     }
 

@@ -18,8 +18,9 @@ func scenario(_ yaml: String, file: StaticString = #filePath, line: UInt = #line
 func planAll(_ yaml: String, alternatives: Bool = false, binding: Bool = false,
              overrides: PlanningOverrides = PlanningOverrides()) throws -> PlanReport {
     let s = try scenario(yaml)
-    let settings = PlannerSettings(timeLimit: 60, overrides: overrides, alternatives: alternatives, findBinding: binding)
-    return Planner(scenario: s, solver: GLPKSolver(), settings: settings).planAll()
+    var settings = PlannerSettings(timeLimit: 60, overrides: overrides, alternatives: alternatives, findBinding: binding)
+    settings.alternateSolvers = Array(GLPKSolver.portfolio.dropFirst())
+    return Planner(scenario: s, solver: GLPKSolver.portfolio[0], settings: settings).planAll()
 }
 
 /// The first option's result.

@@ -57,8 +57,15 @@ while let a = args.next() {
 if chosen.isEmpty { chosen = ["default"] }
 
 for name in chosen {
-    guard let options = variants[name] else { print("unknown variant \(name); known: \(variants.keys.sorted())"); exit(2) }
-    let solver = GLPKSolver(options: options)
+    let solvers: [GLPKSolver]
+    if name == "portfolio" {
+        solvers = GLPKSolver.portfolio
+    } else if let options = variants[name] {
+        solvers = [GLPKSolver(options: options)]
+    } else {
+        print("unknown variant \(name); known: portfolio, \(variants.keys.sorted())"); exit(2)
+    }
+    let solver = solvers[0]
     var proven = 0, total = 0, slowest = 0.0, sum = 0.0
     var worst = ""
     for seed in 1...count {
@@ -68,6 +75,7 @@ for name in chosen {
                               settings: {
                                   var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
                                   s.warmStart = warmStart
+                                  s.alternateSolvers = Array(solvers.dropFirst())
                                   return s
                               }())
         for option in scenario.effectiveOptions {

@@ -69,6 +69,11 @@ public struct Formulation: Sendable {
     public internal(set) var pledges: [PledgeRef] = []
     /// Shortfall variable per requirement id (absent when nothing can serve it).
     public internal(set) var shortfalls: [String: Variable] = [:]
+    /// Units of shortfall per unit of the shortfall variable, per requirement id. When a
+    /// requirement's units and needs factors are all multiples of some `g` (1 for whole
+    /// numbers), every plan's shortfall is too, so the variable counts steps of `g` and
+    /// is integer: the coverage row becomes all-integer, which GLPK's cuts can use.
+    public internal(set) var shortfallScale: [String: Double] = [:]
     /// "Nation contributes" binaries (only when nations are counted scenario-wide).
     public internal(set) var nationContributes: [String: Variable] = [:]
     /// "Nation serves requirement" binaries, keyed `nation|requirement` (only for
@@ -104,7 +109,7 @@ public struct Formulation: Sendable {
             for r in scenario.requirements where r.units > 0 {
                 let a = r.weight / (w * r.units)
                 if let s = shortfalls[r.id] {
-                    e.add(-a, s)
+                    e.add(-a * (shortfallScale[r.id] ?? 1), s)
                 } else {
                     e.constant -= a * r.units
                 }

@@ -132,8 +132,22 @@ struct FormulationBuilder {
     private func addShortfalls(_ f: inout Formulation) {
         var provided: [String: LinearExpression] = [:]
         for a in f.assignments { provided[a.requirement, default: LinearExpression()].add(a.factor, a.variable) }
+        var factors: [String: [Double]] = [:]
+        for a in f.assignments { factors[a.requirement, default: []].append(a.factor) }
         for r in scenario.requirements where r.units > 0 {
             guard var e = provided[r.id] else { continue }
+            let values = [r.units] + (factors[r.id] ?? [])
+            let rationals = values.compactMap(Rational.init)
+            if rationals.count == values.count, let g = Rational.gcd(rationals), g.num > 0 {
+                let step = g.value
+                let steps = (r.units / step).rounded()
+                let s = f.model.addVariable(name: "shortfall(\(r.id))", kind: .integer, lowerBound: 0, upperBound: steps)
+                f.shortfalls[r.id] = s
+                f.shortfallScale[r.id] = step
+                e.add(step, s)
+                f.model.addConstraint(name: "cover(\(r.id))", e, .greaterEqual(r.units))
+                continue
+            }
             let s = f.model.addVariable(name: "shortfall(\(r.id))", kind: .continuous,
                                         lowerBound: 0, upperBound: r.units)
             f.shortfalls[r.id] = s

@@ -56,7 +56,7 @@ extension SolveContext {
             // a node limit keeps the search short and, unlike a time limit, reproducible.
             var farParameters = parameters(stage: "alternative \(k)", step: 1, hint: nil)
             farParameters.nodeLimit = Self.alternativeNodeLimit
-            guard let far = try? planner.solver.solve(model, parameters: farParameters), far.hasSolution else { break }
+            guard let far = try? planner.portfolio.solve(model, parameters: farParameters), far.hasSolution else { break }
             let distance = far.value(t).rounded()
             guard distance >= 1 else { break }
             var staged = model
@@ -67,7 +67,7 @@ extension SolveContext {
                 var stageParameters = parameters(stage: "alternative \(k)", step: f.objectiveStep(for: objective),
                                                  hint: values)
                 stageParameters.nodeLimit = Self.alternativeNodeLimit
-                guard let r = try? planner.solver.solve(staged, parameters: stageParameters), r.hasSolution else { break }
+                guard let r = try? planner.portfolio.solve(staged, parameters: stageParameters), r.hasSolution else { break }
                 values = r.values
                 let value = f.expression(for: objective).value(f.cleanValues(r.values))
                 Self.keep(&staged, f, objective, at: value, slack: Self.tolerance(value), name: "keep-alt(\(objective))")

@@ -18,7 +18,7 @@ extension SolveContext {
             // Any plan that beats the optimum once the constraint is lifted proves it binds,
             // so the search may stop early; a node limit keeps that reproducible.
             p.nodeLimit = 2_000
-            guard let r = try? planner.solver.solve(model, parameters: p), r.hasSolution else { continue }
+            guard let r = try? planner.portfolio.solve(model, parameters: p), r.hasSolution else { continue }
             let relaxedValue = f.expression(for: first).value(f.cleanValues(r.values))
             let gain = first.maximizes ? relaxedValue - v : v - relaxedValue
             guard gain > Self.tolerance(v) else { continue }

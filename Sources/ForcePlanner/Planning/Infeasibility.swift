@@ -20,13 +20,13 @@ extension SolveContext {
         model.setObjective(.minimize, count)
         var values: [Double]?
         do {
-            let first = try planner.solver.solve(model, parameters: parameters(
+            let first = try planner.portfolio.solve(model, parameters: parameters(
                 stage: "explaining infeasibility", step: 1, hint: nil))
             guard first.hasSolution else { return fallbackConflicts(f) }
             let n = first.values.indices.isEmpty ? 0 : count.value(first.values).rounded()
             model.addConstraint(name: "fewest", count, .lessEqual(n + 0.5))
             model.setObjective(.minimize, amount)
-            let second = try planner.solver.solve(model, parameters: parameters(
+            let second = try planner.portfolio.solve(model, parameters: parameters(
                 stage: "explaining infeasibility", step: nil, hint: first.values))
             values = second.hasSolution ? second.values : first.values
         } catch {

@@ -20,7 +20,12 @@ extension Formulation {
             serves["\(a.nation)|\(a.requirement)", default: 0] += u
         }
         for r in scenario.requirements {
-            if let s = shortfalls[r.id] { v[s.index] = max(0, r.units - (provided[r.id] ?? 0)) }
+            if let s = shortfalls[r.id] {
+                let scale = shortfallScale[r.id] ?? 1
+                let steps = max(0, r.units - (provided[r.id] ?? 0)) / scale
+                // Integer shortfall variables count whole steps (exact up to rounding).
+                v[s.index] = model.variables[s.index].kind == .continuous ? steps : (steps - 1e-9).rounded(.up)
+            }
         }
         for (n, y) in nationContributes { v[y.index] = (byNation[n] ?? 0) >= 1 ? 1 : 0 }
         for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }

@@ -27,6 +27,9 @@ public struct PlannerSettings: Sendable {
     public var findBinding: Bool
     /// Offer each stage's solver the previous stage's plan as a first incumbent.
     public var warmStart: Bool = true
+    /// Further solver configurations to take turns with the planner's solver on hard
+    /// stages (see ``SolverPortfolio``); empty: the planner's solver alone.
+    public var alternateSolvers: [any Solver] = []
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
@@ -62,6 +65,9 @@ public struct Planner: Sendable {
         self.solver = solver
         self.settings = settings
     }
+
+    /// The planner's solver followed by ``PlannerSettings/alternateSolvers``.
+    public var portfolio: SolverPortfolio { SolverPortfolio([solver] + settings.alternateSolvers) }
 
     /// Plans every option in file order.
     public func planAll() -> PlanReport {
@@ -167,7 +173,7 @@ struct SolveContext {
                                     hint: planner.settings.warmStart ? values : nil)
             let solved: SolveResult
             do {
-                solved = try planner.solver.solve(model, parameters: params)
+                solved = try planner.portfolio.solve(model, parameters: params)
             } catch {
                 result.status = .error
                 result.message = "\(error)"

@@ -20,7 +20,7 @@ extension Planner {
         for (k, objective) in resolved.objectives.enumerated() {
             model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
             if k + 1 == stage { return model }
-            let solved = try solver.solve(model, parameters: context.parameters(
+            let solved = try portfolio.solve(model, parameters: context.parameters(
                 stage: objective.description, step: f.objectiveStep(for: objective), hint: hint))
             guard solved.termination == .optimal, solved.hasSolution else {
                 throw InputError("stage \(k + 1) (\(objective)) of option \(option.id) ended \(solved.termination.rawValue); later stages have no model")
