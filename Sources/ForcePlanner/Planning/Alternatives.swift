@@ -4,9 +4,14 @@ extension SolveContext {
     /// Near-optimal plans that differ in who serves what.
     ///
     /// Each alternative keeps the first objective within `alternatives.within` (relative)
-    /// of the optimum, maximises its smallest distance to the plans before it (distance:
-    /// how many (nation, requirement) pairs serve in one plan but not the other), and then,
-    /// at that distance, optimises the option's objectives in order.
+    /// of the optimum and maximises the smallest number of (nation, requirement) pairs of
+    /// each earlier plan that it does without; then, at that difference, it optimises the
+    /// option's objectives in order. Rewarding pairs given up, not pairs added, keeps the
+    /// alternatives lean: a plan that merely adds every nation everywhere is not "different"
+    /// in a way a planner can use. Each reports its distance: how many (nation,
+    /// requirement) pairs serve in it or in the closest earlier plan but not in both.
+    ///
+    /// Every search has a node limit, so the result is reproducible.
     mutating func alternatives(_ f: Formulation, best: Plan) -> [Plan] {
         let spec = planner.scenario.alternatives
         guard spec.count > 0, let first = option.objectives.first, let v = best.value(of: first) else { return [] }
@@ -14,53 +19,56 @@ extension SolveContext {
         let window = spec.within * abs(v) + Self.tolerance(v)
         Self.keep(&model, f, first, at: v, slack: window, name: "near-optimal")
 
-        // u[n|r] = 1 exactly when nation n serves requirement r.
         var groups: [String: [AssignmentVariable]] = [:]
-        var order: [String] = []
-        for a in f.assignments {
-            let key = "\(a.nation)|\(a.requirement)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(a)
-        }
-        var serves: [String: Variable] = [:]
-        for key in order {
-            guard let vars = groups[key] else { continue }
-            let u = model.addVariable(name: "pair(\(key))", kind: .binary)
-            serves[key] = u
-            let sum = LinearExpression(terms: vars.map { (1.0, $0.variable) })
-            model.addConstraint(name: "pair-on(\(key))", sum - u, .greaterEqual(0))
-            // One link per variable (x <= ub * u) is much tighter than one big-M row.
-            for a in vars {
-                let ub = f.model.variables[a.variable.index].upperBound
-                var e = LinearExpression(a.variable)
-                e.add(-max(1, ub), u)
-                model.addConstraint(name: "pair-off(\(key),\(a.variable.index))", e, .lessEqual(0))
-            }
-        }
-        let t = model.addVariable(name: "distance", kind: .continuous, lowerBound: 0, upperBound: Double(order.count))
+        for a in f.assignments { groups["\(a.nation)|\(a.requirement)", default: []].append(a) }
+        // used[n|r] = 1 whenever nation n serves requirement r (x <= ub * used, one row per
+        // variable: much tighter than one big-M row). Created for earlier plans' pairs only.
+        var used: [String: Variable] = [:]
+        let t = model.addVariable(name: "given-up", kind: .continuous, lowerBound: 0)
 
         var plans = [best]
         var found: [Plan] = []
+        var previousValues = bestValues
         for k in 1...spec.count {
             guard let previous = plans.last else { break }
-            let pairs = Self.pairs(previous)
-            var d = LinearExpression()
-            for key in order {
-                guard let u = serves[key] else { continue }
-                if pairs.contains(key) { d.constant += 1; d.add(-1, u) } else { d.add(1, u) }
+            let pairs = Self.pairs(previous).sorted()
+            var givenUp = LinearExpression()
+            for key in pairs {
+                let u: Variable
+                if let existing = used[key] {
+                    u = existing
+                } else {
+                    u = model.addVariable(name: "used(\(key))", kind: .binary)
+                    used[key] = u
+                    for a in groups[key] ?? [] {
+                        let ub = f.model.variables[a.variable.index].upperBound
+                        var e = LinearExpression(a.variable)
+                        e.add(-max(1, ub), u)
+                        model.addConstraint(name: "used(\(key),\(a.variable.index))", e, .lessEqual(0))
+                    }
+                }
+                givenUp.constant += 1
+                givenUp.add(-1, u)
             }
-            d.add(-1, t)
-            model.addConstraint(name: "apart(\(k))", d, .greaterEqual(0))
+            givenUp.add(-1, t)
+            model.addConstraint(name: "apart(\(k))", givenUp, .greaterEqual(0))
             model.setObjective(.maximize, LinearExpression(t))
-            // Maximising a Hamming distance has a weak relaxation and many equal optima;
-            // a node limit keeps the search short and, unlike a time limit, reproducible.
-            var farParameters = parameters(stage: "alternative \(k)", step: 1, hint: nil)
+
+            // The previous plan (giving up nothing) is feasible: a first incumbent.
+            var hint: [Double]?
+            if let pv = previousValues, pv.count <= model.variableCount {
+                var h = pv + [Double](repeating: 0, count: model.variableCount - pv.count)
+                for (key, u) in used { h[u.index] = Self.serves(key, in: f, values: h) ? 1 : 0 }
+                h[t.index] = 0
+                hint = h
+            }
+            var farParameters = parameters(stage: "alternative \(k)", step: 1, hint: hint)
             farParameters.nodeLimit = Self.alternativeNodeLimit
             guard let far = try? planner.portfolio.solve(model, parameters: farParameters), far.hasSolution else { break }
-            let distance = far.value(t).rounded()
-            guard distance >= 1 else { break }
+            let apart = far.value(t).rounded()
+            guard apart >= 1 else { break }
             var staged = model
-            staged.addConstraint(name: "distance(\(k))", LinearExpression(t), .greaterEqual(distance - 0.5))
+            staged.addConstraint(name: "given-up(\(k))", LinearExpression(t), .greaterEqual(apart - 0.5))
             var values = far.values
             for objective in option.objectives {
                 staged.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
@@ -72,6 +80,7 @@ extension SolveContext {
                 let value = f.expression(for: objective).value(f.cleanValues(r.values))
                 Self.keep(&staged, f, objective, at: value, slack: Self.tolerance(value), name: "keep-alt(\(objective))")
             }
+            previousValues = values
             var plan = f.plan(from: f.cleanValues(values))
             let mine = Self.pairs(plan)
             plan.distance = plans.map { Self.pairs($0).symmetricDifference(mine).count }.min()
@@ -83,7 +92,13 @@ extension SolveContext {
     }
 
     /// Branch-and-bound nodes allowed per alternative solve.
-    static let alternativeNodeLimit = 2_000
+    static let alternativeNodeLimit = 100
+
+    /// True when some variable of the pair `nation|requirement` is positive in `values`.
+    static func serves(_ key: String, in f: Formulation, values: [Double]) -> Bool {
+        f.assignments.contains { "\($0.nation)|\($0.requirement)" == key && $0.variable.index < values.count
+            && values[$0.variable.index] >= 0.5 }
+    }
 
     /// The (nation, requirement) pairs that serve in a plan, as `nation|requirement`.
     static func pairs(_ plan: Plan) -> Set<String> {

@@ -84,7 +84,8 @@ public struct Planner: Sendable {
         let resolved = ResolvedOption(option, of: scenario, overrides: settings.overrides)
         let clock = Stopwatch()
         let formulation = Formulation(scenario: scenario, option: resolved)
-        var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock)
+        var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock,
+                                   bestValues: nil)
         var result = context.lexicographic(formulation)
         if result.status == .infeasible {
             result.conflicts = context.explainInfeasibility()
@@ -115,6 +116,8 @@ struct SolveContext {
     let index: Int
     let count: Int
     let clock: Stopwatch
+    /// The optimal plan's values (clean), once ``lexicographic(_:)`` has found it.
+    var bestValues: [Double]?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -219,6 +222,7 @@ struct SolveContext {
             }
         }
         if let values { result.plan = f.plan(from: values) }
+        bestValues = values
         return result
     }
 }

@@ -15,7 +15,7 @@ extension Planner {
         }
         let f = Formulation(scenario: scenario, option: resolved)
         var model = f.model
-        let context = SolveContext(planner: self, option: resolved, index: 1, count: 1, clock: Stopwatch())
+        let context = SolveContext(planner: self, option: resolved, index: 1, count: 1, clock: Stopwatch(), bestValues: nil)
         var hint: [Double]?
         for (k, objective) in resolved.objectives.enumerated() {
             model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
