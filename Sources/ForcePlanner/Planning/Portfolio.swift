@@ -31,9 +31,12 @@ public struct SolverPortfolio: Sendable {
         var p = parameters
         var budget = max(1, initialNodes)
         var best: SolveResult?
+        let clock = Stopwatch()
         while true {
             for solver in solvers {
                 p.nodeLimit = budget
+                // One time limit for the whole portfolio, not one per turn.
+                if let limit = parameters.timeLimit { p.timeLimit = max(0.01, limit - clock.elapsed) }
                 if let b = best, b.hasSolution { p.hint = b.values }
                 let r = try solver.solve(model, parameters: p)
                 switch r.termination {
