@@ -62,30 +62,9 @@ public enum Suggest {
         return ""
     }
 
-    /// The candidate nearest to `word` when it is close enough to be a typo.
+    /// The candidate nearest to `word` when it is close enough to be a typo (the same
+    /// rule as the scenario loader's suggestions).
     public static func nearest(_ word: String, among candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for c in candidates {
-            let d = distance(word, c)
-            if d <= max(2, word.count / 3), d < (best?.1 ?? Int.max) { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    /// Levenshtein distance.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = prev
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
+        Suggestions.nearest(to: word, in: candidates)
     }
 }
