@@ -42,7 +42,7 @@ public struct SolveParameters: Sendable {
     /// Stop a MIP search after this many branch-and-bound nodes; nil for no limit. Unlike
     /// a time limit, the same model stops at the same place on any machine, so results
     /// stay reproducible. A search stopped this way reports ``TerminationReason/stoppedEarly``
-    /// (with its incumbent, if any).
+    /// (with its incumbent, if any). Zero or less means no limit.
     public var nodeLimit: Int?
     /// Run the solver's presolver.
     public var presolve: Bool = true
