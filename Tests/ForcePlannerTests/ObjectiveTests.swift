@@ -110,6 +110,26 @@ final class InfeasibilityTests: XCTestCase {
     }
 }
 
+extension InfeasibilityTests {
+    func testMinimumNationsNamesWhatWouldHaveToGiveInstead() throws {
+        // r needs 2 nations in Ukraine, the ceiling there is 0: min_nations:r gives by 2
+        // (1 constraint, relative give 2/2 = 1, against the ceiling's 200/1). For it to
+        // hold instead, the ceiling would need 2 units x 100 = 200 more personnel.
+        let report = try planAll(header + """
+        policies: {max_personnel_in: {ukraine: 0}}
+        nations:
+          a: {pledges: [{capability: inf, units: 5}]}
+          b: {pledges: [{capability: inf, units: 5}]}
+        requirements:
+          - {id: r, needs: inf, units: 2, at: [ua-west], min_nations: 2}
+        """)
+        let c = try XCTUnwrap(report.options.first?.conflicts.first)
+        XCTAssertEqual(c.constraint, "min_nations:r")
+        XCTAssertEqual(c.shortfall, 2, accuracy: 1e-9)
+        XCTAssertTrue(c.message.contains("max_personnel_in ukraine: 200 more personnel"), c.message)
+    }
+}
+
 /// Near-optimal alternatives differ in who does what.
 final class AlternativesTests: XCTestCase {
     func testAlternativesDifferInNations() throws {

@@ -17,31 +17,64 @@ extension SolveContext {
             count.add(1, b)
             amount.add(1 / max(1, abs(h.limit)), s)
         }
+        guard let values = relax(model, count: count, amount: amount) else { return fallbackConflicts(f) }
+        var conflicts = Self.conflicts(f, values)
+        if conflicts.isEmpty { return fallbackConflicts(f) }
+
+        // A minimum-nation rule that gives "under the other constraints" is only half the
+        // story: say which of those would have to give instead for it to hold.
+        let isMinimum: (HardConstraint) -> Bool = { $0.kind == .minNations || $0.kind == .requirementMinNations }
+        let soft = f.hardConstraints.filter { h in
+            isMinimum(h) && conflicts.contains { $0.constraint == h.name } && Double(h.candidates ?? 0) >= h.limit
+        }
+        if !soft.isEmpty {
+            var strict = model
+            for h in f.hardConstraints where isMinimum(h) {
+                if let slack = h.slack { strict.setBounds(slack, lower: 0, upper: 0) }
+            }
+            if let other = relax(strict, count: count, amount: amount) {
+                let instead = Self.conflicts(f, other).filter { c in !f.hardConstraints.contains { $0.name == c.constraint && isMinimum($0) } }
+                if !instead.isEmpty {
+                    let text = instead.map(\.message).joined(separator: "; ")
+                    for i in conflicts.indices where soft.contains(where: { $0.name == conflicts[i].constraint }) {
+                        conflicts[i].message += " (for it to hold instead: \(text))"
+                    }
+                }
+            }
+        }
+        return conflicts
+    }
+
+    /// Fewest constraints giving, then the smallest give; the relaxed plan's values.
+    private func relax(_ base: Model, count: LinearExpression, amount: LinearExpression) -> [Double]? {
+        var model = base
         model.setObjective(.minimize, count)
-        var values: [Double]?
         do {
             let first = try planner.portfolio.solve(model, parameters: parameters(
                 stage: "explaining infeasibility", step: 1, hint: nil))
-            guard first.hasSolution else { return fallbackConflicts(f) }
-            let n = first.values.indices.isEmpty ? 0 : count.value(first.values).rounded()
+            guard first.hasSolution else { return nil }
+            let n = count.value(first.values).rounded()
             model.addConstraint(name: "fewest", count, .lessEqual(n + 0.5))
             model.setObjective(.minimize, amount)
             let second = try planner.portfolio.solve(model, parameters: parameters(
                 stage: "explaining infeasibility", step: nil, hint: first.values))
-            values = second.hasSolution ? second.values : first.values
+            return second.hasSolution ? second.values : first.values
         } catch {
-            return fallbackConflicts(f)
+            return nil
         }
-        guard let values else { return fallbackConflicts(f) }
-        var conflicts: [Conflict] = []
+    }
+
+    /// The constraints whose slack is used in `values`, with messages.
+    private static func conflicts(_ f: Formulation, _ values: [Double]) -> [Conflict] {
+        var out: [Conflict] = []
         for h in f.hardConstraints {
             guard let s = h.slack, s.index < values.count else { continue }
             var give = values[s.index]
             if h.kind == .minNations || h.kind == .requirementMinNations { give = give.rounded() }
             guard give > 1e-6 else { continue }
-            conflicts.append(Conflict(constraint: h.name, shortfall: give, message: Self.message(h, give: give)))
+            out.append(Conflict(constraint: h.name, shortfall: give, message: message(h, give: give)))
         }
-        return conflicts.isEmpty ? fallbackConflicts(f) : conflicts
+        return out
     }
 
     /// The most a constraint's slack can need to be: its left side at its largest.
