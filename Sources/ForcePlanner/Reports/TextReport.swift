@@ -44,6 +44,10 @@ public enum TextReport {
                              NumberFormat.readable(a.personnel), NumberFormat.readable(a.cost)])
         }
         out += plan.assignments.isEmpty ? "  (no units deployed)\n" : asg.render()
+        if !plan.costByNation.isEmpty {
+            out += "\n  cost by nation: "
+                + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ") + "\n"
+        }
         if !r.binding.isEmpty {
             out += "\n  Binding caveats and policies:\n"
             for b in r.binding { out += "  - \(b.message)\n" }
