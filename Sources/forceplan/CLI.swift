@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForcePlanner
+import GLPKSolver
 
 /// Helpers shared by the commands: loading with diagnostics, flags, output.
 enum CLI {
@@ -19,12 +20,25 @@ enum CLI {
         }
     }
 
-    static func overrides(assume: [String], drop: [String], scenario: Scenario) throws -> PlanningOverrides {
-        do {
-            return try PlanningOverrides.parse(assume: assume, drop: drop, for: scenario)
-        } catch {
-            throw fail("\(error)")
+    /// The option `id` of `scenario`, or (without an id) its first option.
+    static func option(_ id: String?, in scenario: Scenario) throws -> ForcePlanner.Option {
+        let options = scenario.effectiveOptions
+        guard let id else {
+            guard let first = options.first else { throw fail("the scenario has no options") }
+            return first
         }
+        guard let o = options.first(where: { $0.id == id }) else {
+            throw fail("--option \(id): unknown option" + Suggest.hint(id, among: options.map(\.id), noun: "options"))
+        }
+        return o
+    }
+
+    /// The planner every command uses: GLPK's portfolio of configurations.
+    static func planner(_ scenario: Scenario, settings: PlannerSettings) -> Planner {
+        var settings = settings
+        let solvers = GLPKSolver.portfolio
+        settings.alternateSolvers = Array(solvers.dropFirst())
+        return Planner(scenario: scenario, solver: solvers[0], settings: settings)
     }
 
     /// Prints `message` to stderr and returns the bad-input exit.
@@ -48,6 +62,23 @@ enum CLI {
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// What-if flags shared by the commands that plan: `--assume K=V`, `--drop NATION,...`.
+struct WhatIfFlags: ParsableArguments {
+    @ArgumentParser.Option(name: .customLong("assume"), help: "Set an assumption: NAME=true|false (repeatable).")
+    var assume: [String] = []
+    @ArgumentParser.Option(name: .customLong("drop"), help: "Withdraw nations: ID[,ID...] (repeatable).")
+    var drop: [String] = []
+
+    /// The flags checked against `scenario`; a wrong one exits with code 2.
+    func overrides(for scenario: Scenario) throws -> PlanningOverrides {
+        do {
+            return try PlanningOverrides.parse(assume: assume, drop: drop, for: scenario)
+        } catch {
+            throw CLI.fail("\(error)")
+        }
     }
 }
 

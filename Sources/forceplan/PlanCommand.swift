@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ForcePlanner
-import GLPKSolver
 
 /// Output formats of `plan`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -16,8 +15,7 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: "Scenario file.") var file: String
     @ArgumentParser.Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
-    @ArgumentParser.Option(name: .customLong("assume"), help: "Set an assumption: NAME=true|false (repeatable).") var assume: [String] = []
-    @ArgumentParser.Option(name: .customLong("drop"), help: "Withdraw nations: ID[,ID...] (repeatable).") var drop: [String] = []
+    @OptionGroup var whatIf: WhatIfFlags
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
     @ArgumentParser.Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
     @Flag(help: "No progress display.") var quiet = false
@@ -27,19 +25,11 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
-        let overrides = try CLI.overrides(assume: assume, drop: drop, scenario: scenario)
-        var options = scenario.effectiveOptions
-        if let id = optionID {
-            guard let o = options.first(where: { $0.id == id }) else {
-                throw CLI.fail("--option \(id): unknown option" + Suggest.hint(id, among: options.map(\.id), noun: "options"))
-            }
-            options = [o]
-        }
-        var settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
+        let overrides = try whatIf.overrides(for: scenario)
+        let options = optionID == nil ? scenario.effectiveOptions : [try CLI.option(optionID, in: scenario)]
+        let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
-        let solvers = GLPKSolver.portfolio
-        settings.alternateSolvers = Array(solvers.dropFirst())
-        let planner = Planner(scenario: scenario, solver: solvers[0], settings: settings)
+        let planner = CLI.planner(scenario, settings: settings)
         var results: [OptionResult] = []
         for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
         Progress.clear()

@@ -18,11 +18,11 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let loaded = try ScenarioLoader.load(file: file)
-                loaded.warnings.forEach { printError($0.description) }
+                loaded.warnings.forEach { CLI.printError($0.description) }
                 print("\(file): ok: \(Self.summary(loaded.scenario))")
             } catch {
                 allValid = false
-                printError(error.description)
+                CLI.printError(error.description)
             }
         }
         if !allValid { throw Exit.badInput }
@@ -34,9 +34,5 @@ struct ValidateCommand: ParsableCommand {
         return [count(scenario.nations.count, "nation"), count(scenario.pledges.count, "pledge"),
                 count(scenario.requirements.count, "requirement"), count(scenario.options.count, "option")]
             .joined(separator: ", ")
-    }
-
-    private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -58,7 +58,7 @@ public enum Suggest {
     public static func hint(_ word: String, among candidates: [String], noun: String) -> String {
         if let best = nearest(word, among: candidates) { return "; did you mean '\(best)'?" }
         if candidates.isEmpty { return "; none are declared" }
-        if candidates.count <= 12 { return "; known \(noun): \(candidates.joined(separator: ", "))" }
+        if candidates.count <= 12 { return "; known \(noun): \(Suggestions.list(candidates))" }
         return ""
     }
 
