@@ -84,8 +84,7 @@ public struct Planner: Sendable {
         let resolved = ResolvedOption(option, of: scenario, overrides: settings.overrides)
         let clock = Stopwatch()
         let formulation = Formulation(scenario: scenario, option: resolved)
-        var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock,
-                                   bestValues: nil)
+        var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock)
         var result = context.lexicographic(formulation)
         if result.status == .infeasible {
             result.conflicts = context.explainInfeasibility()
@@ -116,8 +115,10 @@ struct SolveContext {
     let index: Int
     let count: Int
     let clock: Stopwatch
-    /// The optimal plan's values (clean), once ``lexicographic(_:)`` has found it.
+    /// The optimal plan's values (clean), once ``lexicographic(_:stopAt:)`` has found it.
     var bestValues: [Double]?
+    /// The model of the stage ``lexicographic(_:stopAt:)`` stopped at.
+    var stageModel: Model?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -165,13 +166,20 @@ struct SolveContext {
 
     /// Optimises the option's objectives in order, each kept within tolerance of its
     /// optimum while the next is optimised.
-    mutating func lexicographic(_ f: Formulation) -> OptionResult {
+    ///
+    /// With `stopAt` (1-based), it stops before solving that stage and leaves the stage's
+    /// model in ``stageModel``, for audit (`forceplan export`).
+    mutating func lexicographic(_ f: Formulation, stopAt: Int? = nil) -> OptionResult {
         var result = OptionResult(option: option, status: .optimal, plan: nil, gap: nil, conflicts: [],
                                   alternatives: [], binding: [], seconds: 0, message: nil)
         var model = f.model
         var values: [Double]?
         for (k, objective) in option.objectives.enumerated() {
             model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
+            if k + 1 == stopAt {
+                stageModel = model
+                return result
+            }
             let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
                                     hint: planner.settings.warmStart ? values : nil)
             let solved: SolveResult
