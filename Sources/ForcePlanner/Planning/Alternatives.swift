@@ -58,7 +58,10 @@ extension SolveContext {
             var hint: [Double]?
             if let pv = previousValues, pv.count <= model.variableCount {
                 var h = pv + [Double](repeating: 0, count: model.variableCount - pv.count)
-                for (key, u) in used { h[u.index] = Self.serves(key, in: f, values: h) ? 1 : 0 }
+                for (key, u) in used {
+                    let serves = (groups[key] ?? []).contains { h[$0.variable.index] >= 0.5 }
+                    h[u.index] = serves ? 1 : 0
+                }
                 h[t.index] = 0
                 hint = h
             }
@@ -93,12 +96,6 @@ extension SolveContext {
 
     /// Branch-and-bound nodes allowed per alternative solve.
     static let alternativeNodeLimit = 100
-
-    /// True when some variable of the pair `nation|requirement` is positive in `values`.
-    static func serves(_ key: String, in f: Formulation, values: [Double]) -> Bool {
-        f.assignments.contains { "\($0.nation)|\($0.requirement)" == key && $0.variable.index < values.count
-            && values[$0.variable.index] >= 0.5 }
-    }
 
     /// The (nation, requirement) pairs that serve in a plan, as `nation|requirement`.
     static func pairs(_ plan: Plan) -> Set<String> {

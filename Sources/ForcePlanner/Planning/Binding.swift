@@ -4,14 +4,14 @@ extension SolveContext {
     /// The caveats and policies that bind: lifting one alone (and re-optimising the first
     /// objective) would improve it. One solve per candidate, each with a node limit; the
     /// improvement reported is what the plan found shows, at least.
-    mutating func bindingConstraints(best: Plan) -> [BindingConstraint] {
+    mutating func bindingConstraints(_ formulation: Formulation, best: Plan) -> [BindingConstraint] {
         guard let first = option.objectives.first, let v = best.value(of: first) else { return [] }
         // Nothing can beat full coverage or zero cost, personnel or dependence.
         if first == .coverage && v >= 1 - 1e-9 { return [] }
         if !first.maximizes && v <= 1e-9 { return [] }
         var out: [BindingConstraint] = []
-        for candidate in candidates() {
-            let f = Formulation(scenario: candidate.scenario, option: candidate.option)
+        for candidate in candidates(formulation) {
+            let f = candidate.formulation
             var model = f.model
             model.setObjective(first.maximizes ? .maximize : .minimize, f.expression(for: first))
             var p = parameters(stage: "binding \(candidate.name)", step: f.objectiveStep(for: first), hint: nil)
@@ -32,18 +32,18 @@ extension SolveContext {
 
     private struct Candidate {
         var name: String
-        var scenario: Scenario
-        var option: ResolvedOption
+        /// The option's model with the constraint lifted.
+        var formulation: Formulation
     }
 
     /// One candidate per policy, budget, capacity and caveat that is in force.
-    private func candidates() -> [Candidate] {
+    private func candidates(_ formulation: Formulation) -> [Candidate] {
         let s = planner.scenario
         var out: [Candidate] = []
         func add(_ name: String, scenario: Scenario? = nil, _ change: (inout ResolvedOption) -> Void = { _ in }) {
             var o = option
             change(&o)
-            out.append(Candidate(name: name, scenario: scenario ?? s, option: o))
+            out.append(Candidate(name: name, formulation: Formulation(scenario: scenario ?? s, option: o)))
         }
         for ceiling in option.policies.maxPersonnelIn {
             add("max_personnel_in:\(ceiling.tag)") { $0.policies.maxPersonnelIn.removeAll { $0.tag == ceiling.tag } }
@@ -68,15 +68,14 @@ extension SolveContext {
             changed.locations[li].domainCapacity = []
             add("capacity:\(l.id)", scenario: changed)
         }
-        let before = Formulation(scenario: s, option: option).assignments.count
         for (ni, n) in s.nations.enumerated() where !excluded.contains(n.id) {
             for (ci, c) in n.caveats.enumerated() {
                 var changed = s
                 changed.nations[ni].caveats.remove(at: ci)
                 // Only worth a solve when lifting it opens new assignments.
-                let after = Formulation(scenario: changed, option: option).assignments.count
-                guard after > before else { continue }
-                add("caveat:\(n.id):\(c.domain.rawValue):\(c.tag)", scenario: changed)
+                let lifted = Formulation(scenario: changed, option: option)
+                guard lifted.assignments.count > formulation.assignments.count else { continue }
+                out.append(Candidate(name: "caveat:\(n.id):\(c.domain.rawValue):\(c.tag)", formulation: lifted))
             }
         }
         return out

@@ -94,7 +94,7 @@ public struct Planner: Sendable {
                 result.alternatives = context.alternatives(formulation, best: plan)
             }
             if settings.findBinding {
-                result.binding = context.bindingConstraints(best: plan)
+                result.binding = context.bindingConstraints(formulation, best: plan)
             }
         }
         result.seconds = clock.elapsed
