@@ -73,7 +73,9 @@ public struct Formulation: Sendable {
     /// requirement's units and needs factors are all multiples of some `g` (1 for whole
     /// numbers), every plan's shortfall is too, so the variable counts steps of `g` and
     /// is integer: the coverage row becomes all-integer, which GLPK's cuts can use.
-    public internal(set) var shortfallScale: [String: Double] = [:]
+    public var shortfallScale: [String: Double] { shortfallSteps.mapValues(\.value) }
+    /// The same steps as exact rationals (for ``ObjectiveLattice``).
+    var shortfallSteps: [String: Rational] = [:]
     /// "Nation contributes" binaries (only when nations are counted scenario-wide).
     public internal(set) var nationContributes: [String: Variable] = [:]
     /// "Nation serves requirement" binaries, keyed `nation|requirement` (only for
@@ -109,7 +111,7 @@ public struct Formulation: Sendable {
             for r in scenario.requirements where r.units > 0 {
                 let a = r.weight / (w * r.units)
                 if let s = shortfalls[r.id] {
-                    e.add(-a * (shortfallScale[r.id] ?? 1), s)
+                    e.add(-a * (shortfallSteps[r.id]?.value ?? 1), s)
                 } else {
                     e.constant -= a * r.units
                 }

@@ -104,7 +104,7 @@ struct FormulationBuilder {
         let budgets = Dictionary(scenario.nations.compactMap { n in n.budget.map { (n.id, $0) } },
                                  uniquingKeysWith: { a, _ in a })
         let noShare = option.policies.maxNationShare == nil
-        for (i, a) in f.assignments.enumerated() {
+        for a in f.assignments {
             var ub = f.model.variables[a.variable.index].upperBound
             func cap(_ limit: Double?, _ per: Double) {
                 if let limit, per > 0 { ub = min(ub, Self.floorUnits(limit / per)) }
@@ -123,7 +123,6 @@ struct FormulationBuilder {
             }
             ub = max(0, ub)
             f.model.setBounds(a.variable, lower: 0, upper: ub)
-            _ = i
         }
     }
 
@@ -143,7 +142,7 @@ struct FormulationBuilder {
                 let steps = (r.units / step).rounded()
                 let s = f.model.addVariable(name: "shortfall(\(r.id))", kind: .integer, lowerBound: 0, upperBound: steps)
                 f.shortfalls[r.id] = s
-                f.shortfallScale[r.id] = step
+                f.shortfallSteps[r.id] = g
                 e.add(step, s)
                 f.model.addConstraint(name: "cover(\(r.id))", e, .greaterEqual(r.units))
                 continue
@@ -191,14 +190,14 @@ struct FormulationBuilder {
             guard let vars = at[l.id] else { continue }
             if let capacity = l.personnelCapacity {
                 let e = LinearExpression(terms: vars.filter { $0.personnel != 0 }.map { ($0.personnel, $0.variable) })
-                if e.termCount > 0 && (relaxed || !singleVariableBound(e, capacity)) {
+                if needsRow(e) {
                     addHard(&f, kind: .locationPersonnel, name: "capacity:\(l.id):personnel", subject: l.id,
                             unit: "personnel", e, lessEqual: capacity)
                 }
             }
             for dc in l.domainCapacity {
                 let e = LinearExpression(terms: vars.filter { $0.domain == dc.domain }.map { (1.0, $0.variable) })
-                if e.termCount > 0 && (relaxed || !singleVariableBound(e, dc.units)) {
+                if needsRow(e) {
                     addHard(&f, kind: .locationDomain, name: "capacity:\(l.id):\(dc.domain.rawValue)", subject: l.id,
                             unit: "\(dc.domain.rawValue) units", e, lessEqual: dc.units)
                 }
@@ -206,9 +205,11 @@ struct FormulationBuilder {
         }
     }
 
-    /// A one-term constraint is already a variable bound (see `tightenBounds`).
-    private func singleVariableBound(_ e: LinearExpression, _ limit: Double) -> Bool {
-        e.termCount == 1
+    /// Whether a `<=` constraint over `e` needs a row: not when empty, nor when a single
+    /// term, which `tightenBounds` already made a variable bound (the relaxed model skips
+    /// that, so there every non-empty constraint is a row that can carry a slack).
+    private func needsRow(_ e: LinearExpression) -> Bool {
+        e.termCount > 1 || (e.termCount == 1 && relaxed)
     }
 
     private func addPersonnelCeilings(_ f: inout Formulation) {
@@ -217,7 +218,7 @@ struct FormulationBuilder {
             let e = LinearExpression(terms: f.assignments
                 .filter { $0.personnel != 0 && tagged.contains($0.location) }
                 .map { ($0.personnel, $0.variable) })
-            guard e.termCount > 0, relaxed || !singleVariableBound(e, ceiling.personnel) else { continue }
+            guard needsRow(e) else { continue }
             addHard(&f, kind: .maxPersonnelIn, name: "max_personnel_in:\(ceiling.tag)", subject: ceiling.tag,
                     unit: "personnel", e, lessEqual: ceiling.personnel)
         }
@@ -242,12 +243,12 @@ struct FormulationBuilder {
             guard let budget = n.budget else { continue }
             let e = LinearExpression(terms: f.assignments.filter { $0.nation == n.id && $0.cost != 0 }
                 .map { ($0.cost, $0.variable) })
-            guard e.termCount > 0, relaxed || !singleVariableBound(e, budget) else { continue }
+            guard needsRow(e) else { continue }
             addHard(&f, kind: .nationBudget, name: "budget:\(n.id)", subject: n.id, unit: "cost", e, lessEqual: budget)
         }
         if let total = option.policies.totalBudget {
             let e = LinearExpression(terms: f.assignments.filter { $0.cost != 0 }.map { ($0.cost, $0.variable) })
-            if e.termCount > 0 && (relaxed || !singleVariableBound(e, total)) {
+            if needsRow(e) {
                 addHard(&f, kind: .totalBudget, name: "total_budget", subject: "", unit: "cost", e, lessEqual: total)
             }
         }

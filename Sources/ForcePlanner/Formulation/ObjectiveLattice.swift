@@ -25,15 +25,12 @@ public enum ObjectiveLattice {
             let tagged = Set(f.scenario.locations.filter { $0.tags.contains(tag) }.map(\.id))
             return gcd(f.assignments.filter { tagged.contains($0.location) }.map(\.personnel))
         case .coverage:
+            // g_r is the shortfall step the formulation already derived (shortfallSteps):
+            // a requirement whose shortfall has no step leaves coverage without a lattice.
             guard let total = Rational(f.totalWeight), total.num > 0 else { return nil }
-            var factors: [String: [Double]] = [:]
-            for a in f.assignments { factors[a.requirement, default: []].append(a.factor) }
             var steps: [Rational] = []
-            for r in f.scenario.requirements where r.units > 0 {
-                guard let fs = factors[r.id] else { continue }
-                guard let g = Rational.gcd(([r.units] + fs).compactMap(Rational.init)),
-                      g.num > 0, (fs.count + 1) == ([r.units] + fs).compactMap(Rational.init).count,
-                      let w = Rational(r.weight), let u = Rational(r.units),
+            for r in f.scenario.requirements where f.shortfalls[r.id] != nil {
+                guard let g = f.shortfallSteps[r.id], let w = Rational(r.weight), let u = Rational(r.units),
                       let step = w.times(g)?.divided(by: total)?.divided(by: u)
                 else { return nil }
                 steps.append(step)

@@ -21,7 +21,7 @@ extension Formulation {
         }
         for r in scenario.requirements {
             if let s = shortfalls[r.id] {
-                let scale = shortfallScale[r.id] ?? 1
+                let scale = shortfallSteps[r.id]?.value ?? 1
                 let steps = max(0, r.units - (provided[r.id] ?? 0)) / scale
                 // Integer shortfall variables count whole steps (exact up to rounding).
                 v[s.index] = model.variables[s.index].kind == .continuous ? steps : (steps - 1e-9).rounded(.up)
@@ -55,17 +55,16 @@ extension Formulation {
             total += u * a.personnel
             cost += u * a.cost
         }
-        // Order: requirement, then nation, in file order; then pledge and location order.
+        // Order: requirement, then nation, in file order; then as the variables were made
+        // (pledge, then location, in file order).
         let rOrder = Dictionary(scenario.requirements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let nOrder = Dictionary(scenario.nations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let lOrder = Dictionary(scenario.locations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         assignmentsOut = assignmentsOut.enumerated().sorted { x, y in
             let a = x.element, b = y.element
             let ka = (rOrder[a.requirement] ?? 0, nOrder[a.nation] ?? 0, x.offset)
             let kb = (rOrder[b.requirement] ?? 0, nOrder[b.nation] ?? 0, y.offset)
             return ka < kb
         }.map(\.element)
-        _ = lOrder
 
         let nationOrder = scenario.nations.map(\.id)
         var coverage: [RequirementCoverage] = []
