@@ -11,10 +11,7 @@ final class JSONReportTests: XCTestCase {
 
     func tutorialJSON() throws -> String {
         let loaded = try ScenarioLoader.load(file: Self.root.appendingPathComponent("scenarios/tutorial.yaml").path)
-        // As `forceplan plan` does: GLPK's portfolio of configurations.
-        var settings = PlannerSettings()
-        settings.alternateSolvers = Array(GLPKSolver.portfolio.dropFirst())
-        let report = Planner(scenario: loaded.scenario, solver: GLPKSolver.portfolio[0], settings: settings).planAll()
+        let report = portfolioPlanner(loaded.scenario).planAll()
         return JSONReport.render(report)
     }
 

@@ -18,9 +18,15 @@ func scenario(_ yaml: String, file: StaticString = #filePath, line: UInt = #line
 func planAll(_ yaml: String, alternatives: Bool = false, binding: Bool = false,
              overrides: PlanningOverrides = PlanningOverrides()) throws -> PlanReport {
     let s = try scenario(yaml)
-    var settings = PlannerSettings(timeLimit: 60, overrides: overrides, alternatives: alternatives, findBinding: binding)
+    let settings = PlannerSettings(timeLimit: 60, overrides: overrides, alternatives: alternatives, findBinding: binding)
+    return portfolioPlanner(s, settings).planAll()
+}
+
+/// A planner as `forceplan plan` builds it: GLPK's portfolio of configurations.
+func portfolioPlanner(_ s: Scenario, _ settings: PlannerSettings = PlannerSettings()) -> Planner {
+    var settings = settings
     settings.alternateSolvers = Array(GLPKSolver.portfolio.dropFirst())
-    return Planner(scenario: s, solver: GLPKSolver.portfolio[0], settings: settings).planAll()
+    return Planner(scenario: s, solver: GLPKSolver.portfolio[0], settings: settings)
 }
 
 /// The first option's result.
