@@ -35,6 +35,8 @@ public struct HardConstraint: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case locationPersonnel, locationDomain, maxPersonnelIn, nationShare
         case nationBudget, totalBudget, minNations, requirementMinNations
+        /// The common fund: `sum of g_n <= F`.
+        case fund
     }
     public var kind: Kind
     /// Stable name, e.g. `max_personnel_in:ukraine`, `min_nations:reassurance-west`.
@@ -82,6 +84,11 @@ public struct Formulation: Sendable {
     /// requirements with `min_nations`).
     public internal(set) var nationServes: [String: Variable] = [:]
     public internal(set) var hardConstraints: [HardConstraint] = []
+    /// `F`: the common fund, the funds of the nations not excluded (0 without funds).
+    public internal(set) var fundAvailable: Double = 0
+    /// The fund's payment `g_n` toward each budget-capped nation's cost, by nation id:
+    /// only where the fund holds money and the nation could spend beyond its budget.
+    public internal(set) var fundPayments: [String: Variable] = [:]
     /// True when hard constraints carry elastic slacks (see ``relaxed(_:)``).
     public let isRelaxed: Bool
 

@@ -43,6 +43,7 @@ struct FormulationBuilder {
             }
         }
         let nationsByID = Dictionary(scenario.nations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        f.fundAvailable = Self.fund(of: scenario, excluding: excluded)
 
         // Candidate variables.
         for r in scenario.requirements {
@@ -101,7 +102,8 @@ struct FormulationBuilder {
     private func tightenBounds(_ f: inout Formulation) {
         let ceilings = Dictionary(option.policies.maxPersonnelIn.map { ($0.tag, $0.personnel) },
                                   uniquingKeysWith: { a, _ in a })
-        let budgets = Dictionary(scenario.nations.compactMap { n in n.budget.map { (n.id, $0) } },
+        // The fund can pay up to all of itself toward one nation's cost.
+        let budgets = Dictionary(scenario.nations.compactMap { n in n.budget.map { (n.id, $0 + f.fundAvailable) } },
                                  uniquingKeysWith: { a, _ in a })
         let noShare = option.policies.maxNationShare == nil
         for a in f.assignments {
@@ -169,7 +171,7 @@ struct FormulationBuilder {
     }
 
     /// Adds `expression <= limit` as a hard constraint (elastic when relaxed).
-    private func addHard(_ f: inout Formulation, kind: HardConstraint.Kind, name: String, subject: String,
+    func addHard(_ f: inout Formulation, kind: HardConstraint.Kind, name: String, subject: String,
                          unit: String, _ expression: LinearExpression, lessEqual limit: Double) {
         var e = expression
         var slack: Variable?
@@ -241,11 +243,13 @@ struct FormulationBuilder {
     private func addBudgets(_ f: inout Formulation) {
         for n in scenario.nations {
             guard let budget = n.budget else { continue }
-            let e = LinearExpression(terms: f.assignments.filter { $0.nation == n.id && $0.cost != 0 }
+            var e = LinearExpression(terms: f.assignments.filter { $0.nation == n.id && $0.cost != 0 }
                 .map { ($0.cost, $0.variable) })
+            if let g = addFundPayment(&f, nation: n.id, budget: budget, cost: e) { e.add(-1, g) }
             guard needsRow(e) else { continue }
             addHard(&f, kind: .nationBudget, name: "budget:\(n.id)", subject: n.id, unit: "cost", e, lessEqual: budget)
         }
+        addFundRow(&f)
         if let total = option.policies.totalBudget {
             let e = LinearExpression(terms: f.assignments.filter { $0.cost != 0 }.map { ($0.cost, $0.variable) })
             if needsRow(e) {

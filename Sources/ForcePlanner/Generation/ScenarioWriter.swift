@@ -35,6 +35,7 @@ public enum ScenarioWriter {
             if n.name != n.id { out += "    name: \(quote(n.name))\n" }
             if !n.groups.isEmpty { out += "    groups: [\(n.groups.joined(separator: ", "))]\n" }
             if let b = n.budget { out += "    budget: \(num(b))\n" }
+            if let m = n.funds { out += "    funds: \(num(m))\n" }
             if n.reliability != 1 { out += "    reliability: \(num(n.reliability))\n" }
             if !n.caveats.isEmpty {
                 out += "    caveats:\n"

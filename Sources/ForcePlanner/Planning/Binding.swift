@@ -25,9 +25,15 @@ extension SolveContext {
             let shown = first == .coverage ? NumberFormat.percent(relaxedValue) : NumberFormat.readable(relaxedValue)
             out.append(BindingConstraint(
                 constraint: candidate.name, relaxedValue: relaxedValue, improvement: gain,
-                message: "lifting \(candidate.name) would bring \(first) to \(shown)"))
+                message: "\(Self.lifting(candidate.name)) would bring \(first) to \(shown)"))
         }
         return out
+    }
+
+    /// How lifting a constraint reads: `lifting budget:uk`; the fund has no limit to lift
+    /// as such, it runs out.
+    static func lifting(_ name: String) -> String {
+        name == "fund" ? "a common fund without limit" : "lifting \(name)"
     }
 
     private struct Candidate {
@@ -61,6 +67,15 @@ extension SolveContext {
             var changed = s
             changed.nations[ni].budget = nil
             add("budget:\(n.id)", scenario: changed)
+        }
+        // A fund without limit would relax every national budget completely: the same
+        // model as none of them.
+        if s.hasFunds, s.nations.contains(where: { !excluded.contains($0.id) && $0.budget != nil }) {
+            var changed = s
+            for ni in changed.nations.indices where !excluded.contains(changed.nations[ni].id) {
+                changed.nations[ni].budget = nil
+            }
+            add("fund", scenario: changed)
         }
         for (li, l) in s.locations.enumerated() where l.personnelCapacity != nil || !l.domainCapacity.isEmpty {
             var changed = s

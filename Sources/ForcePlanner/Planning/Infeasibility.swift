@@ -114,6 +114,8 @@ extension SolveContext {
             return "budget of \(h.subject): \(g) more needed than its \(limit)"
         case .totalBudget:
             return "total_budget: \(g) more needed than \(limit)"
+        case .fund:
+            return "common fund: \(g) more needed than the \(limit) its members give"
         case .minNations:
             let have = NumberFormat.readable(max(0, h.limit - give))
             if let c = h.candidates, Double(c) < h.limit {

@@ -85,6 +85,8 @@ public struct Plan: Sendable, Hashable {
     public var contributingNations: [String]
     /// For alternatives: how many (nation, requirement) pairs differ from the plans before.
     public var distance: Int?
+    /// The common fund in this plan; nil when no nation of the scenario has `funds`.
+    public var fund: FundUse? = nil
 
     /// The value of `objective`, if it is in the list.
     public func value(of objective: ObjectiveSpec) -> Double? {
@@ -98,6 +100,45 @@ public struct Plan: Sendable, Hashable {
     public func hash(into h: inout Hasher) {
         h.combine(assignments)
         h.combine(objectives)
+    }
+}
+
+/// The common fund in a plan: what there was, what was used, and whose deployments it
+/// paid for.
+///
+/// ```swift
+/// if let fund = plan.fund {
+///     print("fund \(fund.used) of \(fund.available)", fund.paid.map(\.nation))
+/// }
+/// ```
+public struct FundUse: Sendable, Hashable {
+    /// `F`: the funds of the nations taking part in the option.
+    public var available: Double
+    /// The sum of ``paid``.
+    public var used: Double
+    /// Per nation with a budget that the plan takes beyond it, in file order: the amount
+    /// the fund pays, which is that overspend (the canonical, least payment; the model
+    /// admits others).
+    public var paid: [(nation: String, amount: Double)]
+
+    public init(available: Double, used: Double, paid: [(nation: String, amount: Double)]) {
+        self.available = available
+        self.used = used
+        self.paid = paid
+    }
+
+    public static func == (a: FundUse, b: FundUse) -> Bool {
+        a.available == b.available && a.used == b.used
+            && a.paid.map(\.nation) == b.paid.map(\.nation) && a.paid.map(\.amount) == b.paid.map(\.amount)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(available)
+        h.combine(used)
+        for p in paid {
+            h.combine(p.nation)
+            h.combine(p.amount)
+        }
     }
 }
 

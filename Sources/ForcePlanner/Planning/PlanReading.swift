@@ -28,6 +28,15 @@ extension Formulation {
             }
         }
         for (n, y) in nationContributes { v[y.index] = (byNation[n] ?? 0) >= 1 ? 1 : 0 }
+        if !fundPayments.isEmpty {
+            // The canonical payments: each nation's overspend (see ``fundUse(costOf:)``).
+            var costOf: [String: Double] = [:]
+            for a in assignments { costOf[a.nation, default: 0] += v[a.variable.index] * a.cost }
+            for n in scenario.nations {
+                guard let g = fundPayments[n.id], let budget = n.budget else { continue }
+                v[g.index] = min(max(0, (costOf[n.id] ?? 0) - budget), model.variables[g.index].upperBound)
+            }
+        }
         for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }
         return v
     }
@@ -86,6 +95,7 @@ extension Formulation {
                         personnelByTag: byTag, cost: cost,
                         costByNation: contributing.map { ($0, costOf[$0] ?? 0) },
                         contributingNations: contributing, distance: nil)
+        if scenario.hasFunds { plan.fund = fundUse(costOf: costOf) }
         plan.objectives = option.objectives.map { ObjectiveValue(objective: $0, value: value(of: $0, in: plan, personnelAt: personnelAt, unitsOf: unitsOf)) }
         return plan
     }
@@ -107,5 +117,26 @@ extension Formulation {
         case .dependence(let id):
             return dependenceNations(id).reduce(0) { $0 + (unitsOf[$1] ?? 0) }
         }
+    }
+}
+
+extension Formulation {
+    /// What the common fund pays in a plan, from the plan's cost per nation.
+    ///
+    /// Payments that keep every budget are rarely unique (the fund may pay more than a
+    /// nation's overspend while it lasts); the reading here is the canonical one: the fund
+    /// pays each nation with a budget exactly its overspend, `max(0, cost(n) - budget(n))`,
+    /// the least it must pay. So reports depend on the integer plan only, never on which
+    /// payments the solver happened to return.
+    func fundUse(costOf: [String: Double]) -> FundUse {
+        let excluded = Set(option.excludedNations)
+        var paid: [(nation: String, amount: Double)] = []
+        for n in scenario.nations where !excluded.contains(n.id) {
+            guard let budget = n.budget else { continue }
+            let over = (costOf[n.id] ?? 0) - budget
+            // Costs are sums of products; an overspend below this is rounding, not money.
+            if over > 1e-9 * max(1, budget) { paid.append((n.id, over)) }
+        }
+        return FundUse(available: fundAvailable, used: paid.reduce(0) { $0 + $1.amount }, paid: paid)
     }
 }

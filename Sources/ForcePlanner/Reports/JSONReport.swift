@@ -4,7 +4,9 @@
 /// {"scenario": "...", "options": [{"id", "name", "status", "objectives", "coverage",
 ///   "assignments", "personnel": {"total", "by_tag"}, "cost", "alternatives"}]}
 /// ```
-/// Infeasible options add `conflicts`; options stopped early add `gap`. Nothing in it
+/// Infeasible options add `conflicts`; options stopped early add `gap`; plans of a
+/// scenario with funds add `"fund": {"available", "used", "paid": {nation: amount}}`
+/// (see ``FundUse`` for which of the possible payments is shown). Nothing in it
 /// depends on timing, so the same input gives the same bytes.
 public enum JSONReport {
     public static func render(_ report: PlanReport) -> String {
@@ -52,7 +54,7 @@ public enum JSONReport {
             return [("objectives", .object([])), ("coverage", .object([])), ("assignments", .array([])),
                     ("personnel", .null), ("cost", .null)]
         }
-        return [
+        var pairs: [(String, JSONValue)] = [
             ("objectives", .object(plan.objectives.map { ($0.objective.description, .number($0.value)) })),
             ("coverage", .object(plan.coverage.map { ($0.requirement, .number($0.fraction)) })),
             ("assignments", .array(plan.assignments.map { a in
@@ -66,5 +68,13 @@ public enum JSONReport {
             ])),
             ("cost", .number(plan.cost)),
         ]
+        if let fund = plan.fund {
+            pairs.append(("fund", .object([
+                ("available", .number(fund.available)),
+                ("used", .number(fund.used)),
+                ("paid", .object(fund.paid.map { ($0.nation, .number($0.amount)) })),
+            ])))
+        }
+        return pairs
     }
 }

@@ -16,6 +16,9 @@ public enum MarkdownReport {
             for v in plan.objectives { out += "| \(v.objective) | \(TextReport.show(v)) |\n" }
             out += "| personnel | \(NumberFormat.readable(plan.personnelTotal)) |\n"
             out += "| nations | \(plan.contributingNations.count) |\n"
+            if let fund = plan.fund {
+                out += "| common fund used | \(NumberFormat.readable(fund.used)) of \(NumberFormat.readable(fund.available)) |\n"
+            }
             out += "\n| requirement | needed | provided | coverage | nations |\n|---|---:|---:|---:|---|\n"
             for c in plan.coverage {
                 out += "| \(c.requirement) | \(NumberFormat.readable(c.needed)) | \(NumberFormat.readable(c.provided)) "
@@ -26,6 +29,10 @@ public enum MarkdownReport {
             for a in plan.assignments {
                 out += "| \(a.nation) | \(a.capability) | \(a.location) | \(a.requirement) | \(a.units) "
                     + "| \(NumberFormat.readable(a.personnel)) | \(NumberFormat.readable(a.cost)) |\n"
+            }
+            if let fund = plan.fund, !fund.paid.isEmpty {
+                out += "\nThe common fund paid toward: "
+                    + fund.paid.map { "\($0.nation) \(NumberFormat.readable($0.amount))" }.joined(separator: ", ") + "\n"
             }
             if !r.binding.isEmpty {
                 out += "\nBinding caveats and policies:\n\n"

@@ -16,6 +16,16 @@ public enum TextReport {
         v.objective == .coverage ? NumberFormat.percent(v.value) : NumberFormat.readable(v.value)
     }
 
+    /// `common fund: 72 of 100 used, paying for romania 56, bulgaria 16`.
+    static func fund(_ fund: FundUse) -> String {
+        var line = "common fund: \(NumberFormat.readable(fund.used)) of \(NumberFormat.readable(fund.available)) used"
+        if !fund.paid.isEmpty {
+            line += ", paying for " + fund.paid.map { "\($0.nation) \(NumberFormat.readable($0.amount))" }
+                .joined(separator: ", ")
+        }
+        return line
+    }
+
     static func option(_ r: OptionResult) -> String {
         var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
         if let gap = r.gap { out += "  stopped early; gap \(NumberFormat.percent(gap))\n" }
@@ -48,6 +58,7 @@ public enum TextReport {
             out += "\n  cost by nation: "
                 + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ") + "\n"
         }
+        if let fund = plan.fund { out += (plan.costByNation.isEmpty ? "\n" : "") + "  " + Self.fund(fund) + "\n" }
         if !r.binding.isEmpty {
             out += "\n  Binding caveats and policies:\n"
             for b in r.binding { out += "  - \(b.message)\n" }

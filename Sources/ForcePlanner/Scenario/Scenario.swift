@@ -129,8 +129,12 @@ public struct Nation: Sendable, Hashable {
     public var id: String
     public var name: String
     public var groups: [String]
-    /// Cap on this nation's total cost; nil for none.
+    /// Cap on this nation's total cost; nil for none. The common fund may pay part of it
+    /// (see ``funds``).
     public var budget: Double?
+    /// Money this nation puts into the coalition's common fund, in cost units; nil when
+    /// the file does not say. The fund pays toward the cost of nations with a ``budget``.
+    public var funds: Double?
     /// Chance the pledge is delivered, in [0, 1].
     public var reliability: Double
     public var caveats: [Caveat]
@@ -138,12 +142,13 @@ public struct Nation: Sendable, Hashable {
     public var source: SourceLocation?
 
     public init(id: String, name: String? = nil, groups: [String] = [], budget: Double? = nil,
-                reliability: Double = 1, caveats: [Caveat] = [], pledges: [Pledge] = [],
+                funds: Double? = nil, reliability: Double = 1, caveats: [Caveat] = [], pledges: [Pledge] = [],
                 source: SourceLocation? = nil) {
         self.id = id
         self.name = name ?? id
         self.groups = groups
         self.budget = budget
+        self.funds = funds
         self.reliability = reliability
         self.caveats = caveats
         self.pledges = pledges
@@ -390,6 +395,10 @@ public struct Scenario: Sendable, Hashable {
 
     /// All pledges, nation by nation in file order.
     public var pledges: [Pledge] { nations.flatMap(\.pledges) }
+
+    /// True when some nation says how much it puts into the common fund (even 0): plans
+    /// then report the fund.
+    public var hasFunds: Bool { nations.contains { $0.funds != nil } }
 
     public func capability(_ id: String) -> Capability? { capabilities.first { $0.id == id } }
     public func location(_ id: String) -> Location? { locations.first { $0.id == id } }

@@ -6,7 +6,7 @@ extension ScenarioDecoder {
     static let capabilityKeys = ["domain", "personnel", "rotation"]
     static let locationKeys = ["name", "tags", "capacity"]
     static let capacityKeys = ["personnel"] + Domain.allCases.map(\.rawValue)
-    static let nationKeys = ["name", "groups", "budget", "reliability", "caveats", "pledges"]
+    static let nationKeys = ["name", "groups", "budget", "funds", "reliability", "caveats", "pledges"]
     static let caveatKeys = ["domain", "tag"]
     static let pledgeKeys = ["capability", "units", "cost", "ready_days", "locations", "when"]
     static let requirementKeys = ["id", "name", "needs", "units", "at", "weight", "within_days", "min_nations"]
@@ -167,6 +167,7 @@ extension ScenarioDecoder {
                 }
             }
             if let n = f["budget"], let v = number(n, "\(what) budget", .nonNegative) { nation.budget = v }
+            if let n = f["funds"], let v = number(n, "\(what) funds", .nonNegative) { nation.funds = v }
             if let n = f["reliability"], let v = number(n, "\(what) reliability", .probability) { nation.reliability = v }
             if let n = f["caveats"], let items = list(n, "\(what) caveats", example: "[{domain: land, tag: ukraine}]") {
                 nation.caveats = items.compactMap(caveat)

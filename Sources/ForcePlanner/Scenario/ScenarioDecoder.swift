@@ -107,6 +107,10 @@ final class ScenarioDecoder {
         }
         var missing = required.filter { seen[$0] == nil }
         for (name, key) in unknown {
+            if let misplaced = Self.misplaced(name, in: what) {
+                error(key, misplaced)
+                continue
+            }
             var message = "unknown key '\(name)' in \(what); allowed: \(allowed.joined(separator: ", "))"
             if let near = Suggestions.nearest(to: name, in: allowed) {
                 message += " (did you mean '\(near)'?)"
