@@ -16,7 +16,8 @@ final class ShippedScenarioTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenariosDirectory.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         XCTAssertTrue(Set(["tutorial.yaml", "coalition-2025.yaml", "coalition-2025-no-backstop.yaml",
-                           "coalition-2025-low-ceiling.yaml", "coalition-2025-uk-withdraws.yaml"]).isSubset(of: files))
+                           "coalition-2025-low-ceiling.yaml", "coalition-2025-uk-withdraws.yaml",
+                           "coalition-2025-no-fund.yaml"]).isSubset(of: files))
         for file in files {
             do {
                 let loaded = try ScenarioLoader.load(file: Self.scenariosDirectory.appendingPathComponent(file).path)
@@ -71,12 +72,41 @@ final class ShippedScenarioTests: XCTestCase {
         let noBackstop = try load("coalition-2025-no-backstop.yaml")
         XCTAssertEqual(noBackstop.assumptions.first { $0.name == "us-backstop" }?.value, false)
         XCTAssertEqual(noBackstop.nations.map(Self.withoutSources), base.nations.map(Self.withoutSources))
+        for file in ["coalition-2025-low-ceiling.yaml", "coalition-2025-uk-withdraws.yaml"] {
+            XCTAssertEqual(try load(file).nations.map(Self.withoutSources), base.nations.map(Self.withoutSources), file)
+        }
         let low = try load("coalition-2025-low-ceiling.yaml")
         XCTAssertEqual(low.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 5000)])
         XCTAssertEqual(base.policies.maxPersonnelIn, [PersonnelCeiling(tag: "ukraine", personnel: 30000)])
         let ukWithdraws = try load("coalition-2025-uk-withdraws.yaml")
         XCTAssertTrue(ukWithdraws.options.allSatisfy { $0.excludeNations == ["uk"] })
         XCTAssertEqual(ukWithdraws.requirements.map(\.id), base.requirements.map(\.id))
+    }
+
+    func testJapanPaysRatherThanDeploysAndSaysWhereTheFigureComesFrom() throws {
+        let s = try load("coalition-2025.yaml")
+        XCTAssertEqual(s.nation("japan")?.funds, 100)
+        // The fund has budgets to relax: the Black Sea coastal states'.
+        XCTAssertEqual(s.nation("romania")?.budget, 20)
+        XCTAssertEqual(s.nation("bulgaria")?.budget, 10)
+        let text = try String(contentsOf: Self.scenariosDirectory.appendingPathComponent("coalition-2025.yaml"),
+                              encoding: .utf8)
+        let japan = try XCTUnwrap(text.range(of: "  japan:\n"))
+        let block = String(text[japan.upperBound...].prefix(900))
+        XCTAssertTrue(block.contains("facts.md") && block.contains("background article"), block)
+    }
+
+    func testNoFundVariantDiffersFromTheBaseOnlyInJapansMoney() throws {
+        let base = try load("coalition-2025.yaml")
+        let noFund = try load("coalition-2025-no-fund.yaml")
+        var expected = base.nations.map(Self.withoutSources)
+        let j = try XCTUnwrap(expected.firstIndex { $0.id == "japan" })
+        expected[j].funds = 0
+        XCTAssertEqual(noFund.nations.map(Self.withoutSources), expected)
+        XCTAssertEqual(noFund.options.map(\.id), base.options.map(\.id))
+        XCTAssertEqual(noFund.requirements.map(\.id), base.requirements.map(\.id))
+        XCTAssertEqual(noFund.policies, base.policies)
+        XCTAssertEqual(noFund.assumptions, base.assumptions)
     }
 
     /// The variants have a longer header, so every source line moves; the content must not.
