@@ -214,6 +214,52 @@ final class FundTests: XCTestCase {
         XCTAssertEqual(JSONSchemaCheck(root: schema).errors(output, schema), [])
     }
 
+    // MARK: Loading
+
+    /// The error text for `japan`'s entry written as `entry` (its second line is line 14).
+    func loadError(japan entry: String) -> String {
+        let yaml = Self.handCase().replacingOccurrences(of: "  japan:\n    funds: 10\n", with: entry)
+        do {
+            _ = try ScenarioLoader.load(yaml: yaml, file: "s.yaml")
+            return "loaded"
+        } catch let error as ScenarioLoadError {
+            return error.description
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testNegativeFundsArePreciseErrors() {
+        XCTAssertEqual(loadError(japan: "  japan:\n    funds: -5\n"),
+                       "s.yaml:14:12: invalid nation 'japan' funds -5; expected a number >= 0")
+    }
+
+    func testFundsThatAreNotANumberArePreciseErrors() {
+        XCTAssertEqual(loadError(japan: "  japan:\n    funds: lots\n"),
+                       "s.yaml:14:12: nation 'japan' funds must be a number >= 0, found 'lots'")
+    }
+
+    func testFundsOnAPledgeSayWhereTheyBelong() {
+        XCTAssertEqual(loadError(japan: "  japan:\n    pledges: [{capability: fighter, units: 1, funds: 10}]\n"),
+                       "s.yaml:14:47: 'funds' is not a key of pledge: it belongs to a nation, beside 'budget' "
+                       + "(e.g. nations: {japan: {funds: 200}})")
+    }
+
+    func testNationsWithFundsAndNoPledgesOrWithNeitherLoad() throws {
+        let s = try scenario(Self.handCase())
+        XCTAssertEqual(s.nation("japan")?.funds, 10)
+        XCTAssertEqual(s.nation("japan")?.pledges, [])
+        XCTAssertNil(s.nation("alpha")?.funds)
+        XCTAssertTrue(s.hasFunds)
+    }
+
+    func testFundsSurviveTheScenarioWriter() throws {
+        let s = try scenario(Self.handCase())
+        let again = try ScenarioLoader.load(yaml: ScenarioWriter.yaml(s), file: "written.yaml").scenario
+        XCTAssertEqual(again.nations.map(\.funds), [nil, nil, 10])
+        XCTAssertEqual(again.nations.map(\.budget), [10, nil, nil])
+    }
+
     // MARK: Export
 
     /// glpsol's objective for an exported model ("Objective:  obj = 26 (MINimum)").
