@@ -109,6 +109,30 @@ final class ShippedScenarioTests: XCTestCase {
         XCTAssertEqual(noFund.assumptions, base.assumptions)
     }
 
+    func testWithoutJapansMoneyTheBlackSeaPatrolLosesTwoFrigates() throws {
+        // Only the coastal states serve the Black Sea. Mine clearance needs 3 nations of the
+        // only 3 that can (Romania, Türkiye, Bulgaria), so Romania (budget 20) and Bulgaria
+        // (10) each keep a minehunter (8); then neither frigate (20, 18) fits its budget.
+        // The patrol keeps Türkiye's 2 frigates and two patrol aircraft at 0.5 (Türkiye's,
+        // the US's): 3 of 4. Weights sum to 25, the patrol's is 1: coverage 1 - 0.25/25 =
+        // 0.99. With Japan's 100 the fund pays both frigates and every requirement is met.
+        var results: [String: OptionResult] = [:]
+        for file in ["coalition-2025.yaml", "coalition-2025-no-fund.yaml"] {
+            let s = try load(file)
+            let planner = portfolioPlanner(s, PlannerSettings(timeLimit: 120, alternatives: false, findBinding: false))
+            results[file] = planner.plan(try XCTUnwrap(s.options.first { $0.id == "reassurance" }))
+        }
+        let base = try XCTUnwrap(results["coalition-2025.yaml"]), noFund = try XCTUnwrap(results["coalition-2025-no-fund.yaml"])
+        let patrol = { (r: OptionResult) in r.plan?.coverage.first { $0.requirement == "black-sea-patrol" }?.fraction }
+        XCTAssertEqual(value(base, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(patrol(base), 1)
+        XCTAssertEqual(base.plan?.fund?.available, 100)
+        XCTAssertEqual(Set(base.plan?.fund?.paid.map(\.nation) ?? []), ["romania", "bulgaria"])
+        XCTAssertEqual(value(noFund, .coverage), 0.99, accuracy: 1e-9)
+        XCTAssertEqual(patrol(noFund), 0.75)
+        XCTAssertEqual(noFund.plan?.fund?.used, 0)
+    }
+
     /// The variants have a longer header, so every source line moves; the content must not.
     static func withoutSources(_ nation: Nation) -> Nation {
         var n = nation

@@ -172,7 +172,7 @@ struct FormulationBuilder {
 
     /// Adds `expression <= limit` as a hard constraint (elastic when relaxed).
     func addHard(_ f: inout Formulation, kind: HardConstraint.Kind, name: String, subject: String,
-                         unit: String, _ expression: LinearExpression, lessEqual limit: Double) {
+                 unit: String, _ expression: LinearExpression, lessEqual limit: Double) {
         var e = expression
         var slack: Variable?
         if relaxed {
