@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libglpk-dev glpk-utils
+APT_PACKAGES := libglpk-dev glpk-utils chromium netpbm
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
 
