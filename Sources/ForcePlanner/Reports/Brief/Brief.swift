@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the leaders' briefing shows, read from `plan` or `whatif` JSON.
 ///
 /// The briefing has one source of truth: the JSON contract of `plan --format json`
@@ -32,7 +34,7 @@ public struct Brief: Sendable {
             throw BriefError("expected plan or whatif JSON: an object with a \"scenario\" name")
         }
         self.scenario = name
-        description = scenario?.description ?? ""
+        description = scenario?.description.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         asOf = nil
         assumptions = scenario?.assumptions.map { ($0.name, $0.value) } ?? []
         let context = BriefContext(scenario)
@@ -49,6 +51,19 @@ public struct Brief: Sendable {
             options = try Self.options(in: json, context: context)
             variants = []
         }
+    }
+
+    /// The brief of a live run: its JSON report read back with its scenario.
+    public init(_ report: PlanReport) {
+        let json = JSONReport.value(report)
+        let context = BriefContext(report.scenario)
+        scenario = report.scenario.name
+        description = report.scenario.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        asOf = nil
+        assumptions = report.scenario.assumptions.map { ($0.name, $0.value) }
+        self.context = context
+        options = (json["options"]?.array ?? []).map { BriefOption(json: $0, context: context) }
+        variants = []
     }
 
     static func options(in plan: JSONValue, context: BriefContext) throws -> [BriefOption] {
