@@ -28,10 +28,10 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-# XCTest only: the suites are XCTest, and Swift Testing's closing line would report 0 tests.
 test-deps:
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
+# XCTest only: the suites are XCTest, and Swift Testing's closing line would report 0 tests.
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
