@@ -4,14 +4,16 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libglpk-dev glpk-utils
+# Only the tests need these: a real browser for the briefing, netpbm to read its PNG.
+TEST_APT_PACKAGES := chromium netpbm
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
 
-.PHONY: deps build release test plan bench clean
+.PHONY: deps test-deps build release test plan bench clean
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_APT_PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -26,8 +28,11 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
+test-deps:
+	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(TEST_APT_PACKAGES)"
+
 # XCTest only: the suites are XCTest, and Swift Testing's closing line would report 0 tests.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 

@@ -197,8 +197,7 @@ final class FundTests: XCTestCase {
         let report = try planAll(Self.handCase())
         XCTAssertTrue(TextReport.render(report).contains("common fund: 10 of 10 used, paying for alpha 10"))
         let md = MarkdownReport.render(report)
-        XCTAssertTrue(md.contains("| common fund used | 10 of 10 |"), md)
-        XCTAssertTrue(md.contains("The common fund paid toward: alpha 10"), md)
+        XCTAssertTrue(md.contains("Common fund: 10 of 10 used, paying for alpha 10."), md)
     }
 
     func testJSONCarriesTheFundAndFollowsTheSchema() throws {
