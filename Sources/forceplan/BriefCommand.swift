@@ -22,6 +22,8 @@ struct BriefCommand: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("option"), help: "Plan only these options (repeatable).") var optionIDs: [String] = []
     @ArgumentParser.Option(name: .customLong("variant"), help: "A what-if scenario file to compare (repeatable).")
     var variantFiles: [String] = []
+    @ArgumentParser.Option(name: .customLong("frontier"), help: "A saved `frontier --format json` to chart (repeatable).")
+    var frontierFiles: [String] = []
     @OptionGroup var whatIf: WhatIfFlags
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
     @ArgumentParser.Option(name: .customLong("as-of"), help: "The date of the data, shown in the title block.")
@@ -36,13 +38,7 @@ struct BriefCommand: ParsableCommand {
         var scenario: Scenario?
         if let from {
             guard file == nil else { throw CLI.fail("give a scenario FILE or --from JSON, not both") }
-            let text: String
-            do { text = try String(contentsOfFile: from, encoding: .utf8) } catch {
-                throw CLI.fail("\(from): cannot read the file (\(error.localizedDescription))")
-            }
-            do { json = try JSONValue.parse(text) } catch let e as JSONParseError {
-                throw CLI.fail("\(from):\(e.line):\(e.column): \(e.message); expected the output of plan or whatif --format json")
-            }
+            json = try CLI.readJSON(from, expecting: "the output of plan or whatif --format json")
             scenario = try scenarioFile.map(CLI.load)
         } else {
             guard let file else { throw CLI.fail("give a scenario FILE to plan, or --from plan.json") }
@@ -70,6 +66,11 @@ struct BriefCommand: ParsableCommand {
             throw CLI.fail("\(from ?? "plan"): \(error)")
         }
         if let asOf { brief.asOf = asOf }
+        for path in frontierFiles {
+            do { try brief.addFrontier(json: try CLI.readJSON(path, expecting: "the output of frontier --format json")) } catch let e as BriefError {
+                throw CLI.fail("\(path): \(e)")
+            }
+        }
         try CLI.writeAtomically(HTMLBrief.render(brief), to: output)
         if !solvedAll { throw Exit.infeasible }
     }
@@ -88,6 +89,19 @@ struct BriefCommand: ParsableCommand {
 }
 
 extension CLI {
+    /// Reads a JSON file; a missing file or bad JSON exits 2 with `FILE:LINE:COL`.
+    static func readJSON(_ path: String, expecting what: String) throws -> JSONValue {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw fail("\(path): cannot read the file (\(error.localizedDescription))")
+        }
+        do { return try JSONValue.parse(text) } catch let e as JSONParseError {
+            throw fail("\(path):\(e.line):\(e.column): \(e.message); expected \(what)")
+        } catch {
+            throw fail("\(path): \(error)")
+        }
+    }
+
     /// Writes `text` to a temporary file beside `path`, then renames it into place, so a
     /// reader never sees half a file.
     static func writeAtomically(_ text: String, to path: String) throws {

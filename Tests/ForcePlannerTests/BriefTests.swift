@@ -121,6 +121,26 @@ final class BriefTests: XCTestCase {
         XCTAssertTrue(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    func testFrontierIsChartedWithOnePointPerPlan() throws {
+        var brief = try Brief(json: JSONValue.parse(Self.twoOptions))
+        try brief.addFrontier(json: JSONValue.parse("""
+            {"scenario": "demo", "option": "a", "x": "personnel-in:ukraine", "y": "coverage", "points": [
+              {"objectives": {"personnel-in:ukraine": 0, "coverage": 0.5}},
+              {"objectives": {"personnel-in:ukraine": 200, "coverage": 1}},
+              {"objectives": {"personnel-in:ukraine": 100, "coverage": 0.8}}]}
+            """))
+        let html = HTMLBrief.render(brief)
+        let section = try XCTUnwrap(html.components(separatedBy: "id=\"frontiers\"").last?.components(separatedBy: "</section>").first)
+        XCTAssertEqual(section.components(separatedBy: "<circle cx=").count - 1, 3 + 1, "three points and the legend's marker")
+        XCTAssertTrue(section.contains("<title id=\"frontier-0-title\">Option a: coverage against personnel-in:ukraine</title>"))
+        // Joined in x order: 0, 100, 200 (x pixels increase along the polyline).
+        let line = try XCTUnwrap(section.components(separatedBy: "points=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        let xs = line.split(separator: " ").compactMap { Double($0.split(separator: ",")[0]) }
+        XCTAssertEqual(xs, xs.sorted())
+        XCTAssertEqual(xs.count, 3)
+        XCTAssertThrowsError(try brief.addFrontier(json: JSONValue.parse(#"{"scenario": "demo"}"#)))
+    }
+
     func testSameInputGivesTheSameBytes() throws {
         let a = HTMLBrief.render(try Brief(json: JSONValue.parse(Self.twoOptions)))
         let b = HTMLBrief.render(try Brief(json: JSONValue.parse(Self.twoOptions)))

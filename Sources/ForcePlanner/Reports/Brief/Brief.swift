@@ -26,6 +26,21 @@ public struct Brief: Sendable {
     public var variants: [BriefVariant]
     /// Names, domains and weights the scenario gives (empty without a scenario).
     public var context: BriefContext
+    /// Pareto frontiers computed for some options (`forceplan frontier` JSON).
+    public var frontiers: [BriefFrontier] = []
+
+    /// Adds a frontier from `frontier --format json` output:
+    /// `{"scenario", "option", "x", "y", "points": [{"objectives": {...}, ...}]}`.
+    public mutating func addFrontier(json: JSONValue) throws {
+        guard let x = json["x"]?.string, let y = json["y"]?.string, let points = json["points"]?.array else {
+            throw BriefError("expected frontier JSON: an object with \"x\", \"y\" and \"points\"")
+        }
+        let pairs: [(x: Double, y: Double)] = points.compactMap { p in
+            guard let vx = p["objectives"]?[x]?.number, let vy = p["objectives"]?[y]?.number else { return nil }
+            return (vx, vy)
+        }
+        frontiers.append(BriefFrontier(option: json["option"]?.string ?? "", x: x, y: y, points: pairs))
+    }
 
     /// Reads `plan` JSON (`{"scenario", "options"}`) or `whatif` JSON
     /// (`{"scenario", "baseline", "variants"}`).
@@ -239,6 +254,14 @@ public struct BriefOption: Sendable {
             return (nation: n, byDomain: (known + other).map { (domain: $0, amount: d[$0] ?? 0) })
         }
     }
+}
+
+/// A Pareto frontier of one option: the non-dominated (x, y) objective pairs.
+public struct BriefFrontier: Sendable {
+    public var option: String
+    public var x: String
+    public var y: String
+    public var points: [(x: Double, y: Double)]
 }
 
 /// One what-if variant: its name, what it changes, and its options' outcomes.

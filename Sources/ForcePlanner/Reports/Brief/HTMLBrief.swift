@@ -13,6 +13,7 @@ public enum HTMLBrief {
         page.header(brief)
         page.matrix(brief)
         page.overview(brief)
+        page.frontiers(brief)
         for (i, o) in brief.planned.enumerated() { page.card(o, index: i, brief: brief) }
         page.shared(brief)
         page.screenedOut(brief)
@@ -122,6 +123,18 @@ private struct Page {
             values: tags.map { t in planned.map { $0.personnelByTag.first { $0.tag == t }?.personnel ?? 0 } },
             stacked: false)
         add(personnel.render())
+        add("</section>")
+    }
+
+    mutating func frontiers(_ b: Brief) {
+        guard !b.frontiers.isEmpty else { return }
+        add("<section id=\"frontiers\">\n<h2>Trade-offs</h2>")
+        for (k, f) in b.frontiers.enumerated() {
+            add("<p>Option <strong>\(h(f.option))</strong>: each point is a plan that no other plan beats on both "
+                + "\(h(f.x)) and \(h(f.y)).</p>")
+            add(SVGFrontier(id: "frontier-\(k)", title: "Option \(f.option): \(f.y) against \(f.x)", xLabel: f.x, yLabel: f.y,
+                            points: f.points, xPercent: f.x == "coverage", yPercent: f.y == "coverage").render())
+        }
         add("</section>")
     }
 

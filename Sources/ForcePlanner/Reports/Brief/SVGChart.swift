@@ -150,3 +150,57 @@ struct SVGChart {
         return out + "</svg>"
     }
 }
+
+/// A Pareto frontier as inline SVG: points joined in x order, both axes labelled.
+struct SVGFrontier {
+    let id: String
+    let title: String
+    let xLabel: String
+    let yLabel: String
+    /// (x, y) of each non-dominated point.
+    let points: [(x: Double, y: Double)]
+    /// Axis values are fractions shown as percentages.
+    var xPercent = false
+    var yPercent = false
+
+    func render() -> String {
+        let W = SVGChart.width, H = 320.0, left = 80.0, right = 30.0, top = 34.0, bottom = 70.0
+        let pw = W - left - right, ph = H - top - bottom
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let (x0, x1) = (min(0, xs.min() ?? 0), max(xs.max() ?? 1, 1e-9))
+        let (y0, y1) = yPercent ? (0.0, 1.0) : (min(0, ys.min() ?? 0), max(ys.max() ?? 1, 1e-9))
+        func px(_ v: Double) -> Double { left + pw * (v - x0) / max(x1 - x0, 1e-9) }
+        func py(_ v: Double) -> Double { top + ph - ph * (v - y0) / max(y1 - y0, 1e-9) }
+        func show(_ v: Double, _ percent: Bool) -> String { percent ? NumberFormat.percent(v) : NumberFormat.readable(v) }
+        let n = SVGChart.num
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-title\" "
+            + "viewBox=\"0 0 \(n(W)) \(n(H))\" width=\"100%\" class=\"chart\">"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>"
+        out += "<text x=\"0\" y=\"16\" class=\"chart-title\">\(HTML.escape(title))</text>"
+        for k in 0...4 {
+            let fx = x0 + (x1 - x0) * Double(k) / 4, fy = y0 + (y1 - y0) * Double(k) / 4
+            out += "<line x1=\"\(n(px(fx)))\" y1=\"\(n(top))\" x2=\"\(n(px(fx)))\" y2=\"\(n(top + ph))\" class=\"grid\"/>"
+            out += "<text x=\"\(n(px(fx)))\" y=\"\(n(top + ph + 14))\" text-anchor=\"middle\" class=\"tick\">\(show(fx, xPercent))</text>"
+            out += "<line x1=\"\(n(left))\" y1=\"\(n(py(fy)))\" x2=\"\(n(left + pw))\" y2=\"\(n(py(fy)))\" class=\"grid\"/>"
+            out += "<text x=\"\(n(left - 6))\" y=\"\(n(py(fy) + 4))\" text-anchor=\"end\" class=\"tick\">\(show(fy, yPercent))</text>"
+        }
+        out += "<line x1=\"\(n(left))\" y1=\"\(n(top + ph))\" x2=\"\(n(left + pw))\" y2=\"\(n(top + ph))\" class=\"axis\"/>"
+        out += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + ph))\" class=\"axis\"/>"
+        out += "<text x=\"\(n(left + pw / 2))\" y=\"\(n(top + ph + 32))\" text-anchor=\"middle\" class=\"axis-label\">\(HTML.escape(xLabel))</text>"
+        out += "<text x=\"12\" y=\"\(n(top + ph / 2))\" transform=\"rotate(-90 12 \(n(top + ph / 2)))\" text-anchor=\"middle\" "
+            + "class=\"axis-label\">\(HTML.escape(yLabel))</text>"
+        let sorted = points.sorted { $0.x < $1.x || ($0.x == $1.x && $0.y < $1.y) }
+        if sorted.count > 1 {
+            out += "<polyline fill=\"none\" stroke=\"#1d3557\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" points=\""
+                + sorted.map { "\(n(px($0.x))),\(n(py($0.y)))" }.joined(separator: " ") + "\"/>"
+        }
+        for p in sorted {
+            out += "<circle cx=\"\(n(px(p.x)))\" cy=\"\(n(py(p.y)))\" r=\"4.5\" fill=\"#1d3557\" stroke=\"#fff\" stroke-width=\"1\">"
+                + "<title>\(HTML.escape(xLabel)) \(show(p.x, xPercent)), \(HTML.escape(yLabel)) \(show(p.y, yPercent))</title></circle>"
+        }
+        let ly = top + ph + 54
+        out += "<circle cx=\"7\" cy=\"\(n(ly - 4))\" r=\"4.5\" fill=\"#1d3557\"/>"
+        out += "<text x=\"20\" y=\"\(n(ly))\" class=\"legend\">a non-dominated plan; the dashed line joins them in order of \(HTML.escape(xLabel))</text>"
+        return out + "</svg>"
+    }
+}
