@@ -27,6 +27,7 @@ public struct WhatIf: Sendable {
 
     /// One variant's plans and how they differ from the baseline's.
     public struct VariantResult: Sendable {
+        /// The variant as given.
         public var variant: ScenarioVariant
         /// Every planned option of the variant, in its file order.
         public var report: PlanReport
@@ -52,7 +53,9 @@ public struct WhatIf: Sendable {
 
         /// A named difference.
         public struct Change: Sendable, Equatable {
+            /// An objective name or a requirement id.
             public var name: String
+            /// Variant minus baseline.
             public var delta: Double
         }
     }

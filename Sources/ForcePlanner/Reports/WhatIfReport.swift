@@ -17,10 +17,16 @@
 public enum WhatIfReport {
     // MARK: JSON
 
+    /// The JSON object, indented, with a final newline: `forceplan whatif --format json`.
+    ///
+    /// ```swift
+    /// try WhatIfReport.json(whatIf).write(toFile: "whatif.json", atomically: true, encoding: .utf8)
+    /// ```
     public static func json(_ whatIf: WhatIf) -> String {
         value(whatIf).rendered() + "\n"
     }
 
+    /// The JSON object as a value, to embed in a larger document.
     public static func value(_ whatIf: WhatIf) -> JSONValue {
         .object([
             ("scenario", .string(whatIf.baseline.scenario.name)),
@@ -155,6 +161,11 @@ public enum WhatIfReport {
 
     // MARK: Text
 
+    /// Aligned tables for a terminal: `forceplan whatif` (`--format text`).
+    ///
+    /// ```swift
+    /// print(WhatIfReport.text(whatIf))
+    /// ```
     public static func text(_ whatIf: WhatIf) -> String {
         let (title, variants) = header(whatIf)
         var out = title + "\n"
@@ -171,6 +182,11 @@ public enum WhatIfReport {
 
     // MARK: Markdown
 
+    /// Markdown tables to paste into a briefing: `forceplan whatif --format markdown`.
+    ///
+    /// ```swift
+    /// let briefing = WhatIfReport.markdown(whatIf)
+    /// ```
     public static func markdown(_ whatIf: WhatIf) -> String {
         let (title, variants) = header(whatIf)
         var out = "# \(MarkdownReport.escape(title))\n\n"

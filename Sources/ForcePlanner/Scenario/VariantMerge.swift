@@ -82,74 +82,67 @@ struct VariantMerge {
 
     /// `capabilities`, `locations`, `nations`: entries replace, add, or (`null`) remove.
     mutating func mergeIDMap(_ base: YAMLNode, _ variant: YAMLNode, kind: RemovedKind, noun: String) -> YAMLNode {
-        guard case .mapping(var result) = base.content, case .mapping(let pairs) = variant.content else {
+        guard case .mapping(let basePairs) = base.content, case .mapping(let pairs) = variant.content else {
             return variant
         }
+        var result = Keyed(basePairs) { Self.name($0.key) }
         var seen: Set<String> = []
         for pair in pairs {
             guard let id = Self.name(pair.key), seen.insert(id).inserted else {
                 result.append(pair)
                 continue
             }
-            let i = result.firstIndex { Self.name($0.key) == id }
             if pair.value.isNull {
-                if let i {
-                    result.remove(at: i)
+                if result.remove(id) {
                     removed[kind, default: [:]][id] = pair.key.location
                 } else {
-                    error(pair.key, "there is no \(noun) '\(id)' in the base to remove"
-                        + Self.hint(id, among: result.compactMap { Self.name($0.key) }))
+                    error(pair.key, "there is no \(noun) '\(id)' in the base to remove" + hint(id, among: result.keys))
                 }
                 continue
             }
             removed[kind]?[id] = nil
-            if let i { result[i] = pair } else { result.append(pair) }
+            result.set(id, pair)
         }
-        return YAMLNode(content: .mapping(result), location: variant.location)
+        return YAMLNode(content: .mapping(result.values), location: variant.location)
     }
 
     /// `assumptions`, `policies`: key by key; keys in `nested` merge key by key too.
     mutating func mergeKeys(_ base: YAMLNode, _ variant: YAMLNode, what: String,
                             removedKind: RemovedKind? = nil, nested: Set<String> = []) -> YAMLNode {
-        guard case .mapping(var result) = base.content, case .mapping(let pairs) = variant.content else {
+        guard case .mapping(let basePairs) = base.content, case .mapping(let pairs) = variant.content else {
             return variant
         }
+        var result = Keyed(basePairs) { Self.name($0.key) }
         var seen: Set<String> = []
         for pair in pairs {
             guard let key = Self.name(pair.key), seen.insert(key).inserted else {
                 result.append(pair)
                 continue
             }
-            let i = result.firstIndex { Self.name($0.key) == key }
             if pair.value.isNull {
-                if let i {
-                    result.remove(at: i)
+                if result.remove(key) {
                     if let removedKind { removed[removedKind, default: [:]][key] = pair.key.location }
                 } else {
-                    error(pair.key, "there is no \(what) '\(key)' in the base to remove"
-                        + Self.hint(key, among: result.compactMap { Self.name($0.key) }))
+                    error(pair.key, "there is no \(what) '\(key)' in the base to remove" + hint(key, among: result.keys))
                 }
                 continue
             }
             if let removedKind { removed[removedKind]?[key] = nil }
-            guard let i else {
-                result.append(pair)
-                continue
-            }
-            if nested.contains(key) {
-                result[i] = YAMLPair(key: pair.key, value: mergeKeys(result[i].value, pair.value, what: "\(key) entry"))
+            if nested.contains(key), let old = result[key] {
+                result.set(key, YAMLPair(key: pair.key, value: mergeKeys(old.value, pair.value, what: "\(key) entry")))
             } else {
-                result[i] = pair
+                result.set(key, pair)
             }
         }
-        return YAMLNode(content: .mapping(result), location: variant.location)
+        return YAMLNode(content: .mapping(result.values), location: variant.location)
     }
 
     /// `requirements`, `options`: items merge by id, field by field; `remove: true` removes.
     mutating func mergeList(_ base: YAMLNode, _ variant: YAMLNode, noun: String) -> YAMLNode {
-        guard case .sequence(var result) = base.content, case .sequence(let items) = variant.content else {
+        guard case .sequence(let baseItems) = base.content, case .sequence(let items) = variant.content else {
             return variant
         }
+        var result = Keyed(baseItems, key: Self.itemID)
         var seen: [String: YAMLNode] = [:]
         for item in items {
             guard case .mapping(let fields) = item.content,
@@ -165,7 +158,6 @@ struct VariantMerge {
                 continue
             }
             seen[id] = idPair.value
-            let i = result.firstIndex { Self.itemID($0) == id }
             if let removePair = fields.first(where: { Self.name($0.key) == "remove" }) {
                 guard case .scalar(let flag, .plain) = removePair.value.content, flag == "true" else {
                     error(removePair.value, "remove takes true, to remove \(noun) '\(id)'; leave 'remove' out to keep or change it")
@@ -175,31 +167,23 @@ struct VariantMerge {
                     error(extra.key, "an item with 'remove: true' holds only its id; write {id: \(id), remove: true}")
                     continue
                 }
-                if let i {
-                    result.remove(at: i)
-                } else {
-                    error(idPair.value, "there is no \(noun) '\(id)' in the base to remove"
-                        + Self.hint(id, among: result.compactMap(Self.itemID)))
+                if !result.remove(id) {
+                    error(idPair.value, "there is no \(noun) '\(id)' in the base to remove" + hint(id, among: result.keys))
                 }
                 continue
             }
-            guard let i, case .mapping(var merged) = result[i].content else {
-                result.append(item)
+            guard let old = result[id], case .mapping(let oldFields) = old.content else {
+                result.set(id, item)
                 continue
             }
-            for pair in fields where Self.name(pair.key) != "id" {
-                let j = merged.firstIndex { Self.name($0.key) == Self.name(pair.key) }
-                if pair.value.isNull {
-                    if let j { merged.remove(at: j) }
-                } else if let j {
-                    merged[j] = pair
-                } else {
-                    merged.append(pair)
-                }
+            var merged = Keyed(oldFields) { Self.name($0.key) }
+            for pair in fields {
+                guard let key = Self.name(pair.key), key != "id" else { continue }
+                if pair.value.isNull { _ = merged.remove(key) } else { merged.set(key, pair) }
             }
-            result[i] = YAMLNode(content: .mapping(merged), location: item.location)
+            result.set(id, YAMLNode(content: .mapping(merged.values), location: item.location))
         }
-        return YAMLNode(content: .sequence(result), location: variant.location)
+        return YAMLNode(content: .sequence(result.values), location: variant.location)
     }
 
     static func itemID(_ item: YAMLNode) -> String? {
@@ -208,9 +192,54 @@ struct VariantMerge {
         return name(pair.value)
     }
 
-    static func hint(_ word: String, among candidates: [String]) -> String {
+    /// "did you mean" for a removal of what is not there; suggestions scan every id, so
+    /// a variant with thousands of faults gets them for the first few only.
+    func hint(_ word: String, among candidates: @autoclosure () -> [String]) -> String {
+        guard diagnostics.count < 20 else { return "" }
+        let candidates = candidates()
         if let near = Suggestions.nearest(to: word, in: candidates) { return "; did you mean '\(near)'?" }
         if candidates.isEmpty { return "; the base has none" }
         return "; the base has: \(Suggestions.list(candidates))"
     }
+}
+
+/// Entries in order with constant-time lookup by key, so that merging a large variant onto a
+/// large base stays linear. Entries without a key (malformed ones) are kept in place for the
+/// decoder to report; of two with the same key, the first is the one found.
+struct Keyed<T> {
+    private var items: [T?]
+    private var index: [String: Int] = [:]
+
+    init(_ items: [T], key: (T) -> String?) {
+        self.items = items
+        for (i, item) in items.enumerated() {
+            if let k = key(item), index[k] == nil { index[k] = i }
+        }
+    }
+
+    subscript(key: String) -> T? { index[key].flatMap { items[$0] } }
+
+    /// Replaces the entry of `key` in place, or appends.
+    mutating func set(_ key: String, _ item: T) {
+        if let i = index[key] {
+            items[i] = item
+        } else {
+            index[key] = items.count
+            items.append(item)
+        }
+    }
+
+    /// Appends an entry that is not looked up by key.
+    mutating func append(_ item: T) { items.append(item) }
+
+    /// Removes the entry of `key`; false when there is none.
+    mutating func remove(_ key: String) -> Bool {
+        guard let i = index.removeValue(forKey: key) else { return false }
+        items[i] = nil
+        return true
+    }
+
+    var values: [T] { items.compactMap { $0 } }
+    /// The keys present, in order.
+    var keys: [String] { index.sorted { $0.value < $1.value }.map(\.key) }
 }
