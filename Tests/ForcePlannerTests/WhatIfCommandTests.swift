@@ -54,6 +54,21 @@ final class WhatIfCommandTests: XCTestCase {
         XCTAssertEqual(baseline, planned)
     }
 
+    /// Every PLAN in the output follows docs/plan.schema.json, as `plan --format json` does.
+    func testEveryPlanFollowsThePlanSchema() throws {
+        let schemaData = try Data(contentsOf: LoaderScenarioTests.packageRoot.appendingPathComponent("docs/plan.schema.json"))
+        let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        let result = try run(Self.tutorial + ["--format", "json"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let variants = try XCTUnwrap(object["variants"] as? [[String: Any]])
+        let plans = [try XCTUnwrap(object["baseline"])] + variants.compactMap { $0["plan"] }
+        XCTAssertEqual(plans.count, 3)
+        for plan in plans {
+            XCTAssertEqual(JSONSchemaCheck(root: schema).errors(plan, schema), [])
+        }
+        XCTAssertEqual(variants.map { $0["changes"] as? [String] }, [["nation uk removed"], ["--assume us-backstop=false (every option)"]])
+    }
+
     func testEveryVariantSolvedExitsZero() throws {
         let result = try run(["whatif", "scenarios/tutorial.yaml", "--assume", "us-backstop=false",
                               "--no-alternatives", "--no-binding"])
