@@ -242,6 +242,14 @@ final class VariantScenarioTests: XCTestCase {
         XCTAssertTrue(errors[1].message.hasPrefix("there is no option 'z' in the base to remove"), errors[1].message)
     }
 
+    func testAVariantWithThousandsOfFaultsReportsTheFirstFiftyAndACount() throws {
+        let removals = (0..<5000).map { "  ghost-\($0): null" }.joined(separator: "\n")
+        let errors = try self.errors("v.yaml", "extends: base.yaml\nnations:\n\(removals)\n")
+        XCTAssertEqual(errors.count, ScenarioLoader.maxErrors + 1)
+        XCTAssertEqual(errors.first?.location?.line, 3)
+        XCTAssertEqual(errors.last?.message, "4950 more errors not shown; fix the ones above first")
+    }
+
     func testAFileWithoutExtendsIsUnchangedByTheVariantRules() throws {
         // `uk: null` in a full file is a nation with no pledges, as before variants existed.
         let s = try load("full.yaml", Self.base.replacingOccurrences(of: "  usa:\n    pledges:\n      - {capability: jet, units: 6, cost: 9, when: us-backstop}\n", with: "  usa: null\n"))
