@@ -3,13 +3,16 @@ import XCTest
 @testable import ForcePlanner
 
 /// The fixture corpus documents itself: each malformed file's first line is
-/// `# expect: LINE:COL: message fragment`, each valid file loads (and a first line
+/// `# expect: LINE:COL: message fragment` (or `# expect: FILE:LINE:COL: ...` for an error in
+/// another file, a variant's base under `bases/`, relative to the fixture), each valid file loads (and a first line
 /// `# warning: LINE:COL: fragment` names a warning it must give).
 final class MalformedCorpusScenarioTests: XCTestCase {
     struct Expectation {
         var line: Int
         var column: Int
         var fragment: String
+        /// The file the error is in, relative to the fixture's folder; nil for the fixture.
+        var file: String?
     }
 
     static func fixtures(_ folder: String) throws -> [URL] {
@@ -26,9 +29,16 @@ final class MalformedCorpusScenarioTests: XCTestCase {
         let first = text.prefix { $0 != "\n" }
         guard first.hasPrefix(prefix) else { return nil }
         let rest = first.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-        let parts = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        var parts = rest.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        var file: String?
+        if let first = parts.first, Int(first) == nil {
+            file = String(first)
+            parts.removeFirst()
+        } else if parts.count == 4 {
+            parts = Array(parts.prefix(2)) + [parts[2] + ":" + parts[3]]
+        }
         guard parts.count == 3, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
-        return Expectation(line: line, column: column, fragment: parts[2].trimmingCharacters(in: .whitespaces))
+        return Expectation(line: line, column: column, fragment: parts[2].trimmingCharacters(in: .whitespaces), file: file)
     }
 
     func testCorpusHasAtLeastFortyMalformedFiles() throws {
@@ -47,9 +57,10 @@ final class MalformedCorpusScenarioTests: XCTestCase {
                 XCTFail("\(name): loaded, but should fail with \(expected.line):\(expected.column): \(expected.fragment)")
             } catch {
                 let errors = error.diagnostics.filter { $0.severity == .error }
+                let file = expected.file.map { url.deletingLastPathComponent().appendingPathComponent($0).path } ?? url.path
                 let hit = errors.contains {
                     $0.location?.line == expected.line && $0.location?.column == expected.column
-                        && $0.message.contains(expected.fragment)
+                        && $0.message.contains(expected.fragment) && $0.file == file
                 }
                 XCTAssertTrue(hit, "\(name): want \(expected.line):\(expected.column): \(expected.fragment)\ngot:\n\(error)")
                 // The first error is the one the planner reads first: it must be this one's line.

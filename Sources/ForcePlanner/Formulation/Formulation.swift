@@ -96,6 +96,7 @@ public struct Formulation: Sendable {
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
     ///   (for explaining infeasibility); derived bounds are then left out too.
     public init(scenario: Scenario, option: ResolvedOption, relaxed: Bool = false) {
+        let scenario = scenario.scalingRequirements(by: option.requirementScale)
         self.scenario = scenario
         self.option = option
         self.isRelaxed = relaxed

@@ -10,6 +10,9 @@ public struct ResolvedOption: Sendable, Hashable {
     public var objectives: [ObjectiveSpec]
     /// Nations that take no part, sorted.
     public var excludedNations: [String]
+    /// Factor on every requirement's `units` (``PlanningOverrides/requirementScale``);
+    /// ``Formulation`` applies it to the scenario it is given.
+    public var requirementScale: Double = 1
 
     /// True when the assumption `name` holds.
     public func holds(_ name: String) -> Bool {
@@ -36,15 +39,26 @@ public struct ResolvedOption: Sendable, Hashable {
         objectives = option.objectives ?? scenario.objectives
         if objectives.isEmpty { objectives = [.coverage, .cost] }
         excludedNations = Array(Set((option.excludeNations ?? []) + overrides.dropNations)).sorted()
+        requirementScale = overrides.requirementScale
     }
 }
 
-/// What-if changes applied on top of every option: `--assume K=V`, `--drop NATION`.
+/// What-if changes applied on top of every option: `--assume K=V`, `--drop NATION`,
+/// `--scale-requirements F`. They win over what an option sets itself.
 public struct PlanningOverrides: Sendable, Hashable {
     /// Assumptions forced to a value.
     public var assumptions: [Assumption]
     /// Nations withdrawn from every option.
     public var dropNations: [String]
+    /// Factor on every requirement's `units` (> 0; default 1, no change): 1.25 asks for a
+    /// quarter more of everything. Applied exactly where options are resolved (the scaled
+    /// need may be fractional; coverage is measured against it).
+    ///
+    /// ```swift
+    /// var o = PlanningOverrides()
+    /// o.requirementScale = 1.25   // a requirement of 24 fighters becomes 30
+    /// ```
+    public var requirementScale: Double = 1
 
     public init(assumptions: [Assumption] = [], dropNations: [String] = []) {
         self.assumptions = assumptions
@@ -52,5 +66,5 @@ public struct PlanningOverrides: Sendable, Hashable {
     }
 
     /// True when nothing is overridden.
-    public var isEmpty: Bool { assumptions.isEmpty && dropNations.isEmpty }
+    public var isEmpty: Bool { assumptions.isEmpty && dropNations.isEmpty && requirementScale == 1 }
 }

@@ -368,6 +368,8 @@ public struct Scenario: Sendable, Hashable {
     public var alternatives: AlternativesSpec
     /// The file it was loaded from, if any.
     public var file: String?
+    /// The files it extends (`extends:`), nearest first; empty for a scenario written in full.
+    public var bases: [String] = []
 
     public init(name: String, description: String = "", assumptions: [Assumption] = [],
                 capabilities: [Capability] = [], locations: [Location] = [], nations: [Nation] = [],

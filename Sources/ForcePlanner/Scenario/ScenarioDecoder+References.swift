@@ -57,8 +57,28 @@ extension ScenarioDecoder {
             error(node, "'\(name)' is a location id, not a tag; \(usage) takes a location tag (\(list))")
             return nil
         }
+        if let message = removedMessage(name, kind, usage: usage) {
+            error(node, message)
+            return nil
+        }
         error(node, unknownMessage(name, kind, known(kind)))
         return nil
+    }
+
+    /// For a reference to an id that a variant removed: where it was removed, and what to do.
+    func removedMessage(_ name: String, _ kind: ReferenceKind, usage: String) -> String? {
+        let removedKind: VariantMerge.RemovedKind
+        switch kind {
+        case .capability: removedKind = .capability
+        case .locationOrTag: removedKind = .location
+        case .nation, .nationOrGroup: removedKind = .nation
+        case .assumption: removedKind = .assumption
+        case .tag: return nil
+        }
+        guard let at = removed[removedKind]?[name] else { return nil }
+        let noun = kind == .nationOrGroup ? "nation" : kind == .locationOrTag ? "location" : kind.noun
+        return "\(noun) '\(name)' is removed at \(at) but \(usage) still names it; "
+            + "remove it here too (in a variant, override the entry or item that names it)"
     }
 
     /// True when a malformed definition may have held the name (a tag of a broken location).

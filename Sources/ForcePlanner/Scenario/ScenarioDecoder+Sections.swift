@@ -351,7 +351,9 @@ extension ScenarioDecoder {
             return true
         }
         let candidates = known(kind)
-        if kind == .tag, locationIDs.contains(name) {
+        if let message = removedMessage(name, kind, usage: "objective '\(prefix)\(name)'") {
+            error(node, message)
+        } else if kind == .tag, locationIDs.contains(name) {
             error(node, "'\(name)' in '\(prefix)\(name)' is a location id, not a tag; personnel-in takes a location tag (tags: \(Suggestions.list(tags.names)))")
         } else {
             var message = "unknown \(kind.noun) '\(name)' in objective '\(prefix)\(name)'"

@@ -23,6 +23,9 @@ final class ScenarioDecoder {
     /// A location or nation body was malformed, so some tags or groups may be missing.
     var tagsIncomplete = false
     var groupsIncomplete = false
+    /// Ids a variant removed (`nations: {uk: null}`), with the place that removed them: a
+    /// reference to one gets a message that says so.
+    var removed: [VariantMerge.RemovedKind: [String: SourceLocation]] = [:]
 
     init(file: String) {
         self.file = file

@@ -47,25 +47,24 @@ public enum ScenarioLoader {
     }
 
     static func loadBytes(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> LoadedScenario {
-        if let problem = TextCheck.firstProblem(in: bytes, file: file) {
-            throw ScenarioLoadError(diagnostics: [problem])
-        }
-        // libyaml, told the text is UTF-8, would read a byte order mark as content.
-        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let root: YAMLNode
-        switch YAMLComposer.compose(text, file: file) {
-        case .failure(let diagnostic):
-            throw ScenarioLoadError(diagnostics: [diagnostic])
-        case .success(nil):
+        guard let composed = try composeText(bytes, file: file) else {
             throw ScenarioLoadError(diagnostics: [Diagnostic(file: file, location: SourceLocation(file: file, line: 1, column: 1),
                 message: "file has no content; expected a scenario starting with 'format: forceplan/v1'")])
-        case .success(let node?):
-            root = node
+        }
+        var chain = ExtendsChain(files: [file], canonical: [canonicalPath(file)])
+        let root: YAMLNode
+        do {
+            root = try resolveExtends(composed, file: file, chain: &chain)
+        } catch {
+            throw ScenarioLoadError(diagnostics: attribute(error.diagnostics, chain: chain))
         }
         let decoder = ScenarioDecoder(file: file)
-        let scenario = decoder.decode(root)
-        let errors = decoder.diagnostics.filter { $0.severity == .error }
-        let warnings = decoder.diagnostics.filter { $0.severity == .warning }.sorted(by: Diagnostic.byPosition)
+        decoder.removed = chain.merge.removed
+        var scenario = decoder.decode(root)
+        scenario?.bases = Array(chain.files.dropFirst())
+        let diagnostics = attribute(chain.merge.diagnostics + decoder.diagnostics, chain: chain)
+        let errors = diagnostics.filter { $0.severity == .error }
+        let warnings = diagnostics.filter { $0.severity == .warning }.sorted(by: Diagnostic.byPosition)
         guard errors.isEmpty, let scenario else {
             var sorted = errors.sorted(by: Diagnostic.byPosition)
             if sorted.isEmpty {
@@ -79,6 +78,22 @@ public enum ScenarioLoader {
             throw ScenarioLoadError(diagnostics: sorted)
         }
         return LoadedScenario(scenario: scenario, warnings: warnings)
+    }
+
+    /// The YAML tree of one file's bytes (nil when it holds no document), after the text
+    /// checks; the first fault is thrown.
+    static func composeText(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> YAMLNode? {
+        if let problem = TextCheck.firstProblem(in: bytes, file: file) {
+            throw ScenarioLoadError(diagnostics: [problem])
+        }
+        // libyaml, told the text is UTF-8, would read a byte order mark as content.
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        switch YAMLComposer.compose(text, file: file) {
+        case .failure(let diagnostic):
+            throw ScenarioLoadError(diagnostics: [diagnostic])
+        case .success(let node):
+            return node
+        }
     }
 
     /// The file's bytes, after checking that it is a regular file of at most 16 MiB.
