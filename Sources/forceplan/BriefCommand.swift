@@ -45,21 +45,35 @@ struct BriefCommand: ParsableCommand {
             guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
             let base = try CLI.load(file)
             scenario = base
-            let baseline = try plan(base)
-            solvedAll = baseline.allSolved
-            if variantFiles.isEmpty {
-                json = JSONReport.value(baseline)
-            } else {
-                var variants: [JSONValue] = []
-                for path in variantFiles {
-                    let report = try plan(try CLI.load(path))
-                    solvedAll = solvedAll && report.allSolved
-                    variants.append(.object([("name", .string(report.scenario.name)), ("changes", .array([])),
-                                             ("plan", JSONReport.value(report))]))
-                }
-                json = .object([("scenario", .string(base.name)), ("baseline", JSONReport.value(baseline)),
-                                ("variants", .array(variants))])
+            let variantScenarios = try variantFiles.map(CLI.load)
+            let overrides = try whatIf.overrides(for: base)
+            let settings = PlannerSettings(timeLimit: timeLimit, alternatives: !noAlternatives, findBinding: !noBinding,
+                                           progress: quiet ? nil : Progress.reporter())
+            // The flags apply to the base and to every variant, as to a plan.
+            let planner: @Sendable (Scenario, PlanningOverrides) -> Planner = { scenario, variant in
+                var s = settings
+                s.overrides = variant.isEmpty ? overrides : variant
+                return CLI.planner(scenario, settings: s)
             }
+            if variantScenarios.isEmpty {
+                let p = planner(base, PlanningOverrides())
+                let options = optionIDs.isEmpty ? base.effectiveOptions : try optionIDs.map { try CLI.option($0, in: base) }
+                let results = options.enumerated().map { i, o in p.plan(o, index: i + 1, of: options.count) }
+                let report = PlanReport(scenario: base, options: results)
+                solvedAll = report.allSolved
+                json = JSONReport.value(report)
+            } else {
+                let result: WhatIf
+                do {
+                    result = try WhatIf.run(base: base, variants: variantScenarios.map { ScenarioVariant($0, of: base) },
+                                            options: optionIDs.isEmpty ? nil : optionIDs, planner: planner)
+                } catch {
+                    throw CLI.fail("\(error)")
+                }
+                solvedAll = result.allSolved
+                json = WhatIfReport.value(result)
+            }
+            Progress.clear()
         }
         var brief: Brief
         do { brief = try Brief(json: json, scenario: scenario) } catch {
@@ -71,20 +85,10 @@ struct BriefCommand: ParsableCommand {
                 throw CLI.fail("\(path): \(e)")
             }
         }
-        try CLI.writeAtomically(HTMLBrief.render(brief), to: output)
+        do { try AtomicFile.write(HTMLBrief.render(brief), to: output) } catch {
+            throw CLI.fail("cannot write \(output): \(error)")
+        }
         if !solvedAll { throw Exit.infeasible }
-    }
-
-    private func plan(_ scenario: Scenario) throws -> PlanReport {
-        let overrides = try whatIf.overrides(for: scenario)
-        let options = optionIDs.isEmpty ? scenario.effectiveOptions : try optionIDs.map { try CLI.option($0, in: scenario) }
-        let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
-                                       findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
-        let planner = CLI.planner(scenario, settings: settings)
-        var results: [OptionResult] = []
-        for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
-        Progress.clear()
-        return PlanReport(scenario: scenario, options: results)
     }
 }
 
@@ -99,23 +103,6 @@ extension CLI {
             throw fail("\(path):\(e.line):\(e.column): \(e.message); expected \(what)")
         } catch {
             throw fail("\(path): \(error)")
-        }
-    }
-
-    /// Writes `text` to a temporary file beside `path`, then renames it into place, so a
-    /// reader never sees half a file.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: temp)
-            if rename(temp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw fail("\(path): cannot write the file (\(error.localizedDescription))")
         }
     }
 }

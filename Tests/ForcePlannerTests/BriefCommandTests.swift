@@ -90,6 +90,20 @@ final class BriefCommandTests: XCTestCase {
         XCTAssertEqual(left, [])
     }
 
+    func testBriefWithAVariantComparesItWithTheBaseline() throws {
+        let page = workDir.appendingPathComponent("whatif.html")
+        let r = try forceplan(["brief", "scenarios/tutorial.yaml", "--variant", "scenarios/tutorial-uk-withdraws.yaml",
+                               "-o", page.path, "--no-alternatives", "--no-binding", "--quiet"])
+        // Without the UK, the no-backstop option lacks its 3 nations: infeasible, exit 1.
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let section = try XCTUnwrap(html.components(separatedBy: "<section id=\"variants\">").last)
+        // The variant removes the UK: its change is listed, and the in-ukraine option's
+        // coverage falls from 100% to 2/3 (docs/scenario-format.md derives it).
+        XCTAssertTrue(section.contains("uk"), section)
+        XCTAssertTrue(section.contains("100% → 66.7%"), section)
+    }
+
     func testBriefFromAFileThatIsNotPlanJSONIsBadInput() throws {
         let bad = workDir.appendingPathComponent("bad.json")
         try Data("{\n  \"scenario\": \"x\",\n  \"options\": [1,\n}".utf8).write(to: bad)
