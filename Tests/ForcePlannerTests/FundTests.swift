@@ -35,6 +35,22 @@ final class FundTests: XCTestCase {
         r.plan?.assignments.filter { $0.nation == nation }.reduce(0) { $0 + $1.units } ?? -1
     }
 
+    /// `whatif --drop japan`: the money goes with Japan. Baseline alpha 4 (coverage 1, cost
+    /// 20); without the fund alpha 2 + bravo 1 (coverage 3/4, cost 19): deltas -0.25 and -1,
+    /// bravo joins, and Japan, which deploys nothing either way, neither joins nor leaves.
+    func testWhatIfDroppingJapanLosesItsMoney() throws {
+        let base = try scenario(Self.handCase())
+        let variant = ScenarioVariant(base: base, overrides: try PlanningOverrides.parse(assume: [], drop: ["japan"], for: base))
+        let result = try WhatIf.run(base: base, variants: [variant]) { s, o in
+            portfolioPlanner(s, PlannerSettings(timeLimit: 60, overrides: o, alternatives: false, findBinding: false))
+        }
+        let delta = try XCTUnwrap(result.variants.first?.deltas.first)
+        XCTAssertEqual(delta.objectives.first { $0.name == "coverage" }?.delta ?? .nan, -0.25, accuracy: 1e-9)
+        XCTAssertEqual(delta.objectives.first { $0.name == "cost" }?.delta ?? .nan, -1, accuracy: 1e-9)
+        XCTAssertEqual(delta.nationsJoined + delta.nationsLeft, ["bravo"], "bravo joins; japan deployed nothing")
+        XCTAssertEqual(result.variants.first?.report.options.first?.plan?.fund?.available, 0)
+    }
+
     func testFundPaysForAlphasFourFighters() throws {
         // Alpha's 4 fighters cost 20, 10 over its budget; Japan's 10 pays exactly that.
         // Coverage 4/4 = 1 at cost 20 (alpha 4 is cheaper than alpha 3 + bravo 1 = 24).
