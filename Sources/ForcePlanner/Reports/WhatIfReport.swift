@@ -182,17 +182,20 @@ public enum WhatIfReport {
 
     // MARK: Markdown
 
-    /// Markdown tables to paste into a briefing: `forceplan whatif --format markdown`.
+    /// Markdown to paste into a briefing: `forceplan whatif --format markdown`. It follows
+    /// the briefing's order (``MarkdownBrief``): the baseline's title, assumptions, decision
+    /// matrix, options, what they share and what is screened out; then the variants, one
+    /// side-by-side table per option with what changed.
     ///
     /// ```swift
     /// let briefing = WhatIfReport.markdown(whatIf)
     /// ```
     public static func markdown(_ whatIf: WhatIf) -> String {
         let (title, variants) = header(whatIf)
-        var out = "# \(MarkdownReport.escape(title))\n\n"
+        var out = "## What-if variants\n\n\(MarkdownReport.escape(title)).\n\n"
         for v in variants { out += "- \(MarkdownReport.escape(v))\n" }
         for c in comparisons(whatIf) {
-            out += "\n## Option \(c.id): \(MarkdownReport.escape(c.name))\n\n"
+            out += "\n### Option \(c.id): \(MarkdownReport.escape(c.name))\n\n"
             let head = c.rows[0]
             out += "| " + head.map(MarkdownReport.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: head.count - 1) + "\n"
@@ -202,6 +205,6 @@ public enum WhatIfReport {
             if !c.notes.isEmpty { out += "\n" }
             for note in c.notes { out += "- \(MarkdownReport.escape(note))\n" }
         }
-        return out
+        return MarkdownBrief.render(Brief(whatIf.baseline), variants: out)
     }
 }

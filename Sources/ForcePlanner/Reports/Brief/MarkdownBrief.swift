@@ -5,7 +5,9 @@
 ///
 /// `plan --format markdown` and `whatif --format markdown` print this.
 public enum MarkdownBrief {
-    public static func render(_ b: Brief) -> String {
+    /// `variants`, when given, is the what-if section's text (``WhatIfReport`` writes its
+    /// side-by-side tables there); otherwise the brief's own variants, if any, are listed.
+    public static func render(_ b: Brief, variants whatIf: String? = nil) -> String {
         var out = "# \(cell(b.scenario))\n\n"
         if !b.description.isEmpty { out += cell(b.description) + "\n\n" }
         if let asOf = b.asOf { out += "Data as of: \(cell(asOf)).\n\n" }
@@ -16,7 +18,7 @@ public enum MarkdownBrief {
         for o in b.planned { out += option(o, b.context) }
         out += shared(b)
         out += screenedOut(b)
-        out += variants(b)
+        out += whatIf ?? variants(b)
         return out
     }
 
