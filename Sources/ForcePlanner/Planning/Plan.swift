@@ -83,8 +83,11 @@ public struct Plan: Sendable, Hashable {
     public var costByNation: [(nation: String, cost: Double)]
     /// Nations deploying at least one unit, in file order.
     public var contributingNations: [String]
-    /// For alternatives: how many (nation, requirement) pairs differ from the plans before.
+    /// For alternatives: the fewest (nation, requirement) serving pairs of any earlier plan
+    /// that this one does without ("pairs given up"), the measure the search maximised.
     public var distance: Int?
+    /// For alternatives: true when no plan in the window is farther (the maximum was proven).
+    public var distanceProven: Bool?
 
     /// The value of `objective`, if it is in the list.
     public func value(of objective: ObjectiveSpec) -> Double? {
@@ -119,6 +122,10 @@ public struct OptionResult: Sendable {
     public var seconds: Double
     /// Solver message for errors.
     public var message: String?
+    /// Alternatives the scenario asks for (0 when none were searched for).
+    public var alternativesRequested = 0
+    /// Why fewer alternatives than requested were found; nil when none are missing.
+    public var alternativesMissing: MissingAlternatives?
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

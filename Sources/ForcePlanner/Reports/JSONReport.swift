@@ -4,7 +4,9 @@
 /// {"scenario": "...", "options": [{"id", "name", "status", "objectives", "coverage",
 ///   "assignments", "personnel": {"total", "by_tag"}, "cost", "alternatives"}]}
 /// ```
-/// Infeasible options add `conflicts`; options stopped early add `gap`. Nothing in it
+/// Infeasible options add `conflicts`; options stopped early add `gap`. Options whose
+/// alternatives were searched for add `alternatives_found`, and `alternatives_missing`
+/// (`count`, `reason`, `proven`) when fewer were found than asked. Nothing in it
 /// depends on timing, so the same input gives the same bytes.
 public enum JSONReport {
     public static func render(_ report: PlanReport) -> String {
@@ -42,8 +44,17 @@ public enum JSONReport {
         pairs.append(("alternatives", .array(r.alternatives.map { alt in
             var p = planPairs(alt, objectives: r.option.objectives)
             p.append(("distance", .number(Double(alt.distance ?? 0))))
+            p.append(("distance_proven", .bool(alt.distanceProven ?? false)))
             return .object(p)
         })))
+        if r.alternativesRequested > 0 {
+            pairs.append(("alternatives_found", .number(Double(r.alternatives.count))))
+        }
+        if let m = r.alternativesMissing {
+            pairs.append(("alternatives_missing", .object([
+                ("count", .number(Double(m.count))), ("reason", .string(m.reason)), ("proven", .bool(m.proven)),
+            ])))
+        }
         return .object(pairs)
     }
 

@@ -32,12 +32,15 @@ public enum MarkdownReport {
                 for b in r.binding { out += "- \(escape(b.message))\n" }
             }
             for (i, alt) in r.alternatives.enumerated() {
-                out += "\n### Alternative \(i + 1) (distance \(alt.distance ?? 0))\n\n"
+                out += "\n### Alternative \(i + 1) (\(TextReport.distanceText(alt)))\n\n"
                 out += alt.objectives.map { "\($0.objective) \(TextReport.show($0))" }.joined(separator: ", ") + "\n\n"
                 out += "| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
                 for a in alt.assignments {
                     out += "| \(a.nation) | \(a.capability) | \(a.location) | \(a.requirement) | \(a.units) |\n"
                 }
+            }
+            if let m = r.alternativesMissing {
+                out += "\n" + escape(TextReport.missingText(m, found: r.alternatives.count)) + "\n"
             }
         }
         return out
