@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+import ForcePlanner
+
+/// Golden JSON of the analysis commands on the tutorial (docs/analysis.md documents the
+/// shapes). To refresh after a deliberate change, run the command in the test's comment
+/// and review the diff.
+final class AnalysisGoldenTests: XCTestCase {
+    static let root = JSONReportTests.root
+
+    func tutorial() throws -> Scenario {
+        try ScenarioLoader.load(file: Self.root.appendingPathComponent("scenarios/tutorial.yaml").path).scenario
+    }
+
+    func golden(_ name: String) throws -> String {
+        try String(contentsOf: Self.root.appendingPathComponent("Tests/ForcePlannerTests/Fixtures/golden/\(name)"),
+                   encoding: .utf8)
+    }
+
+    /// `forceplan criticality scenarios/tutorial.yaml --format json`.
+    /// Coverage by hand (weights 3, 2, 1; W = 6), option in-ukraine:
+    /// - without uk: France's 3 companies at rotation 3 deploy 1 of the 3 needed:
+    ///   (3 x 1/3 + 2 + 1) / 6 = 2/3, lost 1/3;
+    /// - without france: the UK's 6 / 3 = 2 of 3: (3 x 2/3 + 3) / 6 = 5/6, lost 1/6;
+    /// - without usa: Poland's 2 drones of the 4 needed: (3 + 2 + 1/2) / 6 = 11/12;
+    /// - without poland: the others cover everything, at 20 more.
+    func testTutorialCriticalityMatchesGolden() throws {
+        let s = try tutorial()
+        let report = Criticality.analyse(portfolioPlanner(s), option: try XCTUnwrap(s.effectiveOptions.first), threads: 2)
+        XCTAssertEqual(CriticalityRendering.json(report), try golden("tutorial-criticality.json"))
+        XCTAssertEqual(report.nations.map(\.nation), ["uk", "france", "usa", "poland"])
+        for (n, lost) in zip(report.nations, [1.0 / 3, 1.0 / 6, 1.0 / 12, 0]) {
+            XCTAssertEqual(n.coverageLost ?? -1, lost, accuracy: 1e-9, n.nation)
+        }
+    }
+}
