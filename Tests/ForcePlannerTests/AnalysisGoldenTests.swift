@@ -33,4 +33,30 @@ final class AnalysisGoldenTests: XCTestCase {
             XCTAssertEqual(n.coverageLost ?? -1, lost, accuracy: 1e-9, n.nation)
         }
     }
+
+    /// `forceplan frontier scenarios/tutorial.yaml --x personnel-in:ukraine --y coverage
+    /// --format json`. By hand (weights 3, 2, 1; reassurance needs 3 companies of 150 in
+    /// Ukraine): each company in Ukraine adds 3/6 x 1/3 = 1/6 coverage, from 1/2 (air
+    /// policing and surveillance only) to 1: personnel 0, 150, 300, 450 -> coverage 1/2,
+    /// 2/3, 5/6, 1. The bound 112.5 repeats the first point, so 4 of 5 remain.
+    func testTutorialFrontierMatchesGolden() throws {
+        let s = try tutorial()
+        let report = try Frontier.trace(portfolioPlanner(s), option: try XCTUnwrap(s.effectiveOptions.first),
+                                        x: .personnelIn(tag: "ukraine"), y: .coverage, points: 5)
+        XCTAssertEqual(FrontierRendering.json(report), try golden("tutorial-frontier.json"))
+        for (p, (x, y)) in zip(report.points, [(0.0, 0.5), (150, 2.0 / 3), (300, 5.0 / 6), (450, 1)]) {
+            XCTAssertEqual(p.value(of: .personnelIn(tag: "ukraine")) ?? -1, x, accuracy: 1e-9)
+            XCTAssertEqual(p.value(of: .coverage) ?? -1, y, accuracy: 1e-9)
+        }
+        XCTAssertEqual(report.points.count, 4)
+        // Each point's plan is one option of `plan --format json`, schema and all.
+        let schemaData = try Data(contentsOf: Self.root.appendingPathComponent("docs/plan.schema.json"))
+        let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        let output = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(FrontierRendering.json(report).utf8))
+            as? [String: Any])
+        let points = try XCTUnwrap(output["points"] as? [[String: Any]])
+        for p in points {
+            XCTAssertEqual(JSONSchemaCheck(root: schema).errors(p["plan"] as Any, ["$ref": "#/$defs/option"]), [])
+        }
+    }
 }
