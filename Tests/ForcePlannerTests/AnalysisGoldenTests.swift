@@ -59,4 +59,30 @@ final class AnalysisGoldenTests: XCTestCase {
             XCTAssertEqual(JSONSchemaCheck(root: schema).errors(p["plan"] as Any, ["$ref": "#/$defs/option"]), [])
         }
     }
+
+    /// `forceplan plan scenarios/tutorial.yaml --samples 200 --seed 7 --no-alternatives
+    /// --no-binding --format json`. Only the US is unreliable (0.7). By hand (weights 3,
+    /// 2, 1): in-ukraine covers everything with US drones; without them Poland's 2 of 4
+    /// remain: (3 + 2 + 1/2) / 6 = 11/12, and no re-plan does better (nobody else has
+    /// drones). over-the-horizon: 1/2 with the US, (2 + 1/2) / 6 = 5/12 without.
+    /// no-backstop plans without the US already: 11/12 in every outcome.
+    func testTutorialReliabilityMatchesGolden() throws {
+        let s = try tutorial()
+        let planner = portfolioPlanner(s, PlannerSettings(alternatives: false, findBinding: false))
+        var results: [OptionResult] = []
+        for o in s.effectiveOptions {
+            var r = planner.plan(o)
+            r.reliability = Reliability.assess(planner, r, samples: 200, seed: 7)
+            results.append(r)
+        }
+        let json = JSONReport.render(PlanReport(scenario: s, options: results))
+        XCTAssertEqual(json, try golden("tutorial-reliability.json"))
+        let p10 = results.map { $0.reliability?.asPlanned.p10 ?? -1 }
+        for (a, b) in zip(p10, [11.0 / 12, 5.0 / 12, 11.0 / 12]) { XCTAssertEqual(a, b, accuracy: 1e-9) }
+        let p90 = results.map { $0.reliability?.replanned.p90 ?? -1 }
+        for (a, b) in zip(p90, [1, 0.5, 11.0 / 12]) { XCTAssertEqual(a, b, accuracy: 1e-9) }
+        let schemaData = try Data(contentsOf: Self.root.appendingPathComponent("docs/plan.schema.json"))
+        let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        XCTAssertEqual(JSONSchemaCheck(root: schema).errors(try JSONSerialization.jsonObject(with: Data(json.utf8)), schema), [])
+    }
 }

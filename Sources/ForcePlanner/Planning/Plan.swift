@@ -126,6 +126,8 @@ public struct OptionResult: Sendable {
     public var alternativesRequested = 0
     /// Why fewer alternatives than requested were found; nil when none are missing.
     public var alternativesMissing: MissingAlternatives?
+    /// The plan under sampled pledge outcomes (`plan --samples N`); nil when not asked.
+    public var reliability: ReliabilityResult?
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

@@ -50,6 +50,16 @@ public enum JSONReport {
         if r.alternativesRequested > 0 {
             pairs.append(("alternatives_found", .number(Double(r.alternatives.count))))
         }
+        if let rel = r.reliability {
+            func summary(_ s: ReliabilitySummary) -> JSONValue {
+                .object([("mean", .number(s.mean)), ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p90", .number(s.p90))])
+            }
+            pairs.append(("reliability", .object([
+                ("samples", .number(Double(rel.samples))), ("seed", .number(Double(rel.seed))),
+                ("as_planned", summary(rel.asPlanned)), ("replanned", summary(rel.replanned)),
+                ("replans_without_plan", .number(Double(rel.replansWithoutPlan))),
+            ])))
+        }
         if let m = r.alternativesMissing {
             pairs.append(("alternatives_missing", .object([
                 ("count", .number(Double(m.count))), ("reason", .string(m.reason)), ("proven", .bool(m.proven)),

@@ -27,6 +27,7 @@ public enum MarkdownReport {
                 out += "| \(a.nation) | \(a.capability) | \(a.location) | \(a.requirement) | \(a.units) "
                     + "| \(NumberFormat.readable(a.personnel)) | \(NumberFormat.readable(a.cost)) |\n"
             }
+            if let rel = r.reliability { out += "\n" + TextReport.reliabilityText(rel) + "\n" }
             if !r.binding.isEmpty {
                 out += "\nBinding caveats and policies:\n\n"
                 for b in r.binding { out += "- \(escape(b.message))\n" }

@@ -48,6 +48,7 @@ public enum TextReport {
             out += "\n  cost by nation: "
                 + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ") + "\n"
         }
+        if let rel = r.reliability { out += "\n  " + reliabilityText(rel) + "\n" }
         if !r.binding.isEmpty {
             out += "\n  Binding caveats and policies:\n"
             for b in r.binding { out += "  - \(b.message)\n" }
@@ -65,6 +66,15 @@ public enum TextReport {
     /// "distance 12: pairs given up, maximum proven" (or "not proven").
     static func distanceText(_ plan: Plan) -> String {
         "distance \(plan.distance ?? 0): pairs given up, maximum " + (plan.distanceProven == true ? "proven" : "not proven")
+    }
+
+    /// One line on the plan under sampled pledge outcomes.
+    static func reliabilityText(_ r: ReliabilityResult) -> String {
+        func s(_ x: ReliabilitySummary) -> String {
+            "mean \(NumberFormat.percent(x.mean)), P10 \(NumberFormat.percent(x.p10)), "
+                + "P50 \(NumberFormat.percent(x.p50)), P90 \(NumberFormat.percent(x.p90))"
+        }
+        return "Reliability (\(r.samples) samples, seed \(r.seed)): as planned \(s(r.asPlanned)); re-planned \(s(r.replanned))"
     }
 
     /// One line on the alternatives that are missing, and why.
