@@ -80,3 +80,21 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(s.mean, 0.55, accuracy: 1e-12)
     }
 }
+
+/// `reliability` in scenario files: a probability, checked where it is written.
+final class ReliabilityInputTests: XCTestCase {
+    func testReliabilityOutsideZeroToOneIsAnErrorAtItsPlace() throws {
+        let yaml = header + """
+        nations:
+          a:
+            reliability: 1.5
+            pledges: [{capability: inf, units: 1, cost: 1}]
+        requirements:
+          - {id: r, needs: inf, units: 1, at: [poland]}
+        """
+        XCTAssertThrowsError(try ScenarioLoader.load(yaml: yaml, file: "inline.yaml")) { error in
+            // header is 9 lines; `reliability: 1.5` is line 12, its value at column 18.
+            XCTAssertEqual("\(error)", "inline.yaml:12:18: invalid nation 'a' reliability 1.5; expected a number from 0 to 1")
+        }
+    }
+}
