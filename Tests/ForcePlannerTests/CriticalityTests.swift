@@ -77,6 +77,9 @@ final class CriticalityTests: XCTestCase {
         let report = Criticality.analyse(portfolioPlanner(s), option: try XCTUnwrap(s.effectiveOptions.first))
         XCTAssertEqual(report.nations.prefix(2).map(\.status), [.infeasible, .infeasible])
         XCTAssertEqual(report.nations.first?.conflicts, ["min_nations:r"])
+        // Without a or b, one candidate remains for a rule of two: no substitute.
+        XCTAssertEqual(report.nations.prefix(2).map(\.unsubstituted), [["r"], ["r"]])
         XCTAssertEqual(report.nations.last?.nation, "c")
+        XCTAssertEqual(report.nations.last?.singlePointOfFailure, false)
     }
 }

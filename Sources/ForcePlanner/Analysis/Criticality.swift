@@ -5,7 +5,8 @@
 /// without the nation ranks first: the option cannot be planned at all). A nation is a
 /// **single point of failure** when some requirement it serves in the plan falls below
 /// its need without it and no other nation can serve that requirement at all (no pledge
-/// of anyone else has the capability, the place, the readiness and the assumptions).
+/// of anyone else has the capability, the place, the readiness and the assumptions), or
+/// too few others remain for the requirement's `min_nations`.
 ///
 /// ```swift
 /// let planner = Planner(scenario: scenario, solver: GLPKSolver())
@@ -78,7 +79,12 @@ public enum Criticality {
                                       option: ResolvedOption(option, of: scenario, overrides: others))
         let servable = Set(formulation.assignments.map(\.requirement))
         let served = Set(base.assignments.filter { $0.nation == nation }.map(\.requirement))
-        for c in base.coverage where served.contains(c.requirement) && c.needed > 0 && !servable.contains(c.requirement) {
+        // Also those whose `min_nations` the remaining candidates can no longer reach.
+        let short = Set(formulation.hardConstraints.filter {
+            $0.kind == .requirementMinNations && Double($0.candidates ?? 0) < $0.limit
+        }.map(\.subject))
+        for c in base.coverage where served.contains(c.requirement) && c.needed > 0
+            && (!servable.contains(c.requirement) || short.contains(c.requirement)) {
             n.unsubstituted.append(c.requirement)
         }
         guard let plan = r.plan else { return n }
@@ -119,7 +125,8 @@ public struct NationCriticality: Sendable, Hashable {
     public var costAdded: Double?
     /// Requirements whose coverage falls, in file order.
     public var falls: [RequirementFall]
-    /// Requirements the nation serves that no other nation can serve at all.
+    /// Requirements the nation serves that no other nation can serve at all, or for which
+    /// too few other nations remain to meet their `min_nations`.
     public var unsubstituted: [String]
     /// When the option cannot be planned without the nation: the hard constraints that
     /// would have to give (by name).
