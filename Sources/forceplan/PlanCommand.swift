@@ -21,17 +21,24 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "No progress display.") var quiet = false
     @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
+    @ArgumentParser.Option(help: "Pledge outcomes to sample (nation reliabilities); 0 for none.") var samples: Int = 0
+    @ArgumentParser.Option(help: "Seed of the sampled outcomes.") var seed: UInt64 = 1
 
     func run() throws {
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
+        guard samples >= 0 else { throw CLI.fail("--samples must be 0 or more") }
         let overrides = try whatIf.overrides(for: scenario)
         let options = optionID == nil ? scenario.effectiveOptions : [try CLI.option(optionID, in: scenario)]
         let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
         let planner = CLI.planner(scenario, settings: settings)
         var results: [OptionResult] = []
-        for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
+        for (i, o) in options.enumerated() {
+            var result = planner.plan(o, index: i + 1, of: options.count)
+            if samples > 0 { result.reliability = Reliability.assess(planner, result, samples: samples, seed: seed) }
+            results.append(result)
+        }
         Progress.clear()
         let report = PlanReport(scenario: scenario, options: results)
         CLI.write(CLI.render(report, format))

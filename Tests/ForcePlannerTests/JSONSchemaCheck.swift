@@ -50,12 +50,19 @@ struct JSONSchemaCheck {
         case "array": return v is [Any]
         case "string": return v is String
         case "null": return v is NSNull
-        // The plan schema has no booleans; JSONSerialization gives numbers as NSNumber.
-        case "number": return v is NSNumber
+        // JSONSerialization gives numbers and booleans as NSNumber; tell them apart by type.
+        case "boolean": return v is Bool && Self.isBoolean(v)
+        case "number": return v is NSNumber && !Self.isBoolean(v)
         case "integer":
-            guard let n = v as? NSNumber else { return false }
+            guard let n = v as? NSNumber, !Self.isBoolean(v) else { return false }
             return n.doubleValue == n.doubleValue.rounded()
         default: return false
         }
+    }
+
+    /// True for JSON `true`/`false` as JSONSerialization decodes them.
+    static func isBoolean(_ v: Any) -> Bool {
+        guard let n = v as? NSNumber else { return false }
+        return String(cString: n.objCType) == "c" || type(of: n) == type(of: NSNumber(value: true))
     }
 }

@@ -134,8 +134,8 @@ extension InfeasibilityTests {
 final class AlternativesTests: XCTestCase {
     func testAlternativesDifferInNations() throws {
         // Best: a serves r (cost 2). Within 100% of coverage... coverage is 1 for a, b or
-        // c alone; each alternative swaps the serving nation: distance 2 from the best
-        // (a|r out, b|r in), and the second differs from both before.
+        // c alone; each alternative swaps the serving nation: distance 1 from the best
+        // (a|r given up), and the second gives up a pair of each plan before it.
         let report = try planAll(header + """
         nations:
           a: {pledges: [{capability: inf, units: 2, cost: 1}]}

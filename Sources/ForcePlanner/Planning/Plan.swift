@@ -83,10 +83,13 @@ public struct Plan: Sendable, Hashable {
     public var costByNation: [(nation: String, cost: Double)]
     /// Nations deploying at least one unit, in file order.
     public var contributingNations: [String]
-    /// For alternatives: how many (nation, requirement) pairs differ from the plans before.
+    /// For alternatives: the fewest (nation, requirement) serving pairs of any earlier plan
+    /// that this one does without ("pairs given up"), the measure the search maximised.
     public var distance: Int?
     /// The common fund in this plan; nil when no nation of the scenario has `funds`.
     public var fund: FundUse? = nil
+    /// For alternatives: true when no plan in the window is farther (the maximum was proven).
+    public var distanceProven: Bool?
 
     /// The value of `objective`, if it is in the list.
     public func value(of objective: ObjectiveSpec) -> Double? {
@@ -160,6 +163,12 @@ public struct OptionResult: Sendable {
     public var seconds: Double
     /// Solver message for errors.
     public var message: String?
+    /// Alternatives the scenario asks for (0 when none were searched for).
+    public var alternativesRequested = 0
+    /// Why fewer alternatives than requested were found; nil when none are missing.
+    public var alternativesMissing: MissingAlternatives?
+    /// The plan under sampled pledge outcomes (`plan --samples N`); nil when not asked.
+    public var reliability: ReliabilityResult?
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

@@ -91,7 +91,10 @@ public struct Planner: Sendable {
         }
         if let plan = result.plan, result.status == .optimal || result.status == .feasible {
             if settings.alternatives && scenario.alternatives.count > 0 {
-                result.alternatives = context.alternatives(formulation, best: plan)
+                let search = context.alternatives(formulation, best: plan)
+                result.alternatives = search.plans
+                result.alternativesRequested = scenario.alternatives.count
+                result.alternativesMissing = search.missing
             }
             if settings.findBinding {
                 result.binding = context.bindingConstraints(formulation, best: plan)

@@ -6,7 +6,9 @@
 /// ```
 /// Infeasible options add `conflicts`; options stopped early add `gap`; plans of a
 /// scenario with funds add `"fund": {"available", "used", "paid": {nation: amount}}`
-/// (see ``FundUse`` for which of the possible payments is shown). Nothing in it
+/// (see ``FundUse`` for which of the possible payments is shown). Options whose
+/// alternatives were searched for add `alternatives_found`, and `alternatives_missing`
+/// (`count`, `reason`, `proven`) when fewer were found than asked. Nothing in it
 /// depends on timing, so the same input gives the same bytes.
 public enum JSONReport {
     public static func render(_ report: PlanReport) -> String {
@@ -44,8 +46,27 @@ public enum JSONReport {
         pairs.append(("alternatives", .array(r.alternatives.map { alt in
             var p = planPairs(alt, objectives: r.option.objectives)
             p.append(("distance", .number(Double(alt.distance ?? 0))))
+            p.append(("distance_proven", .bool(alt.distanceProven ?? false)))
             return .object(p)
         })))
+        if r.alternativesRequested > 0 {
+            pairs.append(("alternatives_found", .number(Double(r.alternatives.count))))
+        }
+        if let rel = r.reliability {
+            func summary(_ s: ReliabilitySummary) -> JSONValue {
+                .object([("mean", .number(s.mean)), ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p90", .number(s.p90))])
+            }
+            pairs.append(("reliability", .object([
+                ("samples", .number(Double(rel.samples))), ("seed", .number(Double(rel.seed))),
+                ("as_planned", summary(rel.asPlanned)), ("replanned", summary(rel.replanned)),
+                ("replans_without_plan", .number(Double(rel.replansWithoutPlan))),
+            ])))
+        }
+        if let m = r.alternativesMissing {
+            pairs.append(("alternatives_missing", .object([
+                ("count", .number(Double(m.count))), ("reason", .string(m.reason)), ("proven", .bool(m.proven)),
+            ])))
+        }
         return .object(pairs)
     }
 

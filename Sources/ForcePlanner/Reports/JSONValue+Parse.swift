@@ -33,6 +33,7 @@ extension JSONValue {
     }
 
     public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
     public var number: Double? { if case .number(let d) = self { return d } else { return nil } }
     public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
     public var pairs: [(String, JSONValue)]? { if case .object(let p) = self { return p } else { return nil } }

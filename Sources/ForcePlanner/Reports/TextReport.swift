@@ -59,16 +59,37 @@ public enum TextReport {
                 + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ") + "\n"
         }
         if let fund = plan.fund { out += (plan.costByNation.isEmpty ? "\n" : "") + "  " + Self.fund(fund) + "\n" }
+        if let rel = r.reliability { out += "\n  " + reliabilityText(rel) + "\n" }
         if !r.binding.isEmpty {
             out += "\n  Binding caveats and policies:\n"
             for b in r.binding { out += "  - \(b.message)\n" }
         }
         for alt in r.alternatives {
-            out += "\n  Alternative (distance \(alt.distance ?? 0)): " + headline(alt) + "\n"
+            out += "\n  Alternative (\(distanceText(alt))): " + headline(alt) + "\n"
             var t = TextTable(header: ["nation", "capability", "location", "requirement", "units"], numeric: [4])
             for a in alt.assignments { t.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)"]) }
             out += t.render(indent: "    ")
         }
+        if let m = r.alternativesMissing { out += "\n  " + missingText(m, found: r.alternatives.count) + "\n" }
         return out
+    }
+
+    /// "distance 12: pairs given up, maximum proven" (or "not proven").
+    static func distanceText(_ plan: Plan) -> String {
+        "distance \(plan.distance ?? 0): pairs given up, maximum " + (plan.distanceProven == true ? "proven" : "not proven")
+    }
+
+    /// One line on the plan under sampled pledge outcomes.
+    static func reliabilityText(_ r: ReliabilityResult) -> String {
+        func s(_ x: ReliabilitySummary) -> String {
+            "mean \(NumberFormat.percent(x.mean)), P10 \(NumberFormat.percent(x.p10)), "
+                + "P50 \(NumberFormat.percent(x.p50)), P90 \(NumberFormat.percent(x.p90))"
+        }
+        return "Reliability (\(r.samples) samples, seed \(r.seed)): as planned \(s(r.asPlanned)); re-planned \(s(r.replanned))"
+    }
+
+    /// One line on the alternatives that are missing, and why.
+    static func missingText(_ m: MissingAlternatives, found: Int) -> String {
+        "Alternatives: \(found) found, \(m.count) missing: \(m.reason)" + (m.proven ? " (proven)." : " (not proven).")
     }
 }

@@ -145,8 +145,16 @@ public struct BriefOption: Sendable {
         public var message: String
     }
     public struct Alternative: Sendable {
+        /// Pairs given up (see docs/plan.schema.json), and whether that maximum was proven.
         public var distance: Double?
+        public var distanceProven: Bool?
         public var objectives: [(name: String, value: Double)]
+
+        /// `distance 4: pairs given up, maximum proven`.
+        public var distanceText: String? {
+            distance.map { "distance \(NumberFormat.readable($0)): pairs given up, maximum "
+                + (distanceProven == true ? "proven" : "not proven") }
+        }
     }
 
     public var id: String
@@ -167,6 +175,10 @@ public struct BriefOption: Sendable {
     public var alternatives: [Alternative]
     /// Coverage P10 as planned, when reliability was sampled.
     public var coverageP10: Double?
+    /// The one-line summary of sampled pledge reliability, when sampled.
+    public var reliabilityLine: String?
+    /// `Alternatives: 1 found, 1 missing: reason (proven).`, when fewer were found than asked.
+    public var alternativesMissingLine: String?
     /// Critical nations, most critical first, when computed.
     public var critical: [String]
     /// Per nation, personnel deployed (or units, when the scenario is unknown), by domain.
@@ -229,12 +241,26 @@ public struct BriefOption: Sendable {
         binding = notes("binding", amount: "improvement")
         conflicts = notes("conflicts", amount: "shortfall")
         alternatives = (o["alternatives"]?.array ?? []).map {
-            Alternative(distance: $0["distance"]?.number, objectives: numbers($0["objectives"]).map { (name: $0.0, value: $0.1) })
+            Alternative(distance: $0["distance"]?.number, distanceProven: $0["distance_proven"]?.bool, objectives: numbers($0["objectives"]).map { (name: $0.0, value: $0.1) })
         }
         if let f = o["fund"], let available = f["available"]?.number, let used = f["used"]?.number {
             fund = (available, used, numbers(f["paid"]).map { (nation: $0.0, amount: $0.1) })
         }
         coverageP10 = o["reliability"]?["as_planned"]?["p10"]?.number
+        if let r = o["reliability"], let samples = r["samples"]?.number, let seed = r["seed"]?.number {
+            func summary(_ v: JSONValue?) -> String {
+                ["mean", "p10", "p50", "p90"].map { k in
+                    (k == "mean" ? "mean " : k.uppercased() + " ") + NumberFormat.percent(v?[k]?.number ?? .nan)
+                }.joined(separator: ", ")
+            }
+            reliabilityLine = "Reliability (\(NumberFormat.readable(samples)) samples, seed \(NumberFormat.readable(seed))): "
+                + "as planned \(summary(r["as_planned"])); re-planned \(summary(r["replanned"]))"
+        }
+        if let m = o["alternatives_missing"], let count = m["count"]?.number {
+            let found = o["alternatives_found"]?.number ?? Double(alternatives.count)
+            alternativesMissingLine = "Alternatives: \(NumberFormat.readable(found)) found, \(NumberFormat.readable(count)) missing: "
+                + (m["reason"]?.string ?? "") + (m["proven"]?.bool == true ? " (proven)." : " (not proven).")
+        }
         critical = (o["critical"]?.array ?? []).compactMap { $0.string ?? $0["nation"]?.string }
 
         var byNation: [String: [String: Double]] = [:]

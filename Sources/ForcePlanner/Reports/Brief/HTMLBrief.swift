@@ -198,15 +198,19 @@ private struct Page {
             }.joined() + "</ul>")
         }
         add("<h3>Alternatives</h3>")
-        if o.alternatives.isEmpty {
+        if o.alternatives.isEmpty && o.alternativesMissingLine == nil {
             add("<p class=\"muted\">None computed.</p>")
         } else {
-            add("<ul>" + o.alternatives.enumerated().map { k, a in
-                "<li>Alternative \(k + 1)" + (a.distance.map { " (distance \(num($0)))" } ?? "") + ": "
-                    + a.objectives.map { "\(h($0.name)) \($0.name == "coverage" ? pct($0.value) : num($0.value))" }.joined(separator: ", ")
-                    + "</li>"
-            }.joined() + "</ul>")
+            if !o.alternatives.isEmpty {
+                add("<ul>" + o.alternatives.enumerated().map { k, a in
+                    "<li>Alternative \(k + 1)" + (a.distanceText.map { " (\(h($0)))" } ?? "") + ": "
+                        + a.objectives.map { "\(h($0.name)) \($0.name == "coverage" ? pct($0.value) : num($0.value))" }.joined(separator: ", ")
+                        + "</li>"
+                }.joined() + "</ul>")
+            }
+            if let m = o.alternativesMissingLine { add("<p>\(h(m))</p>") }
         }
+        if let r = o.reliabilityLine { add("<h3>Pledge reliability</h3>\n<p>\(h(r))</p>") }
         if !o.critical.isEmpty {
             add("<h3>Critical nations</h3>")
             add("<p>" + o.critical.map { h(ctx.nationName($0)) }.joined(separator: ", ") + "</p>")

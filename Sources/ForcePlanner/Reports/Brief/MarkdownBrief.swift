@@ -93,13 +93,15 @@ public enum MarkdownBrief {
                 out += "- \(cell(n.message))" + (n.amount.map { " (lifting it gains \(NumberFormat.readable($0)))" } ?? "") + "\n"
             }
         }
-        if !o.alternatives.isEmpty {
+        if !o.alternatives.isEmpty || o.alternativesMissingLine != nil {
             out += "\n### Alternatives\n\n"
             for (k, a) in o.alternatives.enumerated() {
-                out += "- Alternative \(k + 1)" + (a.distance.map { " (distance \(NumberFormat.readable($0)))" } ?? "") + ": "
+                out += "- Alternative \(k + 1)" + (a.distanceText.map { " (\($0))" } ?? "") + ": "
                     + a.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ") + "\n"
             }
+            if let m = o.alternativesMissingLine { out += (o.alternatives.isEmpty ? "" : "\n") + cell(m) + "\n" }
         }
+        if let r = o.reliabilityLine { out += "\n" + cell(r) + "\n" }
         if !o.critical.isEmpty {
             out += "\n### Critical nations\n\n" + o.critical.map { cell(ctx.nationName($0)) }.joined(separator: ", ") + "\n"
         }

@@ -1,0 +1,133 @@
+import LinearModel
+
+/// How likely a plan is to survive nations that do not deliver.
+///
+/// Each nation delivers all of its pledges with probability `reliability` (default 1),
+/// independently of the others. Each of `samples` outcomes draws, nation by nation in
+/// file order, whether it delivers (``SeededRandom`` from `seed`: the same seed gives
+/// the same outcomes, for every option, so options are compared on the same draws). Per
+/// outcome two coverages (fractions in [0, 1]):
+/// - **as planned**: the plan as chosen, counting only the units of nations that
+///   delivered;
+/// - **re-planned**: the better of that and the best plan from the nations that
+///   delivered (the option's hard constraints, the coverage stage only, node-limited).
+///   Outcomes in which nobody fails keep the plan itself. Re-plans are shared between
+///   outcomes in which the same nations fail.
+///
+/// ```swift
+/// let result = planner.plan(option)
+/// if let r = Reliability.assess(planner, result, samples: 1000, seed: 7) {
+///     print(r.asPlanned.p10, r.replanned.p10)
+/// }
+/// ```
+///
+/// - Complexity: one coverage solve per distinct set of failed nations (at most
+///   `samples`), plus O(samples x assignments).
+public enum Reliability {
+    /// Branch-and-bound nodes per re-plan.
+    public static let replanNodeLimit = 2000
+
+    /// The outcomes of `result`'s plan; nil when it has no plan or `samples` is below 1.
+    public static func assess(_ planner: Planner, _ result: OptionResult, samples: Int, seed: UInt64) -> ReliabilityResult? {
+        guard let plan = result.plan, samples >= 1 else { return nil }
+        let scenario = planner.scenario
+        var rng = SeededRandom(seed: seed)
+        var asPlanned: [Double] = [], replanned: [Double] = []
+        var cache: [[String]: Double?] = [:]
+        var withoutPlan = 0
+        for _ in 0..<samples {
+            var failed: [String] = []
+            for n in scenario.nations {
+                // 53 random bits: a uniform draw in [0, 1).
+                let u = Double(rng.next() >> 11) / 9_007_199_254_740_992
+                if u >= n.reliability { failed.append(n.id) }
+            }
+            let arrived = coverage(of: plan, without: Set(failed), in: scenario)
+            asPlanned.append(arrived)
+            let lost = failed.filter(plan.contributingNations.contains)
+            if lost.isEmpty {
+                replanned.append(max(arrived, Criticality.coverage(of: plan, in: scenario)))
+                continue
+            }
+            let best: Double?
+            if let known = cache[failed] {
+                best = known
+            } else {
+                best = replan(planner, result.option, without: failed)
+                cache[failed] = best
+            }
+            if best == nil { withoutPlan += 1 }
+            replanned.append(max(arrived, best ?? 0))
+        }
+        return ReliabilityResult(samples: samples, seed: seed, asPlanned: ReliabilitySummary(asPlanned),
+                                 replanned: ReliabilitySummary(replanned), replansWithoutPlan: withoutPlan)
+    }
+
+    /// Coverage of `plan` counting only the units of nations not in `failed`.
+    public static func coverage(of plan: Plan, without failed: Set<String>, in scenario: Scenario) -> Double {
+        let total = scenario.requirements.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return 1 }
+        var provided: [String: Double] = [:]
+        for a in plan.assignments where !failed.contains(a.nation) {
+            let factor = scenario.requirement(a.requirement)?.needs.first { $0.capability == a.capability }?.factor ?? 0
+            provided[a.requirement, default: 0] += Double(a.units) * factor
+        }
+        var sum = 0.0
+        for r in scenario.requirements {
+            let fraction = r.units > 0 ? 1 - max(0, r.units - (provided[r.id] ?? 0)) / r.units : 1
+            sum += r.weight * fraction
+        }
+        return sum / total
+    }
+
+    /// The best coverage without `failed`, or nil when no plan was found.
+    private static func replan(_ planner: Planner, _ option: ResolvedOption, without failed: [String]) -> Double? {
+        var o = option
+        o.excludedNations = Array(Set(o.excludedNations + failed)).sorted()
+        o.objectives = [.coverage]
+        let f = Formulation(scenario: planner.scenario, option: o)
+        var model = f.model
+        model.setObjective(.maximize, f.expression(for: .coverage))
+        var p = SolveParameters()
+        p.objectiveStep = f.objectiveStep(for: .coverage)
+        p.nodeLimit = replanNodeLimit
+        p.wantDuals = false
+        guard let r = try? planner.portfolio.solve(model, parameters: p), r.hasSolution else { return nil }
+        return Criticality.coverage(of: f.plan(from: f.cleanValues(r.values)), in: planner.scenario)
+    }
+}
+
+/// Mean and percentiles of coverage over the sampled outcomes.
+public struct ReliabilitySummary: Sendable, Hashable {
+    public var mean: Double
+    /// Nearest-rank percentiles: the `ceil(q x samples)`-th smallest value.
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+
+    /// The summary of `values` (at least one).
+    public init(_ values: [Double]) {
+        let sorted = values.sorted()
+        func rank(_ q: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            let k = Int((q * Double(sorted.count)).rounded(.up)) - 1
+            return sorted[min(max(0, k), sorted.count - 1)]
+        }
+        mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
+        p10 = rank(0.1)
+        p50 = rank(0.5)
+        p90 = rank(0.9)
+    }
+}
+
+/// One option's plan under sampled outcomes.
+public struct ReliabilityResult: Sendable, Hashable {
+    public var samples: Int
+    public var seed: UInt64
+    /// The plan as chosen, with what still arrives.
+    public var asPlanned: ReliabilitySummary
+    /// The better of that and a re-plan from what arrived.
+    public var replanned: ReliabilitySummary
+    /// Outcomes whose re-plan found no plan (hard constraints); they keep what arrived.
+    public var replansWithoutPlan: Int
+}

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+/// The analysis commands as planners run them: the same JSON as the goldens, exit codes,
+/// and bad flags reported with exit code 2.
+final class AnalysisCommandTests: XCTestCase {
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func golden(_ name: String) throws -> String {
+        try String(contentsOf: LoaderScenarioTests.packageRoot.appendingPathComponent(
+            "Tests/ForcePlannerTests/Fixtures/golden/\(name)"), encoding: .utf8)
+    }
+
+    func testCriticalityJSONOnTwoThreadsMatchesGolden() throws {
+        let r = try run(["criticality", "scenarios/tutorial.yaml", "--format", "json", "-j", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try golden("tutorial-criticality.json"))
+    }
+
+    func testFrontierJSONMatchesGolden() throws {
+        let r = try run(["frontier", "scenarios/tutorial.yaml", "--x", "personnel-in:ukraine", "--y", "coverage",
+                         "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try golden("tutorial-frontier.json"))
+    }
+
+    func testPlanWithSamplesMatchesGolden() throws {
+        let r = try run(["plan", "scenarios/tutorial.yaml", "--samples", "200", "--seed", "7", "--no-alternatives",
+                         "--no-binding", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try golden("tutorial-reliability.json"))
+    }
+
+    func testUnknownFrontierObjectiveIsBadInput() throws {
+        let r = try run(["frontier", "scenarios/tutorial.yaml", "--x", "personnel-in:ukrain", "--y", "coverage"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("unknown tag 'ukrain'; did you mean 'ukraine'?"), r.stderr)
+    }
+
+    func testZeroJobsIsBadInput() throws {
+        let r = try run(["criticality", "scenarios/tutorial.yaml", "-j", "0"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("-j must be at least 1"), r.stderr)
+    }
+}
