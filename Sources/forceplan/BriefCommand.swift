@@ -28,12 +28,18 @@ struct BriefCommand: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
     @ArgumentParser.Option(name: .customLong("as-of"), help: "The date of the data, shown in the title block.")
     var asOf: String?
+    @Flag(help: "Re-plan each option without each contributing nation and list the critical ones.")
+    var criticality = false
+    @ArgumentParser.Option(name: [.customShort("j"), .customLong("jobs")], help: "Threads for the criticality re-plans.")
+    var jobs: Int = 1
     @Flag(help: "No progress display.") var quiet = false
     @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
 
     func run() throws {
+        guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
         var solvedAll = true
+        var critical: [CriticalityReport] = []
         let json: JSONValue
         var scenario: Scenario?
         if let from {
@@ -61,6 +67,11 @@ struct BriefCommand: ParsableCommand {
                 let results = options.enumerated().map { i, o in p.plan(o, index: i + 1, of: options.count) }
                 let report = PlanReport(scenario: base, options: results)
                 solvedAll = report.allSolved
+                if criticality {
+                    critical = zip(options, results).filter { $0.1.plan != nil }.map { o, _ in
+                        Criticality.analyse(p, option: o, threads: jobs)
+                    }
+                }
                 json = JSONReport.value(report)
             } else {
                 let result: WhatIf
@@ -80,6 +91,7 @@ struct BriefCommand: ParsableCommand {
             throw CLI.fail("\(from ?? "plan"): \(error)")
         }
         if let asOf { brief.asOf = asOf }
+        for report in critical { brief.addCriticality(report) }
         for path in frontierFiles {
             do { try brief.addFrontier(json: try CLI.readJSON(path, expecting: "the output of frontier --format json")) } catch let e as BriefError {
                 throw CLI.fail("\(path): \(e)")

@@ -141,6 +141,31 @@ final class BriefTests: XCTestCase {
         XCTAssertThrowsError(try brief.addFrontier(json: JSONValue.parse(#"{"scenario": "demo"}"#)))
     }
 
+    /// Only `solo` has jets; `a` and `b` each offer the one infantry company needed. Without
+    /// solo, air (weight 1 of 2) falls to 0: coverage lost 1/2, no substitute. Without
+    /// whichever of a and b serves, the other does: nothing lost, so it is not listed. Cost
+    /// without solo: 1 instead of 3, so -2.
+    func testCriticalNationsListOnlyTheNationsWhoseLossCostsCoverage() throws {
+        let s = try scenario(header + """
+            nations:
+              solo: {pledges: [{capability: jet, units: 2, cost: 1}]}
+              a: {pledges: [{capability: inf, units: 1, cost: 1}]}
+              b: {pledges: [{capability: inf, units: 1, cost: 1}]}
+            requirements:
+              - {id: air, needs: jet, units: 2, at: [poland]}
+              - {id: ground, needs: inf, units: 1, at: [poland]}
+            """)
+        let planner = portfolioPlanner(s, PlannerSettings(timeLimit: 60, alternatives: false, findBinding: false))
+        let report = planner.planAll()
+        var brief = Brief(report)
+        brief.addCriticality(Criticality.analyse(planner, option: try XCTUnwrap(s.effectiveOptions.first)))
+        let critical = try XCTUnwrap(brief.options.first?.critical)
+        XCTAssertEqual(critical.map(\.nation), ["solo"])
+        XCTAssertEqual(critical.first?.coverageLost ?? .nan, 0.5, accuracy: 1e-9)
+        XCTAssertEqual(critical.first?.singlePointOfFailure, true)
+        XCTAssertTrue(HTMLBrief.render(brief).contains("<li>solo: coverage −50%, cost −2 — single point of failure</li>"))
+    }
+
     func testSameInputGivesTheSameBytes() throws {
         let a = HTMLBrief.render(try Brief(json: JSONValue.parse(Self.twoOptions)))
         let b = HTMLBrief.render(try Brief(json: JSONValue.parse(Self.twoOptions)))

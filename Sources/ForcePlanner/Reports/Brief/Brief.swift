@@ -29,6 +29,16 @@ public struct Brief: Sendable {
     /// Pareto frontiers computed for some options (`forceplan frontier` JSON).
     public var frontiers: [BriefFrontier] = []
 
+    /// Adds what ``Criticality/analyse(_:option:threads:)`` found for one option: the
+    /// nations whose withdrawal loses coverage (or leaves no plan), most critical first.
+    public mutating func addCriticality(_ report: CriticalityReport) {
+        guard let i = options.firstIndex(where: { $0.id == report.baseline.option.id }) else { return }
+        options[i].critical = report.nations
+            .filter { ($0.coverageLost ?? 1) > 1e-9 || $0.singlePointOfFailure }
+            .map { BriefOption.CriticalNation(nation: $0.nation, coverageLost: $0.coverageLost, costAdded: $0.costAdded,
+                                              singlePointOfFailure: $0.singlePointOfFailure) }
+    }
+
     /// Adds a frontier from `frontier --format json` output:
     /// `{"scenario", "option", "x", "y", "points": [{"objectives": {...}, ...}]}`.
     public mutating func addFrontier(json: JSONValue) throws {
@@ -179,8 +189,18 @@ public struct BriefOption: Sendable {
     public var reliabilityLine: String?
     /// `Alternatives: 1 found, 1 missing: reason (proven).`, when fewer were found than asked.
     public var alternativesMissingLine: String?
-    /// Critical nations, most critical first, when computed.
-    public var critical: [String]
+    /// Critical nations, most critical first, when computed (``Brief/addCriticality(_:)``).
+    public var critical: [CriticalNation] = []
+
+    /// A nation whose withdrawal costs the option coverage.
+    public struct CriticalNation: Sendable, Hashable {
+        public var nation: String
+        /// Coverage lost without it; nil when the option has no plan without it.
+        public var coverageLost: Double?
+        public var costAdded: Double?
+        /// Some requirement it serves falls short with no substitute.
+        public var singlePointOfFailure: Bool
+    }
     /// Per nation, personnel deployed (or units, when the scenario is unknown), by domain.
     public var contributions: [(nation: String, byDomain: [(domain: String, amount: Double)])]
     /// Units given by the backstop's nations.
@@ -261,7 +281,6 @@ public struct BriefOption: Sendable {
             alternativesMissingLine = "Alternatives: \(NumberFormat.readable(found)) found, \(NumberFormat.readable(count)) missing: "
                 + (m["reason"]?.string ?? "") + (m["proven"]?.bool == true ? " (proven)." : " (not proven).")
         }
-        critical = (o["critical"]?.array ?? []).compactMap { $0.string ?? $0["nation"]?.string }
 
         var byNation: [String: [String: Double]] = [:]
         var backstop = 0.0

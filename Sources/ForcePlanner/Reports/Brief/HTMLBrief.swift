@@ -212,8 +212,8 @@ private struct Page {
         }
         if let r = o.reliabilityLine { add("<h3>Pledge reliability</h3>\n<p>\(h(r))</p>") }
         if !o.critical.isEmpty {
-            add("<h3>Critical nations</h3>")
-            add("<p>" + o.critical.map { h(ctx.nationName($0)) }.joined(separator: ", ") + "</p>")
+            add("<h3>Critical nations</h3>\n<p class=\"muted\">Each re-planned without it; most critical first.</p>")
+            add("<ul>" + o.critical.map { "<li>" + h(CriticalText.line($0, ctx)) + "</li>" }.joined() + "</ul>")
         }
         add("</section>")
     }

@@ -103,7 +103,8 @@ public enum MarkdownBrief {
         }
         if let r = o.reliabilityLine { out += "\n" + cell(r) + "\n" }
         if !o.critical.isEmpty {
-            out += "\n### Critical nations\n\n" + o.critical.map { cell(ctx.nationName($0)) }.joined(separator: ", ") + "\n"
+            out += "\n### Critical nations\n\n"
+            for c in o.critical { out += "- " + cell(CriticalText.line(c, ctx)) + "\n" }
         }
         return out + "\n"
     }
@@ -153,5 +154,20 @@ public enum MarkdownBrief {
             out += "\n"
         }
         return out
+    }
+}
+
+/// One line on a critical nation, for the brief's HTML and Markdown alike.
+enum CriticalText {
+    static func line(_ c: BriefOption.CriticalNation, _ ctx: BriefContext) -> String {
+        var line = ctx.nationName(c.nation) + ": "
+        if let lost = c.coverageLost {
+            line += "coverage −" + NumberFormat.percent(lost)
+            if let cost = c.costAdded { line += ", cost " + (cost >= 0 ? "+" : "−") + NumberFormat.readable(abs(cost)) }
+        } else {
+            line += "no plan without it"
+        }
+        if c.singlePointOfFailure { line += " — single point of failure" }
+        return line
     }
 }
