@@ -51,6 +51,17 @@ final class FundTests: XCTestCase {
         XCTAssertEqual(result.variants.first?.report.options.first?.plan?.fund?.available, 0)
     }
 
+    /// Criticality ranks Japan, which deploys nothing, by what its money buys: without it
+    /// coverage falls from 1 to 3/4 (alpha 2 + bravo 1), so Japan loses 0.25 and alpha, whose
+    /// loss leaves bravo's 1 fighter (1/4), loses 0.75; bravo is unused and loses nothing.
+    func testCriticalityRanksAFunderByWhatItsMoneyBuys() throws {
+        let s = try scenario(Self.handCase())
+        let planner = portfolioPlanner(s, PlannerSettings(timeLimit: 60, alternatives: false, findBinding: false))
+        let report = Criticality.analyse(planner, option: try XCTUnwrap(s.effectiveOptions.first))
+        XCTAssertEqual(report.nations.map(\.nation), ["alpha", "japan"])
+        XCTAssertEqual(report.nations.map { $0.coverageLost ?? .nan }, [0.75, 0.25])
+    }
+
     func testFundPaysForAlphasFourFighters() throws {
         // Alpha's 4 fighters cost 20, 10 over its budget; Japan's 10 pays exactly that.
         // Coverage 4/4 = 1 at cost 20 (alpha 4 is cheaper than alpha 3 + bravo 1 = 24).

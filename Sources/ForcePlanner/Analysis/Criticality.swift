@@ -1,4 +1,5 @@
-/// What an option loses when one contributing nation withdraws: the option re-planned
+/// What an option loses when one contributing nation (or one that pays into the common
+/// fund) withdraws: the option re-planned
 /// without it, with the option's own objectives, compared with the plan that has it.
 ///
 /// Nations are ranked by coverage lost, then by cost added (a re-plan that is infeasible
@@ -34,7 +35,11 @@ public enum Criticality {
         guard let base = baseline.plan else {
             return CriticalityReport(scenario: scenario, baseline: baseline, nations: [])
         }
-        let nations = base.contributingNations
+        // Nations whose money reaches the common fund matter as much as those who deploy:
+        // dropping one takes its funds with it (DESIGN.md, the common fund).
+        let excluded = Set(baseline.option.excludedNations)
+        let funders = scenario.nations.filter { ($0.funds ?? 0) > 0 && !excluded.contains($0.id) }.map(\.id)
+        let nations = base.contributingNations + funders.filter { !base.contributingNations.contains($0) }
         let planner = quiet
         let replans = ParallelMap.run(nations.count, threads: threads) { i -> OptionResult in
             var without = planner
