@@ -13,12 +13,19 @@ public struct PlanningProgress: Sendable {
     public var elapsed: Double
     /// The solver's current relative gap, when known.
     public var gap: Double?
+    /// True once the stage is proven optimal (then ``gap`` is 0).
+    public var proven: Bool = false
 }
 
 /// Settings for ``Planner``.
 public struct PlannerSettings: Sendable {
-    /// Wall-clock limit per option in seconds (all stages together); nil for none.
+    /// Wall-clock limit per option in seconds (all stages together); nil for none. A safety
+    /// net: where it strikes depends on the machine, so prefer ``nodeLimit``.
     public var timeLimit: Double?
+    /// Branch-and-bound nodes per objective stage (all solver configurations together);
+    /// nil for none. The same input stops at the same plan on any machine; an option so
+    /// stopped reports `feasible` with its gap, and its message names the limit.
+    public var nodeLimit: Int?
     /// What-if overrides applied to every option.
     public var overrides: PlanningOverrides
     /// Compute near-optimal alternatives as the scenario asks (`alternatives:`).
@@ -67,7 +74,9 @@ public struct Planner: Sendable {
     }
 
     /// The planner's solver followed by ``PlannerSettings/alternateSolvers``.
-    public var portfolio: SolverPortfolio { SolverPortfolio([solver] + settings.alternateSolvers) }
+    public var portfolio: SolverPortfolio {
+        SolverPortfolio([solver] + settings.alternateSolvers, nodeBudget: settings.nodeLimit)
+    }
 
     /// Plans every option in file order.
     public func planAll() -> PlanReport {
@@ -192,7 +201,7 @@ struct SolveContext {
             }
             switch solved.termination {
             case .optimal:
-                break
+                reportProven(objective.description)
             case .infeasible, .infeasibleOrUnbounded:
                 if k == 0 {
                     result.status = .infeasible
@@ -202,21 +211,7 @@ struct SolveContext {
                 }
                 return result
             case .timeLimit, .stoppedEarly:
-                if solved.hasSolution {
-                    let clean = f.cleanValues(solved.values)
-                    result.status = .feasible
-                    result.gap = solved.relativeGap ?? values.map { _ in 0 }
-                    result.plan = f.plan(from: clean)
-                } else if let values {
-                    // An earlier stage's plan is still a plan.
-                    result.status = .feasible
-                    result.plan = f.plan(from: values)
-                    result.gap = nil
-                } else {
-                    result.status = .timeLimit
-                }
-                result.message = "stopped by the time limit while optimising \(objective)"
-                return result
+                return stopped(f, stage: k, solved: solved, earlier: values, result: result)
             case .unbounded, .error:
                 result.status = .error
                 result.message = solved.message ?? "solver failed while optimising \(objective)"
