@@ -115,6 +115,21 @@ final class StatusContractTests: XCTestCase {
         XCTAssertNil(r.plan)
     }
 
+    func testInfeasibleGeneratedOptionNamesTheRuleAndWhatWouldHaveToGiveInstead() throws {
+        // Option b of every generated scenario caps personnel in Ukraine at 0, and
+        // reassurance-west (at ukraine-west and kyiv, both tagged ukraine) needs at least one
+        // nation: either that minimum or the ceiling must give. The fewest gives is one; the
+        // smallest give is the minimum (a count of nations, relative to itself: 1) rather
+        // than hundreds of personnel over a ceiling of 0.
+        var s = RandomScenario.make(nations: 60, seed: 1)
+        s.options = s.options.filter { $0.id == "b" }
+        let r = try XCTUnwrap(Self.plan(s, nodeLimit: nil).options.first)
+        XCTAssertEqual(r.status, .infeasible)
+        XCTAssertEqual(r.conflicts.map(\.constraint), ["min_nations:reassurance-west"])
+        let message = try XCTUnwrap(r.conflicts.first?.message)
+        XCTAssertTrue(message.contains("for it to hold instead: max_personnel_in ukraine"), message)
+    }
+
     func testSolverFaultGivesErrorWithItsMessage() throws {
         var broken = GLPKSolver()
         broken.invalidCallInCallbackForTesting = true

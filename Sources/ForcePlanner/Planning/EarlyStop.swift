@@ -25,7 +25,7 @@ extension SolveContext {
             plan = values
             source = "; the plan is stage \(k)'s (\(objectives[k - 1]))"
         } else {
-            switch f.startPlan(solver: planner.solver, parameters: parameters(stage: "start plan", step: nil, hint: nil)) {
+            switch startPlan(f) {
             case .success(let start):
                 plan = start
                 source = "; the plan is the repaired start plan, not the search's"
@@ -50,6 +50,17 @@ extension SolveContext {
         }
         result.message = message
         return result
+    }
+
+    /// The option's start plan, made once: the LP relaxation of the first stage rounded
+    /// down and repaired. The LP has the planner's time limit of its own.
+    mutating func startPlan(_ f: Formulation) -> Result<[Double], StartPlanFailure> {
+        if let start { return start }
+        var p = parameters(stage: "start plan", step: nil, hint: nil)
+        p.timeLimit = planner.settings.timeLimit
+        let made = f.startPlan(solver: planner.solver, parameters: p)
+        start = made
+        return made
     }
 
     /// The limit in a planner's words, with its setting (no timing: the same input gives

@@ -11,12 +11,13 @@ extension SolveContext {
     /// an elastic slack, finds the fewest constraints that must give (then the smallest
     /// give, each measured relative to its limit), and names them.
     ///
-    /// Never empty: every search starts from the relaxed model's trivially feasible point
-    /// (nothing deployed, every slack absorbing what it must), which is a valid answer in
-    /// itself. With nothing deployed every `<=` rule holds, so that point names exactly
-    /// the minimum-nations rules; the searches can only improve on it. Each search has a
-    /// node budget of its own (``explanationNodes``) and the planner's time limit, counted
-    /// from the start of the explanation, as a safety net.
+    /// Never empty: the searches start from a feasible point of the relaxed model, which
+    /// is a valid answer in itself (``startPoint(_:_:strict:amount:clock:)``): like the
+    /// trivially feasible point (nothing deployed, every slack absorbing what it must), it
+    /// keeps every `<=` rule, so it names minimum-nations rules only, and usually fewer;
+    /// the searches can only improve on it. Each search has a node
+    /// budget of its own (``explanationNodes``, ``refinementNodes``) and the planner's
+    /// time limit, counted from the start of the explanation, as a safety net.
     mutating func explainInfeasibility() -> [Conflict] {
         let f = Formulation(scenario: planner.scenario, option: option, relaxed: true)
         let clock = Stopwatch()
@@ -34,7 +35,7 @@ extension SolveContext {
         // The option was proven infeasible: something must give. Stated, this bound lets
         // a search that finds a single give stop at once.
         model.addConstraint(name: "something-gives", count, .greaterEqual(1))
-        let start = Self.trivialPoint(f, model)
+        let start = startPoint(f, model, strict: false, amount: amount, clock: clock)
         let values = relax(model, count: count, amount: amount, start: start, clock: clock) ?? start
         var conflicts = Self.conflicts(f, values)
         if conflicts.isEmpty { conflicts = Self.conflicts(f, start) }
@@ -55,8 +56,8 @@ extension SolveContext {
             for h in f.hardConstraints where isMinimum(h) {
                 if let slack = h.slack { strict.setBounds(slack, lower: 0, upper: 0) }
             }
-            // Minimum-nations slacks fixed at 0: the trivial point is no start here.
-            if let other = relax(strict, count: count, amount: amount, start: nil, clock: clock) {
+            let strictStart = startPoint(f, strict, strict: true, amount: amount, clock: clock)
+            if let other = relax(strict, count: count, amount: amount, start: strictStart, clock: clock) {
                 let instead = Self.conflicts(f, other).filter { c in !f.hardConstraints.contains { $0.name == c.constraint && isMinimum($0) } }
                 if !instead.isEmpty {
                     let text = instead.map(\.message).joined(separator: "; ")
@@ -70,9 +71,10 @@ extension SolveContext {
     }
 
     /// Fewest constraints giving, then the smallest give; the relaxed plan's values.
-    /// `start`, when given, must be feasible in `base` (``trivialPoint(_:_:)``); each
-    /// search starts from the best point so far; the first has ``explanationNodes`` nodes,
-    /// the second ``refinementNodes``.
+    /// `start`, when given, should be feasible in `base` (see ``startPoint(_:_:strict:amount:clock:)``);
+    /// with one give it is the fewest (the option is infeasible), else a search with
+    /// ``explanationNodes`` nodes starts from it; the smallest give then has
+    /// ``refinementNodes``.
     private func relax(_ base: Model, count: LinearExpression, amount: LinearExpression, start: [Double]?,
                        clock: Stopwatch) -> [Double]? {
         var model = base
@@ -84,9 +86,17 @@ extension SolveContext {
             return p
         }
         do {
-            let first = try planner.portfolio.solve(model, parameters: budget(step: 1, hint: start, nodes: Self.explanationNodes))
-            guard let fewest = first.hasSolution ? first.values : start, fewest.count == model.variableCount else {
-                return nil
+            let fewest: [Double]
+            if let start, Self.holds(model, start), count.value(start) < 1.5 {
+                // One give is the fewest possible (the option is infeasible): no search needed.
+                fewest = start
+            } else {
+                let first = try planner.portfolio.solve(model, parameters: budget(step: 1, hint: start,
+                                                                                  nodes: Self.explanationNodes))
+                guard let found = first.hasSolution ? first.values : start, found.count == model.variableCount else {
+                    return nil
+                }
+                fewest = found
             }
             let n = count.value(fewest).rounded()
             model.addConstraint(name: "fewest", count, .lessEqual(n + 0.5))
@@ -98,12 +108,39 @@ extension SolveContext {
         }
     }
 
-    /// The relaxed model's trivially feasible point: nothing deployed, auxiliaries as the
-    /// empty plan implies, every slack absorbing exactly what its row needs, and a "gives"
-    /// binary set wherever a slack is used. Feasible in `model` (the relaxed formulation's
-    /// rows plus the "gives" rows).
-    static func trivialPoint(_ f: Formulation, _ model: Model) -> [Double] {
-        var v = f.cleanValues([Double](repeating: 0, count: f.model.variableCount))
+    /// True when `values` satisfy every bound and row of `model`.
+    static func holds(_ model: Model, _ values: [Double]) -> Bool {
+        guard values.count == model.variableCount else { return false }
+        for (x, info) in zip(values, model.variables) {
+            if x < info.lowerBound - 1e-9 || x > info.upperBound + 1e-9 { return false }
+            if info.kind != .continuous && abs(x - x.rounded()) > 1e-9 { return false }
+        }
+        return !model.constraints.contains { Formulation.violates($0, values) != nil }
+    }
+
+    /// A feasible point of the relaxed model `model` to start the searches from.
+    ///
+    /// From the LP relaxation (smallest give; without `strict`, only minimum-nations rules
+    /// may give in it), rounded down. Without `strict`, units are taken away where a rule
+    /// is over its limit (so every `<=` rule holds, as in the trivially feasible point,
+    /// where nothing is deployed) and single units added where a minimum-nations rule falls
+    /// short while no other rule breaks; with `strict` (minimum-nations rules may not give)
+    /// units are added whatever breaks. Then every slack absorbs exactly what its row
+    /// still needs, and a "gives" binary is set wherever a slack is used.
+    func startPoint(_ f: Formulation, _ model: Model, strict: Bool, amount: LinearExpression,
+                    clock: Stopwatch) -> [Double] {
+        var lp = model.relaxingIntegrality()
+        if !strict {
+            for h in f.hardConstraints where h.kind != .minNations && h.kind != .requirementMinNations {
+                if let s = h.slack { lp.setBounds(s, lower: 0, upper: 0) }
+            }
+        }
+        lp.setObjective(.minimize, amount)
+        var p = parameters(stage: "explaining infeasibility", step: nil, hint: nil)
+        p.timeLimit = planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
+        let raw = (try? planner.solver.solve(lp, parameters: p)).flatMap { $0.hasSolution ? $0.values : nil }
+        var v = f.roundedDown(raw ?? [])
+        v = f.mended(v, takeAway: !strict, overLimits: strict).values
         v += [Double](repeating: 0, count: max(0, model.variableCount - v.count))
         for h in f.hardConstraints {
             guard let s = h.slack, v.indices.contains(s.index) else { continue }

@@ -34,6 +34,10 @@ public struct PlannerSettings: Sendable {
     public var findBinding: Bool
     /// Offer each stage's solver the previous stage's plan as a first incumbent.
     public var warmStart: Bool = true
+    /// Offer the first stage's solver the repaired start plan (``Formulation/startPlan(objective:solver:parameters:)``)
+    /// as a first incumbent. Off: the start plan is made only when the first stage stops
+    /// without a plan of its own (GLPK turns its presolver off for a hint).
+    public var startPlanHint: Bool = false
     /// Further solver configurations to take turns with the planner's solver on hard
     /// stages (see ``SolverPortfolio``); empty: the planner's solver alone.
     public var alternateSolvers: [any Solver] = []
@@ -128,6 +132,8 @@ struct SolveContext {
     var bestValues: [Double]?
     /// The model of the stage ``lexicographic(_:stopAt:)`` stopped at.
     var stageModel: Model?
+    /// The first stage's start plan, once made (see ``startPlan(_:)``).
+    var start: Result<[Double], StartPlanFailure>?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -189,8 +195,9 @@ struct SolveContext {
                 stageModel = model
                 return result
             }
+            let firstHint = k == 0 && planner.settings.startPlanHint ? try? startPlan(f).get() : nil
             let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
-                                    hint: planner.settings.warmStart ? values : nil)
+                                    hint: planner.settings.warmStart ? values ?? firstHint : nil)
             let solved: SolveResult
             do {
                 solved = try planner.portfolio.solve(model, parameters: params)
