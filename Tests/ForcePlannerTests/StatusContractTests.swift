@@ -61,6 +61,26 @@ final class StatusContractTests: XCTestCase {
         XCTAssertEqual(first, second)
     }
 
+    func testFirstStageStoppedWithoutAPlanReportsTheRepairedStartPlan() throws {
+        // Plain GLPK (no cuts) finds no incumbent at the root of this coalition's coverage
+        // stage (measured), so the one-node search leaves the option to its start plan.
+        var s = RandomScenario.make(nations: 15, seed: 5)
+        s.options = s.options.filter { $0.id == "a" }
+        let stopped = try XCTUnwrap(Self.plan(s, nodeLimit: 1, solver: GLPKSolver()).options.first)
+        let proven = try XCTUnwrap(Self.plan(s, nodeLimit: nil).options.first)
+        XCTAssertEqual(stopped.status, .feasible)
+        XCTAssertEqual(proven.status, .optimal)
+        let message = try XCTUnwrap(stopped.message)
+        XCTAssertTrue(message.hasSuffix("while optimising coverage; the plan is the repaired start plan, not the search's"),
+                      message)
+        // Honest gap (maximising): plan <= optimum <= plan x (1 + gap).
+        let gap = try XCTUnwrap(stopped.gap)
+        let plan = value(stopped, .coverage), optimum = value(proven, .coverage)
+        XCTAssertLessThanOrEqual(plan, optimum + 1e-9)
+        XCTAssertLessThanOrEqual(optimum, plan * (1 + gap) + 1e-9)
+        XCTAssertGreaterThan(plan, 0.5)
+    }
+
     /// Without cuts, the root LP (a = 1, b = 2.05) rounds to no plan: a's share needs
     /// 100a <= 0.52 (100a + 45b), so b >= 2.05a, and b's needs 45b <= 0.52 (100a + 45b),
     /// so b <= 2.41a; no whole b fits a = 1 or 2, the first plan is a = 3, b = 7 (cost 22).
