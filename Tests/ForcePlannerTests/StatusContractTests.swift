@@ -159,6 +159,23 @@ final class StatusContractTests: XCTestCase {
         XCTAssertFalse((r.message ?? "").isEmpty)
     }
 
+    func testStoppedOptionsFollowTheSchemaWithAKnownOrUnknownGap() throws {
+        let schemaData = try Data(contentsOf: JSONReportTests.root.appendingPathComponent("docs/plan.schema.json"))
+        let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        var report = Self.plan(Self.stopsEarly, nodeLimit: 1)
+        let check = JSONSchemaCheck(root: schema)
+        XCTAssertEqual(check.errors(try JSONSerialization.jsonObject(with: Data(JSONReport.render(report).utf8)), schema), [])
+        // The same option as if no bound were known: the gap is null, not 0, and Text says so.
+        let i = try XCTUnwrap(report.options.firstIndex { $0.status == .feasible })
+        report.options[i].gap = nil
+        let json = JSONReport.render(report)
+        XCTAssertEqual(check.errors(try JSONSerialization.jsonObject(with: Data(json.utf8)), schema), [])
+        let options = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["options"] as? [[String: Any]])
+        XCTAssertTrue(options[i]["gap"] is NSNull)
+        XCTAssertTrue(TextReport.render(report).contains("stopped early; gap unknown"))
+        XCTAssertTrue(MarkdownReport.render(report).contains("Status: **feasible** (gap unknown)"))
+    }
+
     func testGapIsUnknownWithoutABound() {
         XCTAssertNil(SolveContext.gap(value: 10, bound: nil, maximize: false))
         // Minimising 10 with bound 8: (10 - 8) / 10 = 0.2; maximising 0.8 below 1: 0.25.
