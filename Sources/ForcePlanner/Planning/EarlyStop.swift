@@ -33,7 +33,8 @@ extension SolveContext {
                 noStart = why.reason
             }
         }
-        let limit = limitText(solved.stoppedBy)
+        // A backend that does not say which limit: a time-limit termination is the clock.
+        let limit = limitText(solved.stoppedBy ?? (solved.termination == .timeLimit ? .time : nil))
         var message = "stopped by \(limit) while optimising \(objective)"
         if k > 0 { message += " (" + objectives[..<k].map(\.description).joined(separator: ", ") + " proven optimal)" }
         if let plan {
@@ -78,7 +79,8 @@ extension SolveContext {
             }
             return "the time limit"
         case .gap: return "the requested relative gap"
-        case .interrupted, nil: return "an interruption"
+        case .interrupted: return "an interruption"
+        case nil: return "a solver limit"
         }
     }
 
