@@ -30,9 +30,10 @@ import LinearModel
 /// as ``GLPKError``; the thread can solve again at once. Numerical failures of a solve
 /// (`GLP_ESING`, `GLP_EFAIL`, ...) give a result with termination `.error` and a message.
 ///
-/// **Statuses.** `.optimal` only when proven: a complete search, the requested relative
-/// gap, or the objective lattice (`SolveParameters.objectiveStep`) shows that no better
-/// solution exists. A time-limited MILP with an incumbent is `.timeLimit` with
+/// **Statuses.** `.optimal` only when proven: a complete search, or the objective
+/// lattice (`SolveParameters.objectiveStep`) shows that no better solution exists. A stop
+/// at the requested relative gap is `.stoppedEarly` (`stoppedBy` `.gap`) unless the
+/// lattice proves it. A time-limited MILP with an incumbent is `.timeLimit` with
 /// `hasSolution`, its objective and the best bound; one stopped by
 /// `SolveParameters.nodeLimit` (subproblems taken up, the root included; nil, 0 or
 /// negative: no limit) is `.stoppedEarly` likewise, and stops at the same node every run.

@@ -37,6 +37,9 @@ public struct SolveResult: Sendable {
     public var solveTime: Double
     /// A solver message for ``TerminationReason/error`` and unusual stops.
     public var message: String?
+    /// Which limit stopped the search, for ``TerminationReason/timeLimit`` and
+    /// ``TerminationReason/stoppedEarly``; nil when the search ran to its end.
+    public var stoppedBy: SolveLimit?
 
     public init(termination: TerminationReason, hasSolution: Bool, objectiveValue: Double? = nil,
                 bestBound: Double? = nil, values: [Double] = [], rowDuals: [Double]? = nil,

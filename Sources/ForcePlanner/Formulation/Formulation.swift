@@ -89,6 +89,9 @@ public struct Formulation: Sendable {
     /// The fund's payment `g_n` toward each budget-capped nation's cost, by nation id:
     /// only where the fund holds money and the nation could spend beyond its budget.
     public internal(set) var fundPayments: [String: Variable] = [:]
+    /// Total deployed personnel `T` (one defining row), present only with a
+    /// `max_nation_share` rule, whose per-nation rows read `personnel(n) - s * T <= 0`.
+    public internal(set) var totalPersonnel: Variable?
     /// True when hard constraints carry elastic slacks (see ``relaxed(_:)``).
     public let isRelaxed: Bool
 

@@ -2,11 +2,13 @@
 public enum PlanStatus: String, Sendable, Hashable, Codable {
     /// Every objective stage was proven optimal.
     case optimal
-    /// Stopped early (time limit) with a plan that is not proven optimal; see the gap.
+    /// Stopped early by a limit (nodes, time) with a plan that satisfies every hard
+    /// constraint but is not proven optimal; see the gap and the message.
     case feasible
     /// The hard constraints cannot hold together; see the conflicts.
     case infeasible
-    /// Stopped by the time limit before any plan was found.
+    /// Stopped by a limit (nodes, time) before any plan was found, and no start plan
+    /// could be made either; the message says which limit and why.
     case timeLimit = "time-limit"
     /// The solver failed.
     case error
@@ -151,7 +153,8 @@ public struct OptionResult: Sendable {
     public var status: PlanStatus
     /// The plan (nil when infeasible, or stopped without one).
     public var plan: Plan?
-    /// Relative gap when stopped early with a plan.
+    /// For `feasible`: relative gap between the plan and the best bound proven on the
+    /// stage that stopped; nil when no bound is known (docs/statuses.md).
     public var gap: Double?
     /// For infeasible options: the hard constraints that had to give.
     public var conflicts: [Conflict]
@@ -161,7 +164,8 @@ public struct OptionResult: Sendable {
     public var binding: [BindingConstraint]
     /// Wall-clock seconds for this option.
     public var seconds: Double
-    /// Solver message for errors.
+    /// For `feasible`, `time-limit` and `error`: what happened (which limit stopped the
+    /// search, where the plan comes from, the solver's message).
     public var message: String?
     /// Alternatives the scenario asks for (0 when none were searched for).
     public var alternativesRequested = 0

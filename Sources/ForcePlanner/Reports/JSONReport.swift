@@ -4,12 +4,14 @@
 /// {"scenario": "...", "options": [{"id", "name", "status", "objectives", "coverage",
 ///   "assignments", "personnel": {"total", "by_tag"}, "cost", "alternatives"}]}
 /// ```
-/// Infeasible options add `conflicts`; options stopped early add `gap`; plans of a
-/// scenario with funds add `"fund": {"available", "used", "paid": {nation: amount}}`
-/// (see ``FundUse`` for which of the possible payments is shown). Options whose
+/// Infeasible options add `conflicts`; options stopped early add `gap` (null when no
+/// bound is known) and a `message` naming the limit that stopped them (docs/statuses.md);
+/// plans of a scenario with funds add `"fund": {"available", "used", "paid": {nation:
+/// amount}}` (see ``FundUse`` for which of the possible payments is shown). Options whose
 /// alternatives were searched for add `alternatives_found`, and `alternatives_missing`
-/// (`count`, `reason`, `proven`) when fewer were found than asked. Nothing in it
-/// depends on timing, so the same input gives the same bytes.
+/// (`count`, `reason`, `proven`) when fewer were found than asked. Nothing in it depends
+/// on timing, so the same input gives the same bytes (when a search stops by wall clock,
+/// where it stopped does).
 public enum JSONReport {
     public static func render(_ report: PlanReport) -> String {
         value(report).rendered() + "\n"
@@ -42,7 +44,7 @@ public enum JSONReport {
                          ("message", .string(b.message))])
             })))
         }
-        if r.status == .error || r.status == .timeLimit, let m = r.message { pairs.append(("message", .string(m))) }
+        if r.status != .optimal && r.status != .infeasible, let m = r.message { pairs.append(("message", .string(m))) }
         pairs.append(("alternatives", .array(r.alternatives.map { alt in
             var p = planPairs(alt, objectives: r.option.objectives)
             p.append(("distance", .number(Double(alt.distance ?? 0))))

@@ -143,12 +143,12 @@ private struct Page {
         add("<section class=\"card\" id=\"option-\(h(o.id))\">")
         add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
         var status = "<span class=\"status\">\(h(o.status))</span>"
-        if let gap = o.gap { status += " stopped early, gap \(pct(gap))" }
-        if o.status == "feasible", o.gap == nil { status += " stopped early, gap unknown" }
+        if o.status == "feasible" { status += " stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown")" }
         add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" ? pct($0.value) : num($0.value))</strong>" }
             .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
             + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
 
+        if o.status != "optimal", let m = o.message { add("<p>\(h(m))</p>") }
         if let fund = o.fundLine(ctx) { add("<p>\(h(fund.prefix(1).uppercased() + fund.dropFirst())).</p>") }
 
         // Contributions by nation and domain.

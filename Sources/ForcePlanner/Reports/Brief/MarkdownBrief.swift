@@ -52,11 +52,12 @@ public enum MarkdownBrief {
     static func option(_ o: BriefOption, _ ctx: BriefContext) -> String {
         var out = "## Option \(cell(o.id)): \(cell(o.name))\n\n"
         out += "Status: **\(o.status)**"
-        if let gap = o.gap { out += " (stopped early, gap \(NumberFormat.percent(gap)))" }
+        if o.status == "feasible" { out += " (stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown"))" }
         out += ". " + o.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ")
         if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" }
         if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
         out += ", \(o.nations.count) nations.\n\n"
+        if o.status != "optimal", let m = o.message { out += cell(m) + "\n\n" }
         if let fund = o.fundLine(ctx) { out += cell(fund.prefix(1).uppercased() + fund.dropFirst()) + ".\n\n" }
 
         var domains: [String] = []
