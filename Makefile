@@ -3,7 +3,9 @@
 #   make test   install what is missing, build, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libglpk-dev glpk-utils
+# CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
+CBC_DEPS := coinor-libcbc-dev coinor-cbc pkg-config
+APT_PACKAGES := libglpk-dev glpk-utils $(CBC_DEPS)
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
 

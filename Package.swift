@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "ForcePlanner", targets: ["ForcePlanner"]),
+        .library(name: "CBCSolver", targets: ["CBCSolver"]),
         .executable(name: "forceplan", targets: ["forceplan"]),
     ],
     dependencies: [
@@ -23,6 +24,15 @@ let package = Package(
         // setjmp/longjmp around GLPK calls, which Swift cannot do itself.
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
         .target(name: "LinearModel"),
+        // CBC 2.10's C API from Debian's coinor-libcbc-dev (pkg-config cbc).
+        .systemLibrary(
+            name: "CCBC",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+        // C++: catches CBC's exceptions, frees every model, serialises CbcMain1.
+        .target(name: "CCBCShim", dependencies: ["CCBC"]),
+        .target(name: "CBCSolver", dependencies: ["LinearModel", "CCBCShim"]),
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "CGLPKShim"]),
         // Knows nations and capabilities; speaks to any `Solver`, never to GLPK directly.
         .target(name: "ForcePlanner", dependencies: [
@@ -35,6 +45,9 @@ let package = Package(
         ]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
+        // One suite of small models with known answers that every backend passes.
+        .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
         .testTarget(
             name: "ForcePlannerTests",
             dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
