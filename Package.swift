@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
         // One suite of small models with known answers that every backend passes.
         .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
+        // CBC against GLPK on every shipped scenario and on seeded random ones.
+        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForcePlanner", "GLPKSolver", "LinearModel"]),
         .testTarget(
             name: "ForcePlannerTests",
             dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
