@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "forceplan", dependencies: [
-            "ForcePlanner", "LinearModel", "GLPKSolver",
+            "ForcePlanner", "LinearModel", "GLPKSolver", "CBCSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),

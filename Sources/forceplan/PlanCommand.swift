@@ -16,6 +16,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "Scenario file.") var file: String
     @ArgumentParser.Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
+    @OptionGroup var solverFlag: SolverFlag
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
     @ArgumentParser.Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
     @Flag(help: "No progress display.") var quiet = false
@@ -23,13 +24,14 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
 
     func run() throws {
+        let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
         let options = optionID == nil ? scenario.effectiveOptions : [try CLI.option(optionID, in: scenario)]
         let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
-        let planner = CLI.planner(scenario, settings: settings)
+        let planner = solver.planner(scenario, settings: settings)
         var results: [OptionResult] = []
         for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
         Progress.clear()
