@@ -5,7 +5,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
 CBC_DEPS := coinor-libcbc-dev coinor-cbc pkg-config
-APT_PACKAGES := libglpk-dev glpk-utils $(CBC_DEPS)
+# BENCH_DEPS: peak memory (/usr/bin/time -v) and the PuLP peers' virtual environment.
+BENCH_DEPS := time python3-venv
+APT_PACKAGES := libglpk-dev glpk-utils $(CBC_DEPS) $(BENCH_DEPS)
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
 
@@ -37,7 +39,7 @@ plan: release
 	.build-release/release/forceplan plan $(SCENARIO)
 
 bench: release
-	$(MAKE) -C benchmarks
+	$(MAKE) -C benchmarks load scale coalition
 
 clean:
 	rm -rf .build .build-release

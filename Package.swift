@@ -65,5 +65,10 @@ let package = Package(
             name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
             path: "benchmarks/HardScenarios"
         ),
+        // Release benchmark of issue 7: parse, formulation, solve, report; size, nodes (benchmarks/scale.sh).
+        .executableTarget(
+            name: "ScaleBenchmark", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
+            path: "benchmarks/ScaleBenchmark"
+        ),
     ]
 )

@@ -45,8 +45,10 @@ extension CBCSolver {
             return data.maximize ? b < z + step - slack : b > z - step + slack
         }()
         func make(_ t: TerminationReason, bestBound: Double?, _ message: String? = nil) -> SolveResult {
-            SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent, bestBound: bestBound,
-                         values: hasSolution ? values : [], message: message)
+            var r = SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent, bestBound: bestBound,
+                                values: hasSolution ? values : [], message: message)
+            r.nodes = Int(o.nodes)
+            return r
         }
         if o.proven_optimal != 0, let z = incumbent {
             if o.secondary == 2 { return make(.optimal, bestBound: bound, "within the requested relative gap") }

@@ -37,6 +37,9 @@ public struct SolveResult: Sendable {
     public var solveTime: Double
     /// A solver message for ``TerminationReason/error`` and unusual stops.
     public var message: String?
+    /// Branch-and-bound nodes (subproblems) the MIP search took up, when the backend counts
+    /// them; nil for LPs and unknown counts.
+    public var nodes: Int?
 
     public init(termination: TerminationReason, hasSolution: Bool, objectiveValue: Double? = nil,
                 bestBound: Double? = nil, values: [Double] = [], rowDuals: [Double]? = nil,
