@@ -91,7 +91,7 @@ def main():
     ap.add_argument("--sizes", default="37,200,1000,5000")
     ap.add_argument("--limit", type=float, default=10, help="seconds per option (forceplan) and per solve (peers)")
     ap.add_argument("--solve-up-to", type=int, default=1000)
-    ap.add_argument("--peer-solve-up-to", type=int, default=200)
+    ap.add_argument("--peer-solve-up-to", type=int, default=1000)
     ap.add_argument("--out", default=os.path.join(HERE, "out"))
     ap.add_argument("--coalition", action="store_true", help="only the end-to-end coalition-2025 comparison")
     ap.add_argument("--repeat", type=int, default=5)

@@ -258,6 +258,20 @@ enum SolverConformance {
         XCTAssertLessThan(r.solveTime, 30, file: file, line: line)
     }
 
+    /// A node limit of 20 on the market split: the result counts the nodes taken up,
+    /// at least 1 (the root) and at most the limit.
+    static func nodeCountIsReported(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
+        let (m, _) = marketSplit()
+        var p = SolveParameters()
+        p.nodeLimit = 20
+        p.timeLimit = 60  // a safety net only
+        let r = try c.makeSolver().solve(m, parameters: p)
+        XCTAssertEqual(r.termination, .stoppedEarly, r.message ?? "", file: file, line: line)
+        let nodes = try XCTUnwrap(r.nodes, file: file, line: line)
+        XCTAssertGreaterThanOrEqual(nodes, 1, r.message ?? "", file: file, line: line)
+        XCTAssertLessThanOrEqual(nodes, 20, file: file, line: line)
+    }
+
     /// A time limit of 0.5 s stops the market split search: `.timeLimit`, within seconds.
     static func timeLimitStops(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
         let (m, _) = marketSplit()

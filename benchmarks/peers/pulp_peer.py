@@ -273,7 +273,7 @@ class Model:
 
 def make_solver(name, limit):
     if name == "glpk":
-        return pulp.GLPK_CMD(msg=False, timeLimit=limit)
+        return pulp.GLPK_CMD(msg=False, timeLimit=max(1, int(limit)))  # glpsol --tmlim takes whole seconds
     if name == "highs":
         return pulp.HiGHS(msg=False, timeLimit=limit)
     raise SystemExit(f"unknown solver {name}")
