@@ -52,6 +52,10 @@ def timed(cmd):
 
 
 def parse_json(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
     for line in text.splitlines():
         line = line.strip()
         if line.startswith("{"):

@@ -271,12 +271,32 @@ class Model:
         raise SystemExit(f"unknown objective {name}")
 
 
+class HonestGLPK(pulp.GLPK_CMD):
+    """PuLP's GLPK_CMD reads glpsol's "INTEGER NON-OPTIMAL" (stopped by the time limit with
+    an incumbent) as Optimal; this keeps glpsol's own status word so the peer can tell."""
+
+    raw_status = None
+
+    def readsol(self, outFile, solFile):
+        with open(outFile) as f:
+            lines = [f.readline() for _ in range(5)]
+        self.raw_status = lines[4][12:-1]
+        return super().readsol(outFile, solFile)
+
+
 def make_solver(name, limit):
     if name == "glpk":
-        return pulp.GLPK_CMD(msg=False, timeLimit=max(1, int(limit)))  # glpsol --tmlim takes whole seconds
+        return HonestGLPK(msg=False, timeLimit=max(1, int(limit)))  # glpsol --tmlim takes whole seconds
     if name == "highs":
         return pulp.HiGHS(msg=False, timeLimit=limit)
     raise SystemExit(f"unknown solver {name}")
+
+
+def proven(prob, solver):
+    """PuLP calls a time-limited incumbent "Optimal"; only a proof counts here."""
+    if isinstance(solver, HonestGLPK):
+        return solver.raw_status in ("INTEGER OPTIMAL", "OPTIMAL")
+    return prob.sol_status == pulp.LpSolutionOptimal
 
 
 def solve_option(model, opt, solver_name, limit):
@@ -286,9 +306,12 @@ def solve_option(model, opt, solver_name, limit):
         sense, expr = model.objective(name)
         prob.sense = sense
         prob.setObjective(expr)
-        status = prob.solve(make_solver(solver_name, limit))
+        solver = make_solver(solver_name, limit)
+        status = prob.solve(solver)
         if pulp.LpStatus[status] != "Optimal":
             return pulp.LpStatus[status].lower(), None
+        if not proven(prob, solver):
+            return "feasible", None
         v = pulp.value(expr)
         if v is None:  # an expression without variables (e.g. a nation with no pledge left)
             v = float(getattr(expr, "constant", 0) or 0)
