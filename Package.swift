@@ -62,7 +62,7 @@ let package = Package(
         ),
         // Release benchmark: proving optimality on seeded random scenarios (benchmarks/Makefile).
         .executableTarget(
-            name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
             path: "benchmarks/HardScenarios"
         ),
         // Release benchmark of issue 7: parse, formulation, solve, report; size, nodes (benchmarks/scale.sh).

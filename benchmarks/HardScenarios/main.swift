@@ -2,7 +2,9 @@
 // reports, per GLPK configuration, how many options were proven optimal and the slowest
 // option. Release build: `make -C benchmarks hard`.
 //
-//   HardScenarios [--count N] [--limit SECONDS] [--variant NAME]...
+//   HardScenarios [--count N | --seeds S,S,...] [--limit SECONDS] [--variant NAME]...
+//   (variant `cbc`: CBCSolver alone, for GLPK and CBC side by side)
+import CBCSolver
 import Foundation
 import ForcePlanner
 import GLPKSolver
@@ -43,6 +45,7 @@ let variants: [String: GLPKOptions] = {
 var count = 20
 var limit = 60.0
 var chosen: [String] = []
+var seeds: [Int]?
 var warmStart = true
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
@@ -51,24 +54,27 @@ while let a = args.next() {
     case "--limit": limit = Double(args.next() ?? "") ?? limit
     case "--variant": chosen.append(args.next() ?? "default")
     case "--cold": warmStart = false
+    case "--seeds": seeds = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
     default: print("unknown argument \(a)"); exit(2)
     }
 }
 if chosen.isEmpty { chosen = ["default"] }
 
 for name in chosen {
-    let solvers: [GLPKSolver]
-    if name == "portfolio" {
+    let solvers: [any Solver]
+    if name == "cbc" {
+        solvers = [CBCSolver()]
+    } else if name == "portfolio" {
         solvers = GLPKSolver.portfolio
     } else if let options = variants[name] {
         solvers = [GLPKSolver(options: options)]
     } else {
-        print("unknown variant \(name); known: portfolio, \(variants.keys.sorted())"); exit(2)
+        print("unknown variant \(name); known: portfolio, cbc, \(variants.keys.sorted())"); exit(2)
     }
     let solver = solvers[0]
     var proven = 0, total = 0, slowest = 0.0, sum = 0.0
     var worst = ""
-    for seed in 1...count {
+    for seed in seeds ?? Array(1...count) {
         let nations = 12 + Int((UInt64(seed) &* 7919) % 49)
         let scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
         let planner = Planner(scenario: scenario, solver: solver,
