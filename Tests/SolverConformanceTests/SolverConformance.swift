@@ -272,6 +272,29 @@ enum SolverConformance {
         XCTAssertLessThanOrEqual(nodes, 20, file: file, line: line)
     }
 
+    /// The market split as a maximisation with an offset column: max -(slacks) - w with
+    /// w fixed at 5, so the optimum and the LP bound are both -5. Stopped after 2 nodes,
+    /// the reported bound is an upper bound in the model's own sense: at least the
+    /// incumbent (if any) and at most -5 (a bound of the wrong sign would read +5).
+    static func boundOfAStoppedMaximisationIsAnUpperBound(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
+        var (m, _) = marketSplit()
+        let w = m.addVariable(name: "w", lowerBound: 5, upperBound: 5)
+        var objective = -1 * m.objective.expression
+        objective.add(-1, w)
+        m.setObjective(.maximize, objective)
+        var p = SolveParameters()
+        p.nodeLimit = 2
+        p.timeLimit = 60
+        let r = try c.makeSolver().solve(m, parameters: p)
+        XCTAssertEqual(r.termination, .stoppedEarly, r.message ?? "", file: file, line: line)
+        let bound = try XCTUnwrap(r.bestBound, file: file, line: line)
+        XCTAssertLessThanOrEqual(bound, -5 + c.tolerance, file: file, line: line)
+        if let z = r.objectiveValue {
+            XCTAssertGreaterThanOrEqual(bound, z - c.tolerance, file: file, line: line)
+            XCTAssertLessThanOrEqual(z, -5 + c.tolerance, file: file, line: line)
+        }
+    }
+
     /// A time limit of 0.5 s stops the market split search: `.timeLimit`, within seconds.
     static func timeLimitStops(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
         let (m, _) = marketSplit()
