@@ -64,13 +64,32 @@ final class CBCSafetyTests: XCTestCase {
         XCTAssertTrue(seen.all.allSatisfy { $0 == CBCError.reentrantCall.description }, "\(seen.all.prefix(3))")
     }
 
-    /// Without a log handler CBC is silent: a solve writes nothing to standard output.
+    /// Without a log handler CBC is silent: a MILP with every parameter set (CBC's driver
+    /// prints "No match for ..." for a parameter name it does not know), an LP (Clp) and an
+    /// unbounded LP (two sessions) write nothing to standard output.
     func testSolveWithoutLogHandlerPrintsNothing() throws {
         var m = Model()
         let x = (0..<20).map { m.addVariable(name: "x\($0)", kind: .integer, upperBound: 5) }
         m.addConstraint(name: "c", LinearExpression(terms: x.enumerated().map { (Double($0.offset + 3), $0.element) }), .lessEqual(97))
         m.setObjective(.maximize, LinearExpression(terms: x.enumerated().map { (Double($0.offset % 5 + 2), $0.element) }))
-        let output = try capturingStandardOutput { _ = try CBCSolver().solve(m) }
+        var lp = Model()
+        let u = lp.addVariable(name: "u"), v = lp.addVariable(name: "v")
+        lp.addConstraint(name: "c", u - v, .lessEqual(1))
+        lp.setObjective(.maximize, u + v)
+        var bounded = lp
+        bounded.addConstraint(name: "cap", u + v, .lessEqual(4))
+        let output = try capturingStandardOutput {
+            var p = SolveParameters()
+            p.timeLimit = 30
+            p.nodeLimit = 1000
+            p.relativeGap = 1e-4
+            p.objectiveStep = 1
+            p.presolve = false
+            p.hint = [Double](repeating: 0, count: x.count)
+            _ = try CBCSolver().solve(m, parameters: p)
+            _ = try CBCSolver().solve(bounded)
+            _ = try CBCSolver().solve(lp)
+        }
         XCTAssertEqual(output, "")
     }
 
