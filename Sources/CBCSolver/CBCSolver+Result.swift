@@ -44,14 +44,24 @@ extension CBCSolver {
             let slack = 1e-9 * max(1, abs(z))
             return data.maximize ? b < z + step - slack : b > z - step + slack
         }()
-        func make(_ t: TerminationReason, bestBound: Double?, _ message: String? = nil) -> SolveResult {
+        func make(_ t: TerminationReason, bestBound: Double?, _ message: String? = nil,
+                  stoppedBy: SolveLimit? = nil) -> SolveResult {
             var r = SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent, bestBound: bestBound,
                                 values: hasSolution ? values : [], message: message)
             r.nodes = Int(o.nodes)
+            r.stoppedBy = stoppedBy
             return r
         }
+        // CBC calls a search stopped on the requested gap (secondary status 2) optimal; a gap
+        // is not a proof unless the objective lattice makes it one.
+        if o.secondary == 2, let z = incumbent, gapRequested.map({ $0 > 0 }) ?? false {
+            if latticeProof {
+                return make(.optimal, bestBound: z, "relative gap reached, and no better solution on the objective lattice (step \(step ?? 0))")
+            }
+            return make(.stoppedEarly, bestBound: bound, "stopped within the requested relative gap; not proven optimal",
+                        stoppedBy: .gap)
+        }
         if o.proven_optimal != 0, let z = incumbent {
-            if o.secondary == 2 { return make(.optimal, bestBound: bound, "within the requested relative gap") }
             return make(.optimal, bestBound: z)
         }
         if o.secondary == 7 || o.continuous_unbounded != 0 {
@@ -66,13 +76,14 @@ extension CBCSolver {
                 return make(.optimal, bestBound: z, "node limit, but no better solution on the objective lattice (step \(step ?? 0))")
             }
             return make(.stoppedEarly, bestBound: bound,
-                        "node limit reached after \(o.nodes) node(s)\(hasSolution ? "" : "; no integer solution found")")
+                        "node limit reached after \(o.nodes) node(s)\(hasSolution ? "" : "; no integer solution found")",
+                        stoppedBy: .nodes)
         }
         if o.seconds_limit != 0 || o.secondary == 4 {
             if latticeProof, let z = incumbent {
                 return make(.optimal, bestBound: z, "time limit, but no better solution on the objective lattice (step \(step ?? 0))")
             }
-            return make(.timeLimit, bestBound: bound, "time limit")
+            return make(.timeLimit, bestBound: bound, "time limit", stoppedBy: .time)
         }
         return make(.error, bestBound: bound, "CBC stopped with status \(o.status), secondary status \(o.secondary)")
     }

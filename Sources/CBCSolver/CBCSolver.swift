@@ -35,13 +35,14 @@ import LinearModel
 /// **Errors.** Invalid models throw `ModelError` before CBC sees them. C++ exceptions of
 /// CBC are caught in the shim (the model is freed) and thrown as ``CBCError``.
 ///
-/// **Statuses.** `.optimal` only when CBC proved it (a complete search, the requested gap,
-/// or the objective lattice) *and* its point satisfies the model: every answer is checked
+/// **Statuses.** `.optimal` only when CBC proved it (a complete search, or the objective
+/// lattice) *and* its point satisfies the model: every answer is checked
 /// against bounds, integrality and rows (1e-6, relative for large values) before it is
 /// reported, and an answer that fails gives `.error`. Integer values are rounded to whole
 /// numbers and the objective is recomputed from the point. Node- and time-limited
 /// searches give `.stoppedEarly` and `.timeLimit` with the incumbent (if any) and the
-/// best bound.
+/// best bound, and ``LinearModel/SolveResult/stoppedBy`` names the limit; a stop on the
+/// requested `relativeGap` is `.stoppedEarly` (`.gap`) unless the lattice proves it.
 ///
 /// - Complexity: loading is O(variables + constraints + nonzeros): the matrix goes to CBC
 ///   column-wise in one `Cbc_loadProblem`.
@@ -109,7 +110,9 @@ public struct CBCSolver: Solver {
                              deadline: Date?) throws -> SolveResult {
         let remaining = deadline.map { $0.timeIntervalSinceNow }
         if let r = remaining, r <= 0 {
-            return SolveResult(termination: .timeLimit, hasSolution: false, message: "no time left")
+            var r = SolveResult(termination: .timeLimit, hasSolution: false, message: "no time left")
+            r.stoppedBy = .time
+            return r
         }
         var hintIndex = [Int32](), hintValue = [Double]()
         if let hint = parameters.hint, data.isInteger.contains(1) {

@@ -52,9 +52,11 @@ extension GLPKSolver {
         case .timeLimit, .iterationLimit:
             // Primal simplex: a feasible basis is a usable (not optimal) solution.
             let feasible = s.status == GLP_FEAS
-            return SolveResult(termination: rc == .timeLimit ? .timeLimit : .stoppedEarly,
-                               hasSolution: feasible, objectiveValue: feasible ? s.objective : nil,
-                               values: feasible ? s.values : [], message: rc.description)
+            var r = SolveResult(termination: rc == .timeLimit ? .timeLimit : .stoppedEarly,
+                                hasSolution: feasible, objectiveValue: feasible ? s.objective : nil,
+                                values: feasible ? s.values : [], message: rc.description)
+            r.stoppedBy = rc == .timeLimit ? .time : .interrupted
+            return r
         default:
             return SolveResult(termination: .error, hasSolution: false, message: "glp_simplex: \(rc)")
         }

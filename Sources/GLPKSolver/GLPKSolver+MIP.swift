@@ -167,7 +167,9 @@ extension GLPKSolver {
             rc = try problem.simplex(scaleFlags: options.scaleFlags, advancedBasis: false, parameters: parm)
         }
         if rc == .timeLimit {
-            return SolveResult(termination: .timeLimit, hasSolution: false, message: "LP relaxation: \(rc)")
+            var r = SolveResult(termination: .timeLimit, hasSolution: false, message: "LP relaxation: \(rc)")
+            r.stoppedBy = .time
+            return r
         }
         guard rc == .success else {
             return SolveResult(termination: .error, hasSolution: false, message: "LP relaxation: glp_simplex: \(rc)")
@@ -204,9 +206,12 @@ extension GLPKSolver {
             bound.map { fp_lattice_proves(maximize ? 1 : 0, z, $0, step) != 0 } ?? false
         } ?? false
 
-        func result(_ t: TerminationReason, bestBound: Double?, message: String? = nil) -> SolveResult {
-            SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent,
-                        bestBound: bestBound, values: hasSolution ? values : [], message: message)
+        func result(_ t: TerminationReason, bestBound: Double?, message: String? = nil,
+                    stoppedBy: SolveLimit? = nil) -> SolveResult {
+            var r = SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent,
+                                bestBound: bestBound, values: hasSolution ? values : [], message: message)
+            r.stoppedBy = stoppedBy
+            return r
         }
         switch rc {
         case .success:
@@ -218,8 +223,13 @@ extension GLPKSolver {
         case .noDualFeasibleSolution:
             return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
                                message: "the LP relaxation is unbounded or infeasible (\(rc))")
+        case .mipGapReached where latticeProof:
+            return result(.optimal, bestBound: objective,
+                          message: "relative gap reached, and no better solution on the objective lattice (step \(step))")
         case .mipGapReached:
-            return result(.optimal, bestBound: bound, message: "within the requested relative gap")
+            // A gap stop is not a proof: the incumbent may still be beaten.
+            return result(.stoppedEarly, bestBound: bound,
+                          message: "stopped within the requested relative gap; not proven optimal", stoppedBy: .gap)
         case .stoppedByApplication where latticeStop && hasSolution:
             return result(.optimal, bestBound: objective,
                           message: "no better solution on the objective lattice (step \(step); LP bound \(bound.map { "\($0)" } ?? "?"))")
@@ -227,15 +237,16 @@ extension GLPKSolver {
             return result(.optimal, bestBound: objective,
                           message: "time limit, but no better solution on the objective lattice (step \(step))")
         case .timeLimit:
-            return result(.timeLimit, bestBound: bound, message: rc.description)
+            return result(.timeLimit, bestBound: bound, message: rc.description, stoppedBy: .time)
         case .stoppedByApplication where nodeLimitStop && latticeProof:
             return result(.optimal, bestBound: objective,
                           message: "node limit, but no better solution on the objective lattice (step \(step))")
         case .stoppedByApplication where nodeLimitStop:
             return result(.stoppedEarly, bestBound: bound,
-                          message: "node limit reached after \(nodes) subproblem(s)\(hasSolution ? "" : "; no integer solution found")")
+                          message: "node limit reached after \(nodes) subproblem(s)\(hasSolution ? "" : "; no integer solution found")",
+                          stoppedBy: .nodes)
         case .stoppedByApplication:
-            return result(.stoppedEarly, bestBound: bound, message: rc.description)
+            return result(.stoppedEarly, bestBound: bound, message: rc.description, stoppedBy: .interrupted)
         default:
             return result(.error, bestBound: bound, message: "glp_intopt: \(rc)")
         }

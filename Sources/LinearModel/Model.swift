@@ -91,6 +91,18 @@ public struct Model: Sendable {
         return Constraint(index: constraints.count - 1, modelID: id)
     }
 
+    /// The LP relaxation: this model (same identity, so its handles stay valid) with every
+    /// variable continuous; binaries keep their [0, 1] bounds.
+    ///
+    /// ```swift
+    /// let lp = model.relaxingIntegrality()   // lp.isMixedInteger == false
+    /// ```
+    public func relaxingIntegrality() -> Model {
+        var m = self
+        for i in m.variables.indices { m.variables[i].kind = .continuous }
+        return m
+    }
+
     /// Sets the objective.
     public mutating func setObjective(_ sense: ObjectiveSense, _ expression: LinearExpression) {
         objective = Objective(sense, expression)

@@ -32,8 +32,10 @@ public struct SolveProgress: Sendable {
 public struct SolveParameters: Sendable {
     /// Wall-clock limit in seconds; nil for none.
     public var timeLimit: Double?
-    /// Relative MIP gap at which the solve stops and calls its incumbent optimal; nil for
-    /// the solver's default (0 for GLPK).
+    /// Relative MIP gap at which the solve stops; nil for the solver's default (0 for
+    /// GLPK). A search stopped this way is ``TerminationReason/stoppedEarly`` (with
+    /// ``SolveResult/stoppedBy`` `.gap`) unless the objective lattice proves its incumbent
+    /// optimal: a gap is not a proof.
     public var relativeGap: Double?
     /// The objective of every integer-feasible solution lies on a lattice with this step
     /// (`value = offset + k * step`, k whole): the search may stop once no solution better

@@ -40,6 +40,9 @@ public struct SolveResult: Sendable {
     /// Branch-and-bound nodes (subproblems) the MIP search took up, when the backend counts
     /// them; nil for LPs and unknown counts.
     public var nodes: Int?
+    /// Which limit stopped the search, for ``TerminationReason/timeLimit`` and
+    /// ``TerminationReason/stoppedEarly``; nil when the search ran to its end.
+    public var stoppedBy: SolveLimit?
 
     public init(termination: TerminationReason, hasSolution: Bool, objectiveValue: Double? = nil,
                 bestBound: Double? = nil, values: [Double] = [], rowDuals: [Double]? = nil,

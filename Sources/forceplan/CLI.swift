@@ -94,7 +94,7 @@ enum Progress {
             guard p.elapsed >= 1 else { return }
             var line = "option \(p.optionIndex)/\(p.optionCount) \(p.optionID): \(p.stage), "
                 + String(format: "%.1fs", p.elapsed)
-            if let gap = p.gap { line += ", gap " + NumberFormat.percent(gap) }
+            if p.proven { line += ", proven" } else if let gap = p.gap { line += ", gap " + NumberFormat.gap(gap) }
             lock.lock()
             shown = true
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))

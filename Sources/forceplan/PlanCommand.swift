@@ -17,7 +17,10 @@ struct PlanCommand: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
     @OptionGroup var solverFlag: SolverFlag
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
+    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option (a safety net; see --node-limit).") var timeLimit: Double = 60
+    @ArgumentParser.Option(name: .customLong("node-limit"),
+                           help: "Branch-and-bound nodes per objective stage: the same input stops at the same plan on any machine.")
+    var nodeLimit: Int = PlannerSettings.defaultNodeLimit
     @ArgumentParser.Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
     @Flag(help: "No progress display.") var quiet = false
     @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
@@ -27,10 +30,12 @@ struct PlanCommand: ParsableCommand {
         let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
+        if nodeLimit <= 0 { throw CLI.fail("--node-limit must be a positive number of nodes") }
         let overrides = try whatIf.overrides(for: scenario)
         let options = optionID == nil ? scenario.effectiveOptions : [try CLI.option(optionID, in: scenario)]
-        let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
+        var settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
+        settings.nodeLimit = nodeLimit
         let planner = solver.planner(scenario, settings: settings)
         var results: [OptionResult] = []
         for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }

@@ -94,14 +94,16 @@ final class MIPSearchTests: XCTestCase {
         }
     }
 
-    /// A requested relative gap of 1% is met at once (gap 0.1 / 210.8 < 0.05%): optimal
-    /// within the gap, reporting the real bound 210.9 rather than claiming it is 210.8.
+    /// A requested relative gap of 1% is met at once (gap 0.1 / 210.8 < 0.05%): stopped
+    /// early by the gap, not proven (210.85 could still exist), reporting the real bound
+    /// 210.9 rather than claiming it is 210.8.
     func testRelativeGapStopsWithRealBound() throws {
         var p = SolveParameters()
         p.timeLimit = 5
         p.relativeGap = 0.01
         let r = try GLPKSolver().solve(Self.parityKnapsack().0, parameters: p)
-        XCTAssertEqual(r.termination, .optimal)
+        XCTAssertEqual(r.termination, .stoppedEarly)
+        XCTAssertEqual(r.stoppedBy, .gap)
         XCTAssertEqual(r.objectiveValue ?? 0, 210.8, accuracy: 1e-9)
         XCTAssertEqual(r.bestBound ?? 0, 210.9, accuracy: 1e-6)
         XCTAssertLessThan(r.solveTime, 1)
@@ -115,6 +117,28 @@ final class MIPSearchTests: XCTestCase {
         p.objectiveStep = 0.05
         let r = try GLPKSolver().solve(Self.parityKnapsack().0, parameters: p)
         XCTAssertEqual(r.termination, .timeLimit)
+    }
+
+    /// The result mapping after a gap stop: proven only when the gap is below one step.
+    /// Maximising, incumbent 10, bound 10.5: step 1 leaves no room for 11 -> optimal;
+    /// step 0.25 leaves room for 10.25 -> stopped early by the gap, bound 10.5 kept.
+    func testGapStopIsOptimalOnlyBelowOneStep() {
+        let feasible: Int32 = 2  // GLP_FEAS
+        let proven = GLPKSolver.mipResult(rc: .mipGapReached, status: feasible, objective: 10, values: [10],
+                                          maximize: true, step: 1, bound: 10.5, latticeStop: false)
+        XCTAssertEqual(proven.termination, .optimal)
+        XCTAssertEqual(proven.bestBound, 10)
+        XCTAssertNil(proven.stoppedBy)
+        let open = GLPKSolver.mipResult(rc: .mipGapReached, status: feasible, objective: 10, values: [10],
+                                        maximize: true, step: 0.25, bound: 10.5, latticeStop: false)
+        XCTAssertEqual(open.termination, .stoppedEarly)
+        XCTAssertEqual(open.stoppedBy, .gap)
+        XCTAssertEqual(open.bestBound, 10.5)
+        XCTAssertEqual(open.relativeGap ?? 0, 0.05, accuracy: 1e-12)
+        // No lattice known (step 0): never proven by a gap.
+        let unknown = GLPKSolver.mipResult(rc: .mipGapReached, status: feasible, objective: 10, values: [10],
+                                           maximize: true, step: 0, bound: 10.001, latticeStop: false)
+        XCTAssertEqual(unknown.termination, .stoppedEarly)
     }
 
     /// The result mapping after a time limit: gap below one step is optimal, above is not.

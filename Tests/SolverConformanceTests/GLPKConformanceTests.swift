@@ -22,6 +22,7 @@ final class GLPKConformanceTests: XCTestCase {
     func testNodeLimitStopsEarly() throws { try SolverConformance.nodeLimitStopsEarly(config) }
     func testNodeCountIsReported() throws { try SolverConformance.nodeCountIsReported(config) }
     func testBoundOfAStoppedMaximisationIsAnUpperBound() throws { try SolverConformance.boundOfAStoppedMaximisationIsAnUpperBound(config) }
+    func testGapStopIsNotAProof() throws { try SolverConformance.gapStopIsNotAProof(config) }
     func testTimeLimitStops() throws { try SolverConformance.timeLimitStops(config) }
     func testHintIsUsed() throws { try SolverConformance.hintIsUsed(config) }
     func testHintOfWrongLengthIsRejected() throws { try SolverConformance.hintOfWrongLengthIsRejected(config) }

@@ -295,6 +295,32 @@ enum SolverConformance {
         }
     }
 
+    /// A gap stop is not a proof: the market split plus a column fixed at 100 (optimum and
+    /// LP bound 100) with a requested gap of 90% stops at an early incumbent. Either that
+    /// incumbent is 100 and proven (`.optimal`), or the result is `.stoppedEarly` with
+    /// `stoppedBy == .gap`, never `.optimal` with a value above 100.
+    static func gapStopIsNotAProof(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
+        var (m, _) = marketSplit()
+        let w = m.addVariable(name: "w", lowerBound: 100, upperBound: 100)
+        var objective = m.objective.expression
+        objective.add(1, w)
+        m.setObjective(.minimize, objective)
+        var p = SolveParameters()
+        p.relativeGap = 0.9
+        p.timeLimit = 60
+        let r = try c.makeSolver().solve(m, parameters: p)
+        let z = try XCTUnwrap(r.objectiveValue, r.message ?? "", file: file, line: line)
+        switch r.termination {
+        case .optimal:
+            XCTAssertEqual(z, 100, accuracy: c.tolerance, r.message ?? "", file: file, line: line)
+        case .stoppedEarly:
+            XCTAssertEqual(r.stoppedBy, .gap, file: file, line: line)
+            XCTAssertLessThanOrEqual(r.bestBound ?? .infinity, z + c.tolerance, file: file, line: line)
+        default:
+            XCTFail("\(r.termination): \(r.message ?? "")", file: file, line: line)
+        }
+    }
+
     /// A time limit of 0.5 s stops the market split search: `.timeLimit`, within seconds.
     static func timeLimitStops(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
         let (m, _) = marketSplit()

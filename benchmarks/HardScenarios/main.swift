@@ -2,8 +2,13 @@
 // reports, per GLPK configuration, how many options were proven optimal and the slowest
 // option. Release build: `make -C benchmarks hard`.
 //
-//   HardScenarios [--count N | --seeds S,S,...] [--limit SECONDS] [--variant NAME]...
-//   (variant `cbc`: CBCSolver alone, for GLPK and CBC side by side)
+//   HardScenarios [--count N | --seeds S,S,...] [--limit SECONDS] [--variant NAME]... [--nodes N] [--start-hint]
+//                 [--nations N] [--first-seed S] [--verbose]
+//
+// --nodes: node limit per stage (PlannerSettings.nodeLimit); --start-hint: offer the
+// repaired start plan to the first stage; --nations: every scenario this size instead of
+// 12 to 60; --verbose: one line per option.
+// --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side.
 import CBCSolver
 import Foundation
 import ForcePlanner
@@ -47,6 +52,11 @@ var limit = 60.0
 var chosen: [String] = []
 var seeds: [Int]?
 var warmStart = true
+var nodes: Int?
+var startHint = false
+var fixedNations: Int?
+var firstSeed = 1
+var verbose = false
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -55,6 +65,11 @@ while let a = args.next() {
     case "--variant": chosen.append(args.next() ?? "default")
     case "--cold": warmStart = false
     case "--seeds": seeds = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--nodes": nodes = Int(args.next() ?? "")
+    case "--start-hint": startHint = true
+    case "--nations": fixedNations = Int(args.next() ?? "")
+    case "--first-seed": firstSeed = Int(args.next() ?? "") ?? 1
+    case "--verbose": verbose = true
     default: print("unknown argument \(a)"); exit(2)
     }
 }
@@ -74,13 +89,15 @@ for name in chosen {
     let solver = solvers[0]
     var proven = 0, total = 0, slowest = 0.0, sum = 0.0
     var worst = ""
-    for seed in seeds ?? Array(1...count) {
-        let nations = 12 + Int((UInt64(seed) &* 7919) % 49)
+    for seed in seeds ?? Array(firstSeed..<(firstSeed + count)) {
+        let nations = fixedNations ?? 12 + Int((UInt64(seed) &* 7919) % 49)
         let scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
         let planner = Planner(scenario: scenario, solver: solver,
                               settings: {
                                   var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
                                   s.warmStart = warmStart
+                                  s.nodeLimit = nodes
+                                  s.startPlanHint = startHint
                                   s.alternateSolvers = Array(solvers.dropFirst())
                                   return s
                               }())
@@ -90,7 +107,9 @@ for name in chosen {
             if r.status == .optimal || r.status == .infeasible { proven += 1 }
             sum += r.seconds
             if r.seconds > slowest { slowest = r.seconds; worst = "seed \(seed) (\(nations) nations) option \(option.id): \(r.status.rawValue)" }
-            if r.status != .optimal && r.status != .infeasible {
+            if verbose {
+                say("  \(name): seed \(seed) n=\(nations) option \(option.id): \(r.status.rawValue) \(String(format: "%.2f", r.seconds)) s, gap \(r.gap.map { String(format: "%.5f", $0) } ?? "-"), objectives \(r.plan?.objectives.map { NumberFormat.readable($0.value) } ?? [])")
+            } else if r.status != .optimal && r.status != .infeasible {
                 say("  \(name): seed \(seed) n=\(nations) option \(option.id): \(r.status.rawValue) after \(String(format: "%.1f", r.seconds)) s, gap \(r.gap.map { String(format: "%.4f", $0) } ?? "-"): \(r.message ?? "")")
             }
 

@@ -1,11 +1,26 @@
 import LinearModel
 
 extension SolveContext {
+    /// Nodes for the search for the fewest constraints that give: a budget of the
+    /// explanation's own, not the option's leftover.
+    static let explanationNodes = 5_000
+    /// Nodes for the search for the smallest give among those: a refinement, so cheaper.
+    static let refinementNodes = 500
+
     /// Explains an infeasible option: relaxes every hard constraint that can conflict with
     /// an elastic slack, finds the fewest constraints that must give (then the smallest
     /// give, each measured relative to its limit), and names them.
+    ///
+    /// Never empty: the searches start from a feasible point of the relaxed model, which
+    /// is a valid answer in itself (``startPoint(_:_:strict:amount:clock:)``): like the
+    /// trivially feasible point (nothing deployed, every slack absorbing what it must), it
+    /// keeps every `<=` rule, so it names minimum-nations rules only, and usually fewer;
+    /// the searches can only improve on it. Each search has a node
+    /// budget of its own (``explanationNodes``, ``refinementNodes``) and the planner's
+    /// time limit, counted from the start of the explanation, as a safety net.
     mutating func explainInfeasibility() -> [Conflict] {
         let f = Formulation(scenario: planner.scenario, option: option, relaxed: true)
+        let clock = Stopwatch()
         var model = f.model
         var count = LinearExpression()
         var amount = LinearExpression()
@@ -17,9 +32,18 @@ extension SolveContext {
             count.add(1, b)
             amount.add(1 / max(1, abs(h.limit)), s)
         }
-        guard let values = relax(model, count: count, amount: amount) else { return fallbackConflicts(f) }
+        // The option was proven infeasible: something must give. Stated, this bound lets
+        // a search that finds a single give stop at once.
+        model.addConstraint(name: "something-gives", count, .greaterEqual(1))
+        let start = startPoint(f, model, strict: false, amount: amount, clock: clock)
+        let values = relax(model, count: count, amount: amount, start: start, clock: clock) ?? start
         var conflicts = Self.conflicts(f, values)
-        if conflicts.isEmpty { return fallbackConflicts(f) }
+        if conflicts.isEmpty { conflicts = Self.conflicts(f, start) }
+        if conflicts.isEmpty { conflicts = fallbackConflicts(f) }
+        if conflicts.isEmpty {
+            return [Conflict(constraint: "unknown", shortfall: 0,
+                             message: "the hard constraints cannot all hold, and no single rule could be named")]
+        }
 
         // A minimum-nation rule that gives "under the other constraints" is only half the
         // story: say which of those would have to give instead for it to hold.
@@ -32,7 +56,8 @@ extension SolveContext {
             for h in f.hardConstraints where isMinimum(h) {
                 if let slack = h.slack { strict.setBounds(slack, lower: 0, upper: 0) }
             }
-            if let other = relax(strict, count: count, amount: amount) {
+            let strictStart = startPoint(f, strict, strict: true, amount: amount, clock: clock)
+            if let other = relax(strict, count: count, amount: amount, start: strictStart, clock: clock) {
                 let instead = Self.conflicts(f, other).filter { c in !f.hardConstraints.contains { $0.name == c.constraint && isMinimum($0) } }
                 if !instead.isEmpty {
                     let text = instead.map(\.message).joined(separator: "; ")
@@ -46,22 +71,92 @@ extension SolveContext {
     }
 
     /// Fewest constraints giving, then the smallest give; the relaxed plan's values.
-    private func relax(_ base: Model, count: LinearExpression, amount: LinearExpression) -> [Double]? {
+    /// `start`, when given, should be feasible in `base` (see ``startPoint(_:_:strict:amount:clock:)``);
+    /// with one give it is the fewest (the option is infeasible), else a search with
+    /// ``explanationNodes`` nodes starts from it; the smallest give then has
+    /// ``refinementNodes``.
+    private func relax(_ base: Model, count: LinearExpression, amount: LinearExpression, start: [Double]?,
+                       clock: Stopwatch) -> [Double]? {
         var model = base
         model.setObjective(.minimize, count)
+        func budget(step: Double?, hint: [Double]?, nodes: Int) -> SolveParameters {
+            var p = parameters(stage: "explaining infeasibility", step: step, hint: hint)
+            p.nodeLimit = nodes
+            p.timeLimit = planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
+            return p
+        }
         do {
-            let first = try planner.portfolio.solve(model, parameters: parameters(
-                stage: "explaining infeasibility", step: 1, hint: nil))
-            guard first.hasSolution else { return nil }
-            let n = count.value(first.values).rounded()
+            let fewest: [Double]
+            if let start, Self.holds(model, start), count.value(start) < 1.5 {
+                // One give is the fewest possible (the option is infeasible): no search needed.
+                fewest = start
+            } else {
+                let first = try planner.portfolio.solve(model, parameters: budget(step: 1, hint: start,
+                                                                                  nodes: Self.explanationNodes))
+                guard let found = first.hasSolution ? first.values : start, found.count == model.variableCount else {
+                    return nil
+                }
+                fewest = found
+            }
+            let n = count.value(fewest).rounded()
             model.addConstraint(name: "fewest", count, .lessEqual(n + 0.5))
             model.setObjective(.minimize, amount)
-            let second = try planner.portfolio.solve(model, parameters: parameters(
-                stage: "explaining infeasibility", step: nil, hint: first.values))
-            return second.hasSolution ? second.values : first.values
+            let second = try planner.portfolio.solve(model, parameters: budget(step: nil, hint: fewest, nodes: Self.refinementNodes))
+            return second.hasSolution ? second.values : fewest
         } catch {
             return nil
         }
+    }
+
+    /// True when `values` satisfy every bound and row of `model`.
+    static func holds(_ model: Model, _ values: [Double]) -> Bool {
+        guard values.count == model.variableCount else { return false }
+        for (x, info) in zip(values, model.variables) {
+            if x < info.lowerBound - 1e-9 || x > info.upperBound + 1e-9 { return false }
+            if info.kind != .continuous && abs(x - x.rounded()) > 1e-9 { return false }
+        }
+        return !model.constraints.contains { Formulation.violates($0, values) != nil }
+    }
+
+    /// A feasible point of the relaxed model `model` to start the searches from.
+    ///
+    /// From the LP relaxation (smallest give; without `strict`, only minimum-nations rules
+    /// may give in it), rounded down. Without `strict`, units are taken away where a rule
+    /// is over its limit (so every `<=` rule holds, as in the trivially feasible point,
+    /// where nothing is deployed) and single units added where a minimum-nations rule falls
+    /// short while no other rule breaks; with `strict` (minimum-nations rules may not give)
+    /// units are added whatever breaks. Then every slack absorbs exactly what its row
+    /// still needs, and a "gives" binary is set wherever a slack is used.
+    func startPoint(_ f: Formulation, _ model: Model, strict: Bool, amount: LinearExpression,
+                    clock: Stopwatch) -> [Double] {
+        var lp = model.relaxingIntegrality()
+        if !strict {
+            for h in f.hardConstraints where h.kind != .minNations && h.kind != .requirementMinNations {
+                if let s = h.slack { lp.setBounds(s, lower: 0, upper: 0) }
+            }
+        }
+        lp.setObjective(.minimize, amount)
+        var p = parameters(stage: "explaining infeasibility", step: nil, hint: nil)
+        p.timeLimit = planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
+        let raw = (try? planner.solver.solve(lp, parameters: p)).flatMap { $0.hasSolution ? $0.values : nil }
+        var v = f.roundedDown(raw ?? [])
+        v = f.mended(v, takeAway: !strict, overLimits: strict).values
+        v += [Double](repeating: 0, count: max(0, model.variableCount - v.count))
+        for h in f.hardConstraints {
+            guard let s = h.slack, v.indices.contains(s.index) else { continue }
+            let row = f.model.constraints[h.constraint.index]
+            let activity = row.expression.value(v)   // the slack is still 0 here
+            var need = 0.0
+            if row.bounds.upper.isFinite { need = max(need, activity - row.bounds.upper) }
+            if row.bounds.lower.isFinite { need = max(need, row.bounds.lower - activity) }
+            v[s.index] = need
+        }
+        var slackOf: [String: Int] = [:]
+        for h in f.hardConstraints { if let s = h.slack { slackOf["gives(\(h.name))"] = s.index } }
+        for (i, info) in model.variables.enumerated() where i < v.count {
+            if let s = slackOf[info.name] { v[i] = v[s] > 1e-9 ? 1 : 0 }
+        }
+        return v
     }
 
     /// The constraints whose slack is used in `values`, with messages.

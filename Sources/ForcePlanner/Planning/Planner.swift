@@ -13,12 +13,23 @@ public struct PlanningProgress: Sendable {
     public var elapsed: Double
     /// The solver's current relative gap, when known.
     public var gap: Double?
+    /// True once the stage is proven optimal (then ``gap`` is 0).
+    public var proven: Bool = false
 }
 
 /// Settings for ``Planner``.
 public struct PlannerSettings: Sendable {
-    /// Wall-clock limit per option in seconds (all stages together); nil for none.
+    /// Wall-clock limit per option in seconds (all stages together); nil for none. A safety
+    /// net: where it strikes depends on the machine, so prefer ``nodeLimit``.
     public var timeLimit: Double?
+    /// Branch-and-bound nodes per objective stage (all solver configurations together);
+    /// nil for none. The same input stops at the same plan on any machine; an option so
+    /// stopped reports `feasible` with its gap, and its message names the limit.
+    public var nodeLimit: Int? = PlannerSettings.defaultNodeLimit
+    /// The default ``nodeLimit``: on 100 seeded coalitions of 12 to 60 nations x 4 options
+    /// it leaves 3 or 4 options unproven (with gaps of 0.1% to 7.5%) and keeps every option
+    /// within seconds (benchmarks/RESULTS.md, "Linear model size and bounded effort").
+    public static let defaultNodeLimit = 10_000
     /// What-if overrides applied to every option.
     public var overrides: PlanningOverrides
     /// Compute near-optimal alternatives as the scenario asks (`alternatives:`).
@@ -27,6 +38,10 @@ public struct PlannerSettings: Sendable {
     public var findBinding: Bool
     /// Offer each stage's solver the previous stage's plan as a first incumbent.
     public var warmStart: Bool = true
+    /// Offer the first stage's solver the repaired start plan (``Formulation/startPlan(objective:solver:parameters:)``)
+    /// as a first incumbent. Off: the start plan is made only when the first stage stops
+    /// without a plan of its own (GLPK turns its presolver off for a hint).
+    public var startPlanHint: Bool = false
     /// Further solver configurations to take turns with the planner's solver on hard
     /// stages (see ``SolverPortfolio``); empty: the planner's solver alone.
     public var alternateSolvers: [any Solver] = []
@@ -67,7 +82,9 @@ public struct Planner: Sendable {
     }
 
     /// The planner's solver followed by ``PlannerSettings/alternateSolvers``.
-    public var portfolio: SolverPortfolio { SolverPortfolio([solver] + settings.alternateSolvers) }
+    public var portfolio: SolverPortfolio {
+        SolverPortfolio([solver] + settings.alternateSolvers, nodeBudget: settings.nodeLimit)
+    }
 
     /// Plans every option in file order.
     public func planAll() -> PlanReport {
@@ -119,6 +136,8 @@ struct SolveContext {
     var bestValues: [Double]?
     /// The model of the stage ``lexicographic(_:stopAt:)`` stopped at.
     var stageModel: Model?
+    /// The first stage's start plan, once made (see ``startPlan(_:)``).
+    var start: Result<[Double], StartPlanFailure>?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -180,8 +199,9 @@ struct SolveContext {
                 stageModel = model
                 return result
             }
+            let firstHint = k == 0 && planner.settings.startPlanHint ? try? startPlan(f).get() : nil
             let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
-                                    hint: planner.settings.warmStart ? values : nil)
+                                    hint: planner.settings.warmStart ? values ?? firstHint : nil)
             let solved: SolveResult
             do {
                 solved = try planner.portfolio.solve(model, parameters: params)
@@ -192,7 +212,7 @@ struct SolveContext {
             }
             switch solved.termination {
             case .optimal:
-                break
+                reportProven(objective.description)
             case .infeasible, .infeasibleOrUnbounded:
                 if k == 0 {
                     result.status = .infeasible
@@ -202,21 +222,7 @@ struct SolveContext {
                 }
                 return result
             case .timeLimit, .stoppedEarly:
-                if solved.hasSolution {
-                    let clean = f.cleanValues(solved.values)
-                    result.status = .feasible
-                    result.gap = solved.relativeGap ?? values.map { _ in 0 }
-                    result.plan = f.plan(from: clean)
-                } else if let values {
-                    // An earlier stage's plan is still a plan.
-                    result.status = .feasible
-                    result.plan = f.plan(from: values)
-                    result.gap = nil
-                } else {
-                    result.status = .timeLimit
-                }
-                result.message = "stopped by the time limit while optimising \(objective)"
-                return result
+                return stopped(f, stage: k, solved: solved, earlier: values, result: result)
             case .unbounded, .error:
                 result.status = .error
                 result.message = solved.message ?? "solver failed while optimising \(objective)"

@@ -14,10 +14,16 @@ public struct SolverPortfolio: Sendable {
     public var solvers: [any Solver]
     /// Nodes for each solver in the first round; doubled every round.
     public var initialNodes: Int
+    /// Branch-and-bound nodes for all turns of one solve together, when the parameters
+    /// give no node limit of their own; nil for none. The search then stops at the same
+    /// place on any machine: ``TerminationReason/stoppedEarly``, ``SolveResult/stoppedBy``
+    /// `.nodes`, with the best plan of all turns and the tightest bound any turn proved.
+    public var nodeBudget: Int?
 
-    public init(_ solvers: [any Solver], initialNodes: Int = 500) {
+    public init(_ solvers: [any Solver], initialNodes: Int = 500, nodeBudget: Int? = nil) {
         self.solvers = solvers
         self.initialNodes = initialNodes
+        self.nodeBudget = nodeBudget.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// Solves `model`; with a single solver this is just that solver's solve.
@@ -26,15 +32,21 @@ public struct SolverPortfolio: Sendable {
             guard let only = solvers.first else {
                 return SolveResult(termination: .error, hasSolution: false, message: "no solver configured")
             }
-            return try only.solve(model, parameters: parameters)
+            var p = parameters
+            if p.nodeLimit == nil { p.nodeLimit = nodeBudget }
+            return try only.solve(model, parameters: p)
         }
         var p = parameters
         var budget = max(1, initialNodes)
         var best: SolveResult?
+        var bound: Double?
+        var used = 0
         let clock = Stopwatch()
         while true {
             for solver in solvers {
-                p.nodeLimit = budget
+                var turn = budget
+                if let total = nodeBudget { turn = min(turn, total - used) }
+                p.nodeLimit = turn
                 // One time limit for the whole portfolio, not one per turn.
                 if let limit = parameters.timeLimit { p.timeLimit = max(0.01, limit - clock.elapsed) }
                 if let b = best, b.hasSolution { p.hint = b.values }
@@ -43,10 +55,23 @@ public struct SolverPortfolio: Sendable {
                 case .stoppedEarly:
                     if r.hasSolution, better(r, than: best, sense: model.objective.sense) { best = r }
                     else if best == nil { best = r }
+                    bound = tighter(bound, r.bestBound, sense: model.objective.sense)
+                    used += turn
+                    if let total = nodeBudget, used >= total, var kept = best {
+                        // Every turn searched the same model: each bound holds for all.
+                        kept.bestBound = clamp(bound, to: kept, sense: model.objective.sense)
+                        kept.termination = .stoppedEarly
+                        kept.stoppedBy = .nodes
+                        kept.message = "node limit: \(total) nodes over \(solvers.count) solver configurations"
+                            + (kept.hasSolution ? "" : "; no integer solution found")
+                        return kept
+                    }
                 case .timeLimit:
-                    if r.hasSolution || best?.hasSolution != true { return r }
-                    var kept = best ?? r
+                    var kept = r.hasSolution || best?.hasSolution != true ? r : (best ?? r)
+                    kept.bestBound = clamp(tighter(bound, r.bestBound, sense: model.objective.sense), to: kept,
+                                           sense: model.objective.sense)
                     kept.termination = .timeLimit
+                    kept.stoppedBy = .time
                     return kept
                 default:
                     return r
@@ -55,6 +80,20 @@ public struct SolverPortfolio: Sendable {
             let (doubled, overflow) = budget.multipliedReportingOverflow(by: 2)
             budget = overflow ? Int.max : doubled
         }
+    }
+
+    /// `bound` as a bound of `result`'s plan: never better than the plan itself.
+    private func clamp(_ bound: Double?, to result: SolveResult, sense: ObjectiveSense) -> Double? {
+        guard let b = bound else { return nil }
+        guard result.hasSolution, let z = result.objectiveValue else { return result.hasSolution ? b : nil }
+        return sense == .minimize ? min(b, z) : max(b, z)
+    }
+
+    /// The tighter of two bounds on the optimum (larger when minimising).
+    private func tighter(_ a: Double?, _ b: Double?, sense: ObjectiveSense) -> Double? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return sense == .minimize ? max(a, b) : min(a, b)
     }
 
     private func better(_ r: SolveResult, than best: SolveResult?, sense: ObjectiveSense) -> Bool {

@@ -4,8 +4,10 @@
 /// {"scenario": "...", "options": [{"id", "name", "status", "objectives", "coverage",
 ///   "assignments", "personnel": {"total", "by_tag"}, "cost", "alternatives"}]}
 /// ```
-/// Infeasible options add `conflicts`; options stopped early add `gap`. Nothing in it
-/// depends on timing, so the same input gives the same bytes.
+/// Infeasible options add `conflicts`; options stopped early add `gap` (null when no
+/// bound is known) and a `message` naming the limit that stopped them (docs/statuses.md).
+/// Nothing in it depends on timing, so the same input gives the same bytes (when a
+/// search stops by wall clock, where it stopped does).
 public enum JSONReport {
     public static func render(_ report: PlanReport) -> String {
         value(report).rendered() + "\n"
@@ -38,7 +40,7 @@ public enum JSONReport {
                          ("message", .string(b.message))])
             })))
         }
-        if r.status == .error || r.status == .timeLimit, let m = r.message { pairs.append(("message", .string(m))) }
+        if r.status != .optimal && r.status != .infeasible, let m = r.message { pairs.append(("message", .string(m))) }
         pairs.append(("alternatives", .array(r.alternatives.map { alt in
             var p = planPairs(alt, objectives: r.option.objectives)
             p.append(("distance", .number(Double(alt.distance ?? 0))))

@@ -5,7 +5,7 @@ public enum MarkdownReport {
         for r in report.options {
             out += "\n## Option \(r.option.id): \(escape(r.option.name))\n\n"
             out += "Status: **\(r.status.rawValue)**"
-            if let gap = r.gap { out += " (gap \(NumberFormat.percent(gap)))" }
+            if r.status == .feasible { out += " (gap \(r.gap.map(NumberFormat.gap) ?? "unknown"))" }
             out += "\n"
             if !r.conflicts.isEmpty {
                 out += "\nConstraints that must give:\n\n"

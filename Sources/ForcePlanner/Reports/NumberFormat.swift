@@ -26,4 +26,16 @@ public enum NumberFormat {
 
     /// A fraction as a percentage: `0.875` -> `87.5%`.
     public static func percent(_ v: Double) -> String { readable(v * 100, decimals: 1) + "%" }
+
+    /// A relative gap as a percentage to two significant digits, so that a small gap that
+    /// is not zero never reads as zero: `0.0003` -> `0.03%`, `0.049` -> `4.9%`,
+    /// `0.1234` -> `12%`, `0` -> `0%`.
+    public static func gap(_ v: Double) -> String {
+        guard v.isFinite else { return readable(v) }
+        let pct = abs(v) * 100
+        guard pct > 0 else { return "0%" }
+        let magnitude = Int(log10(pct).rounded(.down))
+        let decimals = min(12, max(0, 1 - magnitude))
+        return readable(v * 100, decimals: decimals) + "%"
+    }
 }

@@ -18,7 +18,7 @@ public enum TextReport {
 
     static func option(_ r: OptionResult) -> String {
         var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
-        if let gap = r.gap { out += "  stopped early; gap \(NumberFormat.percent(gap))\n" }
+        if r.status == .feasible { out += "  stopped early; gap \(r.gap.map(NumberFormat.gap) ?? "unknown")\n" }
         if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
         for c in r.conflicts { out += "  must give: \(c.message)\n" }
         guard let plan = r.plan else { return out }

@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// The status contract (docs/statuses.md) through the built `forceplan` binary: a search
+/// stopped by `--node-limit` reports `feasible` with its gap and the limit in its message,
+/// infeasible options name their conflicts, and the same command gives the same bytes.
+final class StatusCommandTests: XCTestCase {
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// `forceplan generate --nations 40 --seed 4` in a temporary file.
+    func generated() throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("forceplan-status-\(ProcessInfo.processInfo.processIdentifier).yaml").path
+        let g = try run(["generate", "--nations", "40", "--seed", "4", "-o", path])
+        XCTAssertEqual(g.status, 0, g.stderr)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
+    }
+
+    func testNodeLimitedPlanReportsEveryStatusHonestlyAndTheSameTwice() throws {
+        let file = try generated()
+        let args = ["plan", file, "--node-limit", "1", "--format", "json", "--no-alternatives", "--no-binding", "--quiet"]
+        let first = try run(args)
+        let second = try run(args)
+        // Option b (nothing in Ukraine) cannot meet reassurance-west's min_nations: exit 1.
+        XCTAssertEqual(first.status, 1, first.stderr)
+        XCTAssertEqual(first.stdout, second.stdout)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let options = try XCTUnwrap(json["options"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: options.compactMap { o in (o["id"] as? String).map { ($0, o) } })
+        // a: coverage proven at the root, cost stopped after one node.
+        let a = try XCTUnwrap(byID["a"])
+        XCTAssertEqual(a["status"] as? String, "feasible")
+        XCTAssertGreaterThan(try XCTUnwrap(a["gap"] as? Double), 0)
+        XCTAssertTrue((a["message"] as? String ?? "").hasPrefix("stopped by the node limit (1 node per stage)"))
+        XCTAssertFalse((a["assignments"] as? [Any] ?? []).isEmpty)
+        // b: infeasible, and the conflicts say why.
+        let b = try XCTUnwrap(byID["b"])
+        XCTAssertEqual(b["status"] as? String, "infeasible")
+        let conflicts = try XCTUnwrap(b["conflicts"] as? [[String: Any]])
+        XCTAssertEqual(conflicts.compactMap { $0["constraint"] as? String }, ["min_nations:reassurance-west"])
+        // c: proven within one node: optimal, no gap, no message.
+        let c = try XCTUnwrap(byID["c"])
+        XCTAssertEqual(c["status"] as? String, "optimal")
+        XCTAssertNil(c["gap"])
+        XCTAssertNil(c["message"])
+    }
+
+    func testTextReportShowsTheGapAndTheLimit() throws {
+        let file = try generated()
+        let r = try run(["plan", file, "--option", "a", "--node-limit", "1", "--no-alternatives", "--no-binding", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("[feasible]"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("stopped early; gap "), r.stdout)
+        XCTAssertTrue(r.stdout.contains("stopped by the node limit (1 node per stage) while optimising cost"), r.stdout)
+    }
+
+    func testNodeLimitMustBePositive() throws {
+        let r = try run(["plan", "scenarios/tutorial.yaml", "--node-limit", "0"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stderr, "forceplan: --node-limit must be a positive number of nodes\n")
+    }
+}
