@@ -3,9 +3,13 @@
 #   make test   install what is missing, build, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libglpk-dev glpk-utils
+# CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
+CBC_DEPS := coinor-libcbc-dev coinor-cbc pkg-config
+APT_PACKAGES := libglpk-dev glpk-utils $(CBC_DEPS)
 # Only the tests need these: a real browser for the briefing, netpbm to read its PNG.
 TEST_APT_PACKAGES := chromium netpbm
+# BENCH_DEPS: peak memory (/usr/bin/time -v) and the PuLP peers' virtual environment.
+BENCH_DEPS := time python3-venv
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
 
@@ -40,7 +44,8 @@ plan: release
 	.build-release/release/forceplan plan $(SCENARIO)
 
 bench: release
-	$(MAKE) -C benchmarks
+	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_DEPS)"
+	$(MAKE) -C benchmarks load scale coalition
 
 clean:
 	rm -rf .build .build-release

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "ForcePlanner", targets: ["ForcePlanner"]),
+        .library(name: "CBCSolver", targets: ["CBCSolver"]),
         .executable(name: "forceplan", targets: ["forceplan"]),
     ],
     dependencies: [
@@ -23,6 +24,15 @@ let package = Package(
         // setjmp/longjmp around GLPK calls, which Swift cannot do itself.
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
         .target(name: "LinearModel"),
+        // CBC 2.10's C API from Debian's coinor-libcbc-dev (pkg-config cbc).
+        .systemLibrary(
+            name: "CCBC",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+        // C++: catches CBC's exceptions, frees every model, serialises CbcMain1.
+        .target(name: "CCBCShim", dependencies: ["CCBC"]),
+        .target(name: "CBCSolver", dependencies: ["LinearModel", "CCBCShim"]),
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "CGLPKShim"]),
         // Knows nations and capabilities; speaks to any `Solver`, never to GLPK directly.
         .target(name: "ForcePlanner", dependencies: [
@@ -30,11 +40,16 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "forceplan", dependencies: [
-            "ForcePlanner", "LinearModel", "GLPKSolver",
+            "ForcePlanner", "LinearModel", "GLPKSolver", "CBCSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
+        // One suite of small models with known answers that every backend passes.
+        .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
+        // CBC against GLPK on every shipped scenario and on seeded random ones.
+        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForcePlanner", "GLPKSolver", "LinearModel"]),
         .testTarget(
             name: "ForcePlannerTests",
             dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
@@ -47,8 +62,13 @@ let package = Package(
         ),
         // Release benchmark: proving optimality on seeded random scenarios (benchmarks/Makefile).
         .executableTarget(
-            name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
             path: "benchmarks/HardScenarios"
+        ),
+        // Release benchmark of issue 7: parse, formulation, solve, report; size, nodes (benchmarks/scale.sh).
+        .executableTarget(
+            name: "ScaleBenchmark", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
+            path: "benchmarks/ScaleBenchmark"
         ),
     ]
 )

@@ -37,6 +37,9 @@ public struct SolveResult: Sendable {
     public var solveTime: Double
     /// A solver message for ``TerminationReason/error`` and unusual stops.
     public var message: String?
+    /// Branch-and-bound nodes (subproblems) the MIP search took up, when the backend counts
+    /// them; nil for LPs and unknown counts.
+    public var nodes: Int?
     /// Which limit stopped the search, for ``TerminationReason/timeLimit`` and
     /// ``TerminationReason/stoppedEarly``; nil when the search ran to its end.
     public var stoppedBy: SolveLimit?

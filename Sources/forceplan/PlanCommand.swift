@@ -16,6 +16,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "Scenario file.") var file: String
     @ArgumentParser.Option(name: .customLong("option"), help: "Plan only this option.") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
+    @OptionGroup var solverFlag: SolverFlag
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option (a safety net; see --node-limit).") var timeLimit: Double = 60
     @ArgumentParser.Option(name: .customLong("node-limit"),
                            help: "Branch-and-bound nodes per objective stage: the same input stops at the same plan on any machine.")
@@ -28,6 +29,7 @@ struct PlanCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Seed of the sampled outcomes.") var seed: UInt64 = 1
 
     func run() throws {
+        let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         guard samples >= 0 else { throw CLI.fail("--samples must be 0 or more") }
@@ -37,7 +39,7 @@ struct PlanCommand: ParsableCommand {
         var settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
         settings.nodeLimit = nodeLimit
-        let planner = CLI.planner(scenario, settings: settings)
+        let planner = solver.planner(scenario, settings: settings)
         var results: [OptionResult] = []
         for (i, o) in options.enumerated() {
             var result = planner.plan(o, index: i + 1, of: options.count)

@@ -2,12 +2,14 @@
 // reports, per GLPK configuration, how many options were proven optimal and the slowest
 // option. Release build: `make -C benchmarks hard`.
 //
-//   HardScenarios [--count N] [--limit SECONDS] [--variant NAME]... [--nodes N] [--start-hint]
+//   HardScenarios [--count N | --seeds S,S,...] [--limit SECONDS] [--variant NAME]... [--nodes N] [--start-hint]
 //                 [--nations N] [--first-seed S] [--verbose]
 //
 // --nodes: node limit per stage (PlannerSettings.nodeLimit); --start-hint: offer the
 // repaired start plan to the first stage; --nations: every scenario this size instead of
 // 12 to 60; --verbose: one line per option.
+// --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side.
+import CBCSolver
 import Foundation
 import ForcePlanner
 import GLPKSolver
@@ -48,6 +50,7 @@ let variants: [String: GLPKOptions] = {
 var count = 20
 var limit = 60.0
 var chosen: [String] = []
+var seeds: [Int]?
 var warmStart = true
 var nodes: Int?
 var startHint = false
@@ -61,6 +64,7 @@ while let a = args.next() {
     case "--limit": limit = Double(args.next() ?? "") ?? limit
     case "--variant": chosen.append(args.next() ?? "default")
     case "--cold": warmStart = false
+    case "--seeds": seeds = (args.next() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--nodes": nodes = Int(args.next() ?? "")
     case "--start-hint": startHint = true
     case "--nations": fixedNations = Int(args.next() ?? "")
@@ -72,18 +76,20 @@ while let a = args.next() {
 if chosen.isEmpty { chosen = ["default"] }
 
 for name in chosen {
-    let solvers: [GLPKSolver]
-    if name == "portfolio" {
+    let solvers: [any Solver]
+    if name == "cbc" {
+        solvers = [CBCSolver()]
+    } else if name == "portfolio" {
         solvers = GLPKSolver.portfolio
     } else if let options = variants[name] {
         solvers = [GLPKSolver(options: options)]
     } else {
-        print("unknown variant \(name); known: portfolio, \(variants.keys.sorted())"); exit(2)
+        print("unknown variant \(name); known: portfolio, cbc, \(variants.keys.sorted())"); exit(2)
     }
     let solver = solvers[0]
     var proven = 0, total = 0, slowest = 0.0, sum = 0.0
     var worst = ""
-    for seed in firstSeed..<(firstSeed + count) {
+    for seed in seeds ?? Array(firstSeed..<(firstSeed + count)) {
         let nations = fixedNations ?? 12 + Int((UInt64(seed) &* 7919) % 49)
         let scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
         let planner = Planner(scenario: scenario, solver: solver,

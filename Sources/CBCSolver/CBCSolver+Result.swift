@@ -1,0 +1,97 @@
+import CCBCShim
+import LinearModel
+
+extension CBCSolver {
+    /// Maps a session's outcome to a result, after checking CBC's point against the model.
+    /// `step` is the objective lattice (for proofs at a limit), `gapRequested` the relative
+    /// gap asked for.
+    static func result(_ session: CBCSession, _ data: CBCProblemData, step: Double?,
+                       gapRequested: Double?) -> SolveResult {
+        let o = session.outcome
+        var values = session.values
+        var hasSolution = o.has_solution != 0
+        var note: String?
+        if hasSolution {
+            for j in values.indices where data.isInteger[j] != 0 { values[j] = values[j].rounded() }
+            if let v = data.violation(of: values) {
+                hasSolution = false
+                note = "CBC returned a point that violates \(v.isRow ? "row" : "the bounds or integrality of column") \(v.index)"
+            }
+        }
+        let incumbent: Double? = hasSolution ? objectiveValue(values, data) : nil
+        if let note {
+            return SolveResult(termination: .error, hasSolution: false, message: note)
+        }
+        if o.abandoned != 0 {
+            return SolveResult(termination: .error, hasSolution: false, message: "CBC abandoned the solve (numerical trouble)")
+        }
+        guard o.mip != 0 else {
+            if o.proven_optimal != 0, let z = incumbent {
+                return SolveResult(termination: .optimal, hasSolution: true, objectiveValue: z, bestBound: z, values: values)
+            }
+            if o.proven_infeasible != 0 {
+                return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+                                   message: "Clp found the LP primal or dual infeasible")
+            }
+            return SolveResult(termination: .error, hasSolution: false, message: "Clp stopped without a proof")
+        }
+
+        // CBC's bound is in the model's sense; never better than the incumbent itself.
+        var bound: Double? = o.bound.magnitude < 1e50 ? o.bound + data.objectiveConstant : nil
+        if let b = bound, let z = incumbent { bound = data.maximize ? max(b, z) : min(b, z) }
+        let latticeProof: Bool = {
+            guard let z = incumbent, let b = bound, let step, step > 0 else { return false }
+            let slack = 1e-9 * max(1, abs(z))
+            return data.maximize ? b < z + step - slack : b > z - step + slack
+        }()
+        func make(_ t: TerminationReason, bestBound: Double?, _ message: String? = nil,
+                  stoppedBy: SolveLimit? = nil) -> SolveResult {
+            var r = SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent, bestBound: bestBound,
+                                values: hasSolution ? values : [], message: message)
+            r.nodes = Int(o.nodes)
+            r.stoppedBy = stoppedBy
+            return r
+        }
+        // CBC calls a search stopped on the requested gap (secondary status 2) optimal; a gap
+        // is not a proof unless the objective lattice makes it one.
+        if o.secondary == 2, let z = incumbent, gapRequested.map({ $0 > 0 }) ?? false {
+            if latticeProof {
+                return make(.optimal, bestBound: z, "relative gap reached, and no better solution on the objective lattice (step \(step ?? 0))")
+            }
+            return make(.stoppedEarly, bestBound: bound, "stopped within the requested relative gap; not proven optimal",
+                        stoppedBy: .gap)
+        }
+        if o.proven_optimal != 0, let z = incumbent {
+            return make(.optimal, bestBound: z)
+        }
+        if o.secondary == 7 || o.continuous_unbounded != 0 {
+            return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+                               message: "the LP relaxation is unbounded")
+        }
+        if o.proven_infeasible != 0 || (o.secondary == 1 && !hasSolution) {
+            return SolveResult(termination: .infeasible, hasSolution: false)
+        }
+        if o.node_limit != 0 || o.secondary == 3 {
+            if latticeProof, let z = incumbent {
+                return make(.optimal, bestBound: z, "node limit, but no better solution on the objective lattice (step \(step ?? 0))")
+            }
+            return make(.stoppedEarly, bestBound: bound,
+                        "node limit reached after \(o.nodes) node(s)\(hasSolution ? "" : "; no integer solution found")",
+                        stoppedBy: .nodes)
+        }
+        if o.seconds_limit != 0 || o.secondary == 4 {
+            if latticeProof, let z = incumbent {
+                return make(.optimal, bestBound: z, "time limit, but no better solution on the objective lattice (step \(step ?? 0))")
+            }
+            return make(.timeLimit, bestBound: bound, "time limit", stoppedBy: .time)
+        }
+        return make(.error, bestBound: bound, "CBC stopped with status \(o.status), secondary status \(o.secondary)")
+    }
+
+    /// The objective at `values`, computed here rather than taken from CBC.
+    static func objectiveValue(_ values: [Double], _ data: CBCProblemData) -> Double {
+        var z = data.objectiveConstant
+        for j in values.indices where data.objective[j] != 0 { z += data.objective[j] * values[j] }
+        return z
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import LinearModel
+import XCTest
+@testable import CBCSolver
+
+/// What CBC does with a MIP start that does not fit.
+final class CBCHintTests: XCTestCase {
+    /// max 5x + 4y, 6x + 4y <= 24, x + 2y <= 6, x, y whole (optimum 20 at (4, 0), derived
+    /// in the conformance suite). The hint (9, 9) violates both rows: CBC drops it and
+    /// still proves 20.
+    func testViolatingHintIsDroppedAndTheOptimumStillFound() throws {
+        var m = Model()
+        let x = m.addVariable(name: "x", kind: .integer), y = m.addVariable(name: "y", kind: .integer)
+        m.addConstraint(name: "a", 6 * x + 4 * y, .lessEqual(24))
+        m.addConstraint(name: "b", x + 2 * y, .lessEqual(6))
+        m.setObjective(.maximize, 5 * x + 4 * y)
+        var p = SolveParameters()
+        p.hint = [9, 9]
+        let r = try CBCSolver().solve(m, parameters: p)
+        XCTAssertEqual(r.termination, .optimal)
+        XCTAssertEqual(r.objectiveValue ?? .nan, 20, accuracy: 1e-9)
+        XCTAssertEqual(r.values, [4, 0])
+    }
+}
