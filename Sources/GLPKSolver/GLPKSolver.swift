@@ -47,6 +47,8 @@ public struct GLPKSolver: Solver {
     var latticeGlobalStop = true
     /// Tests only: the branch-and-bound callback makes an invalid GLPK call.
     var invalidCallInCallbackForTesting = false
+    /// Tests only: the root cut loop makes an invalid GLPK call in this round (0: never).
+    var invalidCallInRootCutRoundForTesting = 0
 
     /// A solver with GLPK's defaults, or with `options`.
     public init(options: GLPKOptions = GLPKOptions()) {
@@ -75,13 +77,19 @@ public struct GLPKSolver: Solver {
             if hint.contains(where: { $0.isNaN }) { throw ModelError.notANumber(where: "the solution hint") }
         }
         let clock = SolveClock(limit: parameters.timeLimit)
-        let data = ProblemData(model)
+        var data = ProblemData(model)
+        let strengthened = model.isMixedInteger && options.coefficientStrengthening
+            ? data.strengthenCoefficients() : 0
         var result = try GLPKSession.run(log: parameters.logHandler) { problem -> SolveResult in
             try problem.load(data)
             if model.isMixedInteger {
                 return try solveMIP(problem, model, data, parameters, clock)
             }
             return try solveLP(problem, data, parameters, clock)
+        }
+        if strengthened > 0 {
+            let note = "coefficient strengthening tightened \(strengthened) coefficient(s)"
+            result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         result.solveTime = clock.elapsed
         return result

@@ -37,6 +37,10 @@ public struct SolveResult: Sendable {
     public var solveTime: Double
     /// A solver message for ``TerminationReason/error`` and unusual stops.
     public var message: String?
+    /// The root LP bound before and after each round of a root cut loop (GLPK's
+    /// `GLPKOptions.rootCutRounds`): element 0 is the LP relaxation's objective, element k
+    /// the bound after round k. Empty when no cut loop ran.
+    public var rootBounds: [Double] = []
 
     public init(termination: TerminationReason, hasSolution: Bool, objectiveValue: Double? = nil,
                 bestBound: Double? = nil, values: [Double] = [], rowDuals: [Double]? = nil,
