@@ -82,6 +82,9 @@ public struct Formulation: Sendable {
     /// requirements with `min_nations`).
     public internal(set) var nationServes: [String: Variable] = [:]
     public internal(set) var hardConstraints: [HardConstraint] = []
+    /// Total deployed personnel `T` (one defining row), present only with a
+    /// `max_nation_share` rule, whose per-nation rows read `personnel(n) - s * T <= 0`.
+    public internal(set) var totalPersonnel: Variable?
     /// True when hard constraints carry elastic slacks (see ``relaxed(_:)``).
     public let isRelaxed: Bool
 

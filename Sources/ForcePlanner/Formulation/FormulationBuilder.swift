@@ -224,25 +224,38 @@ struct FormulationBuilder {
         }
     }
 
+    /// `personnel(n) <= s * total` for every nation, through one total-personnel variable
+    /// `T` (defined by one row) so that each nation's row holds only its own terms and `T`:
+    /// nonzeros grow with the assignments, not with nations x assignments.
     private func addNationShare(_ f: inout Formulation) {
         guard let share = option.policies.maxNationShare, share < 1 else { return }
-        let staffed = f.assignments.filter { $0.personnel != 0 }
-        let nations = Set(staffed.map(\.nation))
-        for n in scenario.nations where nations.contains(n.id) {
-            // personnel(n) <= share * total  <=>  (1 - share) * own - share * others <= 0
-            let e = LinearExpression(terms: staffed.map { a in
-                (a.nation == n.id ? (1 - share) * a.personnel : -share * a.personnel, a.variable)
-            })
+        var own: [String: LinearExpression] = [:]
+        var total = LinearExpression()
+        for a in f.assignments where a.personnel != 0 {
+            own[a.nation, default: LinearExpression()].add(a.personnel, a.variable)
+            total.add(a.personnel, a.variable)
+        }
+        guard !own.isEmpty else { return }
+        let t = f.model.addVariable(name: "total_personnel", kind: .continuous, lowerBound: 0)
+        f.totalPersonnel = t
+        total.add(-1, t)
+        f.model.addConstraint(name: "total_personnel", total, .equal(0))
+        for n in scenario.nations {
+            // personnel(n) - share * T <= 0
+            guard var e = own[n.id] else { continue }
+            if share > 0 { e.add(-share, t) }
             addHard(&f, kind: .nationShare, name: "max_nation_share:\(n.id)", subject: n.id,
                     unit: "personnel", e, lessEqual: 0)
         }
     }
 
     private func addBudgets(_ f: inout Formulation) {
+        // Grouped once: filtering all assignments per nation is nations x assignments.
+        var costly: [String: [AssignmentVariable]] = [:]
+        for a in f.assignments where a.cost != 0 { costly[a.nation, default: []].append(a) }
         for n in scenario.nations {
             guard let budget = n.budget else { continue }
-            let e = LinearExpression(terms: f.assignments.filter { $0.nation == n.id && $0.cost != 0 }
-                .map { ($0.cost, $0.variable) })
+            let e = LinearExpression(terms: (costly[n.id] ?? []).map { ($0.cost, $0.variable) })
             guard needsRow(e) else { continue }
             addHard(&f, kind: .nationBudget, name: "budget:\(n.id)", subject: n.id, unit: "cost", e, lessEqual: budget)
         }

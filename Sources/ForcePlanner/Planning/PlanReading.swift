@@ -13,8 +13,10 @@ extension Formulation {
         var provided: [String: Double] = [:]
         var byNation: [String: Double] = [:]
         var serves: [String: Double] = [:]
+        var personnel = 0.0
         for a in assignments {
             let u = v[a.variable.index]
+            personnel += u * a.personnel
             provided[a.requirement, default: 0] += u * a.factor
             byNation[a.nation, default: 0] += u
             serves["\(a.nation)|\(a.requirement)", default: 0] += u
@@ -29,6 +31,7 @@ extension Formulation {
         }
         for (n, y) in nationContributes { v[y.index] = (byNation[n] ?? 0) >= 1 ? 1 : 0 }
         for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }
+        if let t = totalPersonnel { v[t.index] = personnel }
         return v
     }
 
