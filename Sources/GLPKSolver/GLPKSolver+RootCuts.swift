@@ -1,5 +1,6 @@
 import CGLPK
 import CGLPKShim
+import Foundation
 import LinearModel
 
 /// What the root cut loop did, for ``SolveResult/rootBounds`` and the message.
@@ -12,6 +13,7 @@ struct RootCutReport {
     var rejected = 0
     var stop: Int32 = 0
     var lpOptimal = true
+    var seconds = 0.0
 
     var note: String {
         let total = cuts.reduce(0, +)
@@ -29,7 +31,7 @@ struct RootCutReport {
         if let first = bounds.first, let last = bounds.last {
             s += ", bound \(first) -> \(last)"
         }
-        return s + "; stopped: \(why)"
+        return s + String(format: " in %.2f s", seconds) + "; stopped: \(why)"
     }
 }
 
@@ -49,6 +51,7 @@ extension GLPKSolver {
     /// in `problem` for the search that follows.
     func runRootCuts(_ problem: GLPKProblem, _ parameters: SolveParameters, _ clock: SolveClock) throws -> RootCutReport {
         let rounds = max(0, options.rootCutRounds)
+        let start = clock.elapsed
         var bounds = [Double](repeating: 0, count: rounds + 1)
         var c = fp_rootcut_ctx()
         c.max_rounds = Int32(clamping: rounds)
@@ -75,6 +78,7 @@ extension GLPKSolver {
         report.rejected = Int(c.rejected)
         report.stop = c.stop
         report.lpOptimal = c.lp_status == GLP_OPT
+        report.seconds = clock.elapsed - start
         return report
     }
 }

@@ -59,7 +59,6 @@ final class RootCutTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(last, 2 - 1e-7)             // and still valid
         for k in 1..<bounds.count { XCTAssertLessThanOrEqual(bounds[k], bounds[k - 1] + 1e-9) }
         XCTAssertTrue(r.message?.contains("gomory") ?? false, r.message ?? "")
-        print("textbook:", bounds, r.message ?? "")
 
         // glpsol on the exported model: the same optimum, and no cut row in the file.
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cuts-\(UUID().uuidString).lp").path

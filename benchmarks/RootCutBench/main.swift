@@ -1,0 +1,75 @@
+// The root cut loop (GLPKOptions.rootCutRounds) on one stage model of a scenario: the LP
+// bound after each round, the loop's time, and the search that follows. Release build:
+//
+//   RootCutBench FILE [--option ID] [--stage K] [--limit SECONDS] [--rounds N]...
+//                [--strengthen] [--base default|cuts-pcost|gomory] [--lp OUT.lp]
+//
+// Each --rounds value is one solve (0: no loop). Earlier stages are solved as `forceplan
+// plan` solves them (the portfolio), so the stage model is the one `forceplan export
+// --stage K` writes.
+import Foundation
+import ForcePlanner
+import GLPKSolver
+import LinearModel
+
+func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+
+var file: String?
+var optionID: String?
+var stage = 1
+var limit = 60.0
+var roundsList: [Int] = []
+var strengthen = false
+var base = "default"
+var lpOut: String?
+var args = CommandLine.arguments.dropFirst().makeIterator()
+while let a = args.next() {
+    switch a {
+    case "--option": optionID = args.next()
+    case "--stage": stage = Int(args.next() ?? "") ?? stage
+    case "--limit": limit = Double(args.next() ?? "") ?? limit
+    case "--rounds": roundsList.append(Int(args.next() ?? "") ?? 0)
+    case "--strengthen": strengthen = true
+    case "--base": base = args.next() ?? base
+    case "--lp": lpOut = args.next()
+    default:
+        if file == nil && !a.hasPrefix("--") { file = a } else { say("unknown argument \(a)"); exit(2) }
+    }
+}
+guard let file else { say("usage: RootCutBench FILE [--option ID] [--stage K] [--rounds N]..."); exit(2) }
+if roundsList.isEmpty { roundsList = [0, 25] }
+
+let loaded = try ScenarioLoader.load(file: file)
+let scenario = loaded.scenario
+guard let option = optionID.map({ id in scenario.effectiveOptions.first { $0.id == id } })
+        ?? scenario.effectiveOptions.first else { say("no such option"); exit(2) }
+var settings = PlannerSettings()
+let portfolio = GLPKSolver.portfolio
+settings.alternateSolvers = Array(portfolio.dropFirst())
+let planner = Planner(scenario: scenario, solver: portfolio[0], settings: settings)
+let t0 = Date()
+let model = try planner.stageModel(option, stage: stage)
+say(String(format: "stage model %@ option %@ stage %d: %d columns, %d rows; built in %.2f s",
+           file, option.id, stage, model.variableCount, model.constraintCount, Date().timeIntervalSince(t0)))
+if let lpOut { try GLPKSolver().export(model, format: .lp, to: lpOut) }
+
+for rounds in roundsList {
+    var o: GLPKOptions
+    switch base {
+    case "cuts-pcost": o = .cutsAndPseudocost
+    case "gomory": o = .gomory
+    default: o = GLPKOptions()
+    }
+    o.rootCutRounds = rounds
+    o.coefficientStrengthening = strengthen
+    var p = SolveParameters()
+    p.timeLimit = limit
+    let r = try GLPKSolver(options: o).solve(model, parameters: p)
+    say("rounds \(rounds)\(strengthen ? " +strengthen" : "") base \(base): \(r.termination.rawValue), "
+        + "objective \(r.objectiveValue.map { "\($0)" } ?? "-"), bound \(r.bestBound.map { "\($0)" } ?? "-"), "
+        + String(format: "%.2f s", r.solveTime))
+    if !r.rootBounds.isEmpty {
+        say("  bounds per round: " + r.rootBounds.map { String(format: "%.1f", $0) }.joined(separator: ", "))
+    }
+    if let m = r.message { say("  \(m)") }
+}
