@@ -86,6 +86,19 @@ final class RootCutTests: XCTestCase {
         XCTAssertTrue(message.contains("stopped: no violated cut"), message)
     }
 
+    /// With a log handler, each round that added cuts says so, with its bound: the first
+    /// round of the textbook MILP starts from the LP bound 2.8 and tightens it.
+    func testRoundsAreLogged() throws {
+        let log = LogLines()
+        var p = SolveParameters()
+        p.logHandler = { log.append($0) }
+        let r = try Self.cutSolver().solve(Self.textbook(), parameters: p)
+        let text = log.text
+        XCTAssertTrue(text.contains("Root cuts round 1: "), text)
+        let bound = try XCTUnwrap(r.rootBounds.dropFirst().first)
+        XCTAssertTrue(text.contains("bound \(String(format: "%.12g", bound))"), text)
+    }
+
     /// Without rounds, no loop runs and nothing is reported.
     func testLoopOffReportsNothing() throws {
         let r = try GLPKSolver().solve(Self.textbook())
@@ -141,4 +154,11 @@ final class RootCutTests: XCTestCase {
         for _ in 0..<threads { done.wait() }
         XCTAssertNil(failures.error)
     }
+}
+
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String] = []
+    var text: String { lock.lock(); defer { lock.unlock() }; return parts.joined() }
+    func append(_ s: String) { lock.lock(); parts.append(s); lock.unlock() }
 }

@@ -39,8 +39,10 @@ while let a = args.next() {
 guard let file else { say("usage: RootCutBench FILE [--option ID] [--stage K] [--rounds N]..."); exit(2) }
 if roundsList.isEmpty { roundsList = [0, 25] }
 
-let loaded = try ScenarioLoader.load(file: file)
-let scenario = loaded.scenario
+func orExit<T>(_ body: () throws -> T) -> T {
+    do { return try body() } catch { say("RootCutBench: \(error)"); exit(2) }
+}
+let scenario = orExit { try ScenarioLoader.load(file: file) }.scenario
 guard let option = optionID.map({ id in scenario.effectiveOptions.first { $0.id == id } })
         ?? scenario.effectiveOptions.first else { say("no such option"); exit(2) }
 var settings = PlannerSettings()
@@ -48,10 +50,10 @@ let portfolio = GLPKSolver.portfolio
 settings.alternateSolvers = Array(portfolio.dropFirst())
 let planner = Planner(scenario: scenario, solver: portfolio[0], settings: settings)
 let t0 = Date()
-let model = try planner.stageModel(option, stage: stage)
+let model = orExit { try planner.stageModel(option, stage: stage) }
 say(String(format: "stage model %@ option %@ stage %d: %d columns, %d rows; built in %.2f s",
            file, option.id, stage, model.variableCount, model.constraintCount, Date().timeIntervalSince(t0)))
-if let lpOut { try GLPKSolver().export(model, format: .lp, to: lpOut) }
+if let lpOut { orExit { try GLPKSolver().export(model, format: .lp, to: lpOut) } }
 
 for rounds in roundsList {
     var o: GLPKOptions
@@ -64,7 +66,7 @@ for rounds in roundsList {
     o.coefficientStrengthening = strengthen
     var p = SolveParameters()
     p.timeLimit = limit
-    let r = try GLPKSolver(options: o).solve(model, parameters: p)
+    let r = orExit { try GLPKSolver(options: o).solve(model, parameters: p) }
     say("rounds \(rounds)\(strengthen ? " +strengthen" : "") base \(base): \(r.termination.rawValue), "
         + "objective \(r.objectiveValue.map { "\($0)" } ?? "-"), bound \(r.bestBound.map { "\($0)" } ?? "-"), "
         + String(format: "%.2f s", r.solveTime))
