@@ -2,7 +2,8 @@
 // bound after each round, the loop's time, and the search that follows. Release build:
 //
 //   RootCutBench FILE [--option ID] [--stage K] [--limit SECONDS] [--rounds N]...
-//                [--strengthen] [--base default|cuts-pcost|gomory] [--lp OUT.lp]
+//                [--strengthen] [--base default|cuts-pcost|gomory] [--lp OUT.lp] [--no-presolve]
+//                [--min-gain G]
 //
 // Each --rounds value is one solve (0: no loop). Earlier stages are solved as `forceplan
 // plan` solves them (the portfolio), so the stage model is the one `forceplan export
@@ -22,6 +23,8 @@ var roundsList: [Int] = []
 var strengthen = false
 var base = "default"
 var lpOut: String?
+var presolve = true
+var minGain: Double?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -32,6 +35,8 @@ while let a = args.next() {
     case "--strengthen": strengthen = true
     case "--base": base = args.next() ?? base
     case "--lp": lpOut = args.next()
+    case "--no-presolve": presolve = false
+    case "--min-gain": minGain = Double(args.next() ?? "")
     default:
         if file == nil && !a.hasPrefix("--") { file = a } else { say("unknown argument \(a)"); exit(2) }
     }
@@ -64,10 +69,12 @@ for rounds in roundsList {
     }
     o.rootCutRounds = rounds
     o.coefficientStrengthening = strengthen
+    if let minGain { o.rootCutMinimumGain = minGain }
     var p = SolveParameters()
     p.timeLimit = limit
+    p.presolve = presolve
     let r = orExit { try GLPKSolver(options: o).solve(model, parameters: p) }
-    say("rounds \(rounds)\(strengthen ? " +strengthen" : "") base \(base): \(r.termination.rawValue), "
+    say("rounds \(rounds)\(strengthen ? " +strengthen" : "")\(presolve ? "" : " no-presolve") base \(base): \(r.termination.rawValue), "
         + "objective \(r.objectiveValue.map { "\($0)" } ?? "-"), bound \(r.bestBound.map { "\($0)" } ?? "-"), "
         + String(format: "%.2f s", r.solveTime))
     if !r.rootBounds.isEmpty {
