@@ -88,10 +88,16 @@ public struct GLPKOptions: Sendable, Hashable {
     /// the LP, generates cuts with GLPK's own generators (`rootCutFamilies`), adds the
     /// violated, well-scaled ones as rows and solves again; the loop stops early when a
     /// round finds no violated cut or moves the bound by less than `rootCutMinimumGain`.
-    /// The search then runs on the strengthened problem, without GLPK's MIP presolver.
+    /// The search then runs on the strengthened problem (see `rootCutsReplacePresolver`).
     /// Cut rows never reach the solution or an exported model. The bound per round is in
     /// `SolveResult.rootBounds`. See docs/root-cuts.md.
     public var rootCutRounds: Int = 0
+    /// The loop needs an LP basis of the model's own columns, so it cannot follow GLPK's
+    /// MIP presolver. When the presolver would run (`SolveParameters.presolve` and no
+    /// hint), the loop is skipped unless this is true, in which case the presolver is
+    /// skipped instead. Off by default: on forceplan's 1,000-nation stage models the
+    /// presolver matters more (benchmarks/RESULTS.md, "Root cut loop").
+    public var rootCutsReplacePresolver: Bool = false
     /// Cut families of the root cut loop.
     public var rootCutFamilies: Cuts = .all
     /// At most this many cuts (the most violated relative to their norm) are added per round.

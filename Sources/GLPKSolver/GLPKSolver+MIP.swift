@@ -13,10 +13,12 @@ extension GLPKSolver {
         }
         // The MIP presolver hands the search a transformed problem whose columns are not
         // the model's, so a hint can only be fed without it.
-        // The root cut loop needs the LP basis of the model's own columns, so it too runs
-        // without the presolver.
-        let useRootCuts = options.rootCutRounds > 0
-        let usePresolver = parameters.presolve && parameters.hint == nil && !useRootCuts
+        // The root cut loop needs the LP basis of the model's own columns: it runs where the
+        // presolver does not, or instead of it when the options say so.
+        let presolverWanted = parameters.presolve && parameters.hint == nil
+        let useRootCuts = options.rootCutRounds > 0 && (!presolverWanted || options.rootCutsReplacePresolver)
+        let usePresolver = presolverWanted && !useRootCuts
+        let rootCutsSkipped = options.rootCutRounds > 0 && !useRootCuts
         if !usePresolver {
             if let early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) {
                 return early.termination == .infeasibleOrUnbounded
@@ -113,6 +115,10 @@ extension GLPKSolver {
         }
         if result.termination == .infeasibleOrUnbounded {
             result = try decideUnbounded(problem, parameters, clock, otherwise: result)
+        }
+        if rootCutsSkipped {
+            let note = "root cuts skipped: GLPK's MIP presolver runs (no hint; see rootCutsReplacePresolver)"
+            result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         if let report = rootReport {
             result.rootBounds = report.bounds

@@ -155,6 +155,7 @@ final class CoefficientStrengtheningTests: XCTestCase {
         XCTAssertEqual(s.message, "coefficient strengthening tightened 1 coefficient(s)")
         var cut = o
         cut.rootCutRounds = 1
+        cut.rootCutsReplacePresolver = true
         let t = try GLPKSolver(options: cut).solve(m)
         XCTAssertEqual(try XCTUnwrap(t.rootBounds.first), 0, accuracy: 1e-9)  // the strengthened LP
         cut.coefficientStrengthening = false

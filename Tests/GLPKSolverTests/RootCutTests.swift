@@ -10,6 +10,7 @@ final class RootCutTests: XCTestCase {
         var o = GLPKOptions()
         o.rootCutRounds = rounds
         o.rootCutMinimumGain = 0   // run until no cut is violated or the rounds are spent
+        o.rootCutsReplacePresolver = true   // solve() presolves by default and has no hint
         return GLPKSolver(options: o)
     }
 
@@ -97,6 +98,23 @@ final class RootCutTests: XCTestCase {
         XCTAssertTrue(text.contains("Root cuts round 1: "), text)
         let bound = try XCTUnwrap(r.rootBounds.dropFirst().first)
         XCTAssertTrue(text.contains("bound \(String(format: "%.12g", bound))"), text)
+    }
+
+    /// The presolver wins by default: with `presolve` and no hint the loop is skipped and
+    /// says so; with a hint (no presolver then) it runs. The hint (1, 2) is feasible:
+    /// -1 + 2 = 1 <= 1, 3 + 4 = 7 <= 12, 2 + 6 = 8 <= 12.
+    func testLoopYieldsToPresolverUnlessAsked() throws {
+        var o = GLPKOptions()
+        o.rootCutRounds = 5
+        let skipped = try GLPKSolver(options: o).solve(Self.textbook())
+        XCTAssertEqual(try XCTUnwrap(skipped.objectiveValue), 2, accuracy: 1e-9)
+        XCTAssertEqual(skipped.rootBounds, [])
+        XCTAssertTrue(skipped.message?.contains("root cuts skipped") ?? false, skipped.message ?? "")
+        var p = SolveParameters()
+        p.hint = [1, 2]
+        let hinted = try GLPKSolver(options: o).solve(Self.textbook(), parameters: p)
+        XCTAssertEqual(try XCTUnwrap(hinted.objectiveValue), 2, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(hinted.rootBounds.first), 2.8, accuracy: 1e-9)
     }
 
     /// Without rounds, no loop runs and nothing is reported.

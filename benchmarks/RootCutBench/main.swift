@@ -3,7 +3,14 @@
 //
 //   RootCutBench FILE [--option ID] [--stage K] [--limit SECONDS] [--rounds N]...
 //                [--strengthen] [--base default|cuts-pcost|gomory] [--lp OUT.lp] [--no-presolve]
-//                [--min-gain G]
+//                [--min-gain G] [--plan portfolio|portfolio-root|portfolio-root-replace]... [--root-rounds N]
+//
+// --plan plans the option (no alternatives, no binding search, --limit per option) with
+// GLPK's portfolio, or with the portfolio plus the loop (N rounds, default 10) in each of
+// its configurations (-replace: also where the MIP presolver would run), and prints
+// status and time instead of the stage solves. Stage solves with N > 0 rounds run the loop
+// instead of GLPK's MIP presolver (rootCutsReplacePresolver); N = 0 keeps the presolver
+// unless --no-presolve.
 //
 // Each --rounds value is one solve (0: no loop). Earlier stages are solved as `forceplan
 // plan` solves them (the portfolio), so the stage model is the one `forceplan export
@@ -25,6 +32,7 @@ var base = "default"
 var lpOut: String?
 var presolve = true
 var minGain: Double?
+var planWith: [String] = []
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -37,9 +45,15 @@ while let a = args.next() {
     case "--lp": lpOut = args.next()
     case "--no-presolve": presolve = false
     case "--min-gain": minGain = Double(args.next() ?? "")
+    case "--plan": planWith.append(args.next() ?? "portfolio")
+    case "--root-rounds": _ = args.next()   // read below
     default:
         if file == nil && !a.hasPrefix("--") { file = a } else { say("unknown argument \(a)"); exit(2) }
     }
+}
+var rootRounds = 10
+if let i = CommandLine.arguments.firstIndex(of: "--root-rounds"), i + 1 < CommandLine.arguments.count {
+    rootRounds = Int(CommandLine.arguments[i + 1]) ?? rootRounds
 }
 guard let file else { say("usage: RootCutBench FILE [--option ID] [--stage K] [--rounds N]..."); exit(2) }
 if roundsList.isEmpty { roundsList = [0, 25] }
@@ -50,6 +64,21 @@ func orExit<T>(_ body: () throws -> T) -> T {
 let scenario = orExit { try ScenarioLoader.load(file: file) }.scenario
 guard let option = optionID.map({ id in scenario.effectiveOptions.first { $0.id == id } })
         ?? scenario.effectiveOptions.first else { say("no such option"); exit(2) }
+for name in planWith {
+    let solvers = GLPKSolver.portfolio.map { s in
+        var o = s.options
+        if name.hasPrefix("portfolio-root") { o.rootCutRounds = rootRounds }
+        if name == "portfolio-root-replace" { o.rootCutsReplacePresolver = true }
+        return GLPKSolver(options: o)
+    }
+    var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
+    s.alternateSolvers = Array(solvers.dropFirst())
+    let r = Planner(scenario: scenario, solver: solvers[0], settings: s).plan(option)
+    say(String(format: "plan %@ option %@ with %@: %@ in %.2f s, gap %@", file, option.id, name, r.status.rawValue,
+               r.seconds, r.gap.map { String(format: "%.5f", $0) } ?? "-"))
+}
+if !planWith.isEmpty { exit(0) }
+
 var settings = PlannerSettings()
 let portfolio = GLPKSolver.portfolio
 settings.alternateSolvers = Array(portfolio.dropFirst())
@@ -68,6 +97,7 @@ for rounds in roundsList {
     default: o = GLPKOptions()
     }
     o.rootCutRounds = rounds
+    o.rootCutsReplacePresolver = true   // the loop runs instead of the MIP presolver
     o.coefficientStrengthening = strengthen
     if let minGain { o.rootCutMinimumGain = minGain }
     var p = SolveParameters()
