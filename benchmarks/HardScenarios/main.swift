@@ -11,13 +11,6 @@ import LinearModel
 /// Unbuffered, so progress shows while it runs.
 func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
 
-/// Rounds of the root cut loop in the "-root" variants (`--root-rounds N`).
-let rootRounds: Int = {
-    let a = CommandLine.arguments
-    if let i = a.firstIndex(of: "--root-rounds"), i + 1 < a.count, let n = Int(a[i + 1]) { return n }
-    return 10
-}()
-
 let variants: [String: GLPKOptions] = {
     var plain = GLPKOptions()
     plain.cuts = []
@@ -42,15 +35,7 @@ let variants: [String: GLPKOptions] = {
     cutsBestp.backtracking = .bestProjection
     var gomoryMir = GLPKOptions()
     gomoryMir.cuts = [.gomory, .mir]
-    // The root cut loop (GLPKOptions.rootCutRounds) on top of the portfolio's two configurations.
-    var cutsPseudoRoot = cutsPseudo
-    cutsPseudoRoot.rootCutRounds = rootRounds
-    var gomoryRoot = gomory
-    gomoryRoot.rootCutRounds = rootRounds
-    var cutsPseudoStrong = cutsPseudo
-    cutsPseudoStrong.coefficientStrengthening = true
-    return ["cuts-pcost-root": cutsPseudoRoot, "gomory-root": gomoryRoot, "cuts-pcost-strengthen": cutsPseudoStrong,
-            "gomory": gomory, "gomory-pcost": gomoryPseudo, "cuts-pcost": cutsPseudo, "gomory-mir": gomoryMir, "cuts-bestp": cutsBestp,
+    return ["gomory": gomory, "gomory-pcost": gomoryPseudo, "cuts-pcost": cutsPseudo, "gomory-mir": gomoryMir, "cuts-bestp": cutsBestp,
             "default": GLPKOptions(), "plain": plain, "cuts": cuts, "tuned": tuned,
             "proximity": proximity, "pseudocost": pseudo]
 }()
@@ -66,7 +51,6 @@ while let a = args.next() {
     case "--limit": limit = Double(args.next() ?? "") ?? limit
     case "--variant": chosen.append(args.next() ?? "default")
     case "--cold": warmStart = false
-    case "--root-rounds": _ = args.next()   // read above
     default: print("unknown argument \(a)"); exit(2)
     }
 }
@@ -76,12 +60,6 @@ for name in chosen {
     let solvers: [GLPKSolver]
     if name == "portfolio" {
         solvers = GLPKSolver.portfolio
-    } else if name == "portfolio-root" {
-        solvers = GLPKSolver.portfolio.map { s in
-            var o = s.options
-            o.rootCutRounds = rootRounds
-            return GLPKSolver(options: o)
-        }
     } else if let options = variants[name] {
         solvers = [GLPKSolver(options: options)]
     } else {

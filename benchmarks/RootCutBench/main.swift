@@ -8,7 +8,13 @@
 // --plan plans the option (no alternatives, no binding search, --limit per option) with
 // GLPK's portfolio, or with the portfolio plus the loop (N rounds, default 10) in each of
 // its configurations (-replace: also where the MIP presolver would run), and prints
-// status and time instead of the stage solves. Stage solves with N > 0 rounds run the loop
+// status and time instead of the stage solves.
+//
+//   RootCutBench --random COUNT --limit SECONDS --plan NAME...
+//
+// plans every option of HardScenarios' seeded random scenarios (seeds 1...COUNT, 12 to 60
+// nations) with each NAME (portfolio, portfolio-root, portfolio-strengthen) and counts
+// the options proven, like `HardScenarios --variant portfolio`. Stage solves with N > 0 rounds run the loop
 // instead of GLPK's MIP presolver (rootCutsReplacePresolver); N = 0 keeps the presolver
 // unless --no-presolve.
 //
@@ -33,6 +39,7 @@ var lpOut: String?
 var presolve = true
 var minGain: Double?
 var planWith: [String] = []
+var randomCount: Int?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -46,14 +53,51 @@ while let a = args.next() {
     case "--no-presolve": presolve = false
     case "--min-gain": minGain = Double(args.next() ?? "")
     case "--plan": planWith.append(args.next() ?? "portfolio")
+    case "--random": randomCount = Int(args.next() ?? "")
     case "--root-rounds": _ = args.next()   // read below
     default:
         if file == nil && !a.hasPrefix("--") { file = a } else { say("unknown argument \(a)"); exit(2) }
     }
 }
-var rootRounds = 10
-if let i = CommandLine.arguments.firstIndex(of: "--root-rounds"), i + 1 < CommandLine.arguments.count {
-    rootRounds = Int(CommandLine.arguments[i + 1]) ?? rootRounds
+let rootRounds: Int = {
+    let a = CommandLine.arguments
+    guard let i = a.firstIndex(of: "--root-rounds"), i + 1 < a.count else { return 10 }
+    return Int(a[i + 1]) ?? 10
+}()
+/// The solvers a --plan name stands for: the portfolio, with the loop (-root, -root-replace)
+/// or with coefficient strengthening (-strengthen) in each configuration.
+func solvers(_ name: String) -> [GLPKSolver] {
+    GLPKSolver.portfolio.map { s in
+        var o = s.options
+        if name.hasPrefix("portfolio-root") { o.rootCutRounds = rootRounds }
+        if name == "portfolio-root-replace" { o.rootCutsReplacePresolver = true }
+        if name == "portfolio-strengthen" { o.coefficientStrengthening = true }
+        return GLPKSolver(options: o)
+    }
+}
+
+if let randomCount {
+    for name in planWith {
+        let list = solvers(name)
+        var proven = 0, total = 0, sum = 0.0
+        for seed in 1...max(1, randomCount) {
+            let nations = 12 + Int((UInt64(seed) &* 7919) % 49)
+            let scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
+            var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
+            s.alternateSolvers = Array(list.dropFirst())
+            let planner = Planner(scenario: scenario, solver: list[0], settings: s)
+            for option in scenario.effectiveOptions {
+                let r = planner.plan(option)
+                total += 1
+                sum += r.seconds
+                if r.status == .optimal || r.status == .infeasible { proven += 1 } else {
+                    say("  \(name): seed \(seed) n=\(nations) option \(option.id): \(r.status.rawValue), gap \(r.gap.map { String(format: "%.4f", $0) } ?? "-")")
+                }
+            }
+        }
+        say(String(format: "%@: %d/%d options proven, total %.1f s", name, proven, total, sum))
+    }
+    exit(0)
 }
 guard let file else { say("usage: RootCutBench FILE [--option ID] [--stage K] [--rounds N]..."); exit(2) }
 if roundsList.isEmpty { roundsList = [0, 25] }
@@ -65,15 +109,10 @@ let scenario = orExit { try ScenarioLoader.load(file: file) }.scenario
 guard let option = optionID.map({ id in scenario.effectiveOptions.first { $0.id == id } })
         ?? scenario.effectiveOptions.first else { say("no such option"); exit(2) }
 for name in planWith {
-    let solvers = GLPKSolver.portfolio.map { s in
-        var o = s.options
-        if name.hasPrefix("portfolio-root") { o.rootCutRounds = rootRounds }
-        if name == "portfolio-root-replace" { o.rootCutsReplacePresolver = true }
-        return GLPKSolver(options: o)
-    }
+    let list = solvers(name)
     var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
-    s.alternateSolvers = Array(solvers.dropFirst())
-    let r = Planner(scenario: scenario, solver: solvers[0], settings: s).plan(option)
+    s.alternateSolvers = Array(list.dropFirst())
+    let r = Planner(scenario: scenario, solver: list[0], settings: s).plan(option)
     say(String(format: "plan %@ option %@ with %@: %@ in %.2f s, gap %@", file, option.id, name, r.status.rawValue,
                r.seconds, r.gap.map { String(format: "%.5f", $0) } ?? "-"))
 }
