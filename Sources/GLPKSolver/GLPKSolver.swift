@@ -42,13 +42,13 @@ import LinearModel
 public struct GLPKSolver: Solver {
     /// GLPK-specific settings.
     public var options: GLPKOptions
+    /// Tests only: the root cut loop makes an invalid GLPK call in this round (0: never).
+    var invalidCallInRootCutRoundForTesting = 0
     /// Tests only: with an objective step, prune subproblems but never stop the whole
     /// search (to show that pruning alone completes it).
     var latticeGlobalStop = true
     /// Tests only: the branch-and-bound callback makes an invalid GLPK call.
     var invalidCallInCallbackForTesting = false
-    /// Tests only: the root cut loop makes an invalid GLPK call in this round (0: never).
-    var invalidCallInRootCutRoundForTesting = 0
 
     /// A solver with GLPK's defaults, or with `options`.
     public init(options: GLPKOptions = GLPKOptions()) {
