@@ -1,26 +1,25 @@
 // The root cut loop (GLPKOptions.rootCutRounds) on one stage model of a scenario: the LP
-// bound after each round, the loop's time, and the search that follows. Release build:
+// bound after each round, the loop's time, and the search that follows. Release build.
 //
 //   RootCutBench FILE [--option ID] [--stage K] [--limit SECONDS] [--rounds N]...
-//                [--strengthen] [--base default|cuts-pcost|gomory] [--lp OUT.lp] [--no-presolve]
-//                [--min-gain G] [--plan portfolio|portfolio-root|portfolio-root-replace]... [--root-rounds N]
+//                [--strengthen] [--base default|cuts-pcost|gomory] [--lp OUT.lp]
+//                [--no-presolve] [--min-gain G]
 //
-// --plan plans the option (no alternatives, no binding search, --limit per option) with
-// GLPK's portfolio, or with the portfolio plus the loop (N rounds, default 10) in each of
-// its configurations (-replace: also where the MIP presolver would run), and prints
-// status and time instead of the stage solves.
+// Each --rounds value is one solve of stage K. N > 0 runs the loop instead of GLPK's MIP
+// presolver (rootCutsReplacePresolver); N = 0 keeps the presolver unless --no-presolve.
+// Earlier stages are solved as `forceplan plan` solves them (the portfolio), so the stage
+// model is the one `forceplan export FILE --option ID --stage K` writes.
 //
-//   RootCutBench --random COUNT --limit SECONDS --plan NAME...
+//   RootCutBench FILE [--option ID] --limit SECONDS --plan NAME... [--root-rounds N]
+//   RootCutBench --random COUNT --limit SECONDS --plan NAME... [--root-rounds N]
 //
-// plans every option of HardScenarios' seeded random scenarios (seeds 1...COUNT, 12 to 60
-// nations) with each NAME (portfolio, portfolio-root, portfolio-strengthen) and counts
-// the options proven, like `HardScenarios --variant portfolio`. Stage solves with N > 0 rounds run the loop
-// instead of GLPK's MIP presolver (rootCutsReplacePresolver); N = 0 keeps the presolver
-// unless --no-presolve.
-//
-// Each --rounds value is one solve (0: no loop). Earlier stages are solved as `forceplan
-// plan` solves them (the portfolio), so the stage model is the one `forceplan export
-// --stage K` writes.
+// --plan plans the option (no alternatives, no binding search, --limit per option), or
+// with --random every option of HardScenarios' seeded random scenarios (seeds 1...COUNT,
+// 12 to 60 nations; proven options counted as HardScenarios counts them), with the
+// portfolio's two configurations: `portfolio` without the loop, `portfolio-root` with N
+// rounds (default 10; the shipped presets), `portfolio-root-replace` with the loop also
+// replacing the presolver, `portfolio-strengthen` without the loop and with coefficient
+// strengthening.
 import Foundation
 import ForcePlanner
 import GLPKSolver
@@ -64,12 +63,13 @@ let rootRounds: Int = {
     guard let i = a.firstIndex(of: "--root-rounds"), i + 1 < a.count else { return 10 }
     return Int(a[i + 1]) ?? 10
 }()
-/// The solvers a --plan name stands for: the portfolio, with the loop (-root, -root-replace)
-/// or with coefficient strengthening (-strengthen) in each configuration.
+/// The solvers a --plan name stands for: the portfolio's configurations without the loop
+/// (portfolio), with it (-root, -root-replace), or without it and with coefficient
+/// strengthening (-strengthen).
 func solvers(_ name: String) -> [GLPKSolver] {
     GLPKSolver.portfolio.map { s in
         var o = s.options
-        if name.hasPrefix("portfolio-root") { o.rootCutRounds = rootRounds }
+        o.rootCutRounds = name.hasPrefix("portfolio-root") ? rootRounds : 0
         if name == "portfolio-root-replace" { o.rootCutsReplacePresolver = true }
         if name == "portfolio-strengthen" { o.coefficientStrengthening = true }
         return GLPKSolver(options: o)
