@@ -60,6 +60,11 @@ let package = Package(
             name: "LoadBenchmark", dependencies: ["GLPKSolver", "LinearModel"],
             path: "benchmarks/LoadBenchmark"
         ),
+        // Release benchmark: GLPK's root cut loop on one stage model (benchmarks/RESULTS.md).
+        .executableTarget(
+            name: "RootCutBench", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            path: "benchmarks/RootCutBench"
+        ),
         // Release benchmark: proving optimality on seeded random scenarios (benchmarks/Makefile).
         .executableTarget(
             name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],

@@ -3,7 +3,9 @@
 #include "CGLPKShim.h"
 
 #include <float.h>
+#include <limits.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -335,6 +337,255 @@ int fp_write(glp_prob *P, int format, const char *path, int *rc) {
         *rc = glp_write_lp(P, NULL, path);
     else
         *rc = glp_write_mps(P, GLP_MPS_FILE, NULL, path);
+    GUARD_END;
+    return FP_OK;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Root cut loop with GLPK's own cut generators. glpk.h declares them only under
+ * GLP_UNDOC (libglpk.so.40 exports them); they are declared here so that neither the
+ * macro nor the module map of <glpk.h> matters. Struct tags, not typedefs, so that the
+ * declarations agree with glpk.h's if it has them too. */
+int glp_gmi_gen(glp_prob *P, glp_prob *pool, int max_cuts);
+struct glp_cov *glp_cov_init(glp_prob *P);
+void glp_cov_gen1(glp_prob *P, struct glp_cov *cov, glp_prob *pool);
+void glp_cov_free(struct glp_cov *cov);
+struct glp_mir *glp_mir_init(glp_prob *P);
+int glp_mir_gen(glp_prob *P, struct glp_mir *mir, glp_prob *pool);
+void glp_mir_free(struct glp_mir *mir);
+struct glp_cfg *glp_cfg_init(glp_prob *P);
+void glp_cfg_free(struct glp_cfg *G);
+int glp_clq_cut(glp_prob *P, struct glp_cfg *G, int ind[], double val[]);
+
+typedef struct {
+    int row;    /* pool row */
+    double eff; /* violation / ||a||_2 */
+} rc_cand;
+
+/* Most efficacious first; ties by pool row, so the order never depends on qsort. */
+static int rc_cand_cmp(const void *a, const void *b) {
+    const rc_cand *x = a, *y = b;
+    if (x->eff > y->eff) return -1;
+    if (x->eff < y->eff) return 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+/* Re-solves P from its current basis: dual simplex (cuts keep the basis dual feasible),
+ * and from an advanced basis with the primal simplex if that basis is unusable. Returns
+ * 1 when P then has an optimal basis. GLPK's own output is limited to errors. */
+static int rc_resolve(glp_prob *P, const fp_rootcut_ctx *c, double deadline) {
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = c->msg_lev < GLP_MSG_ERR ? c->msg_lev : GLP_MSG_ERR;
+    parm.meth = GLP_DUALP;
+    parm.presolve = GLP_OFF;
+    if (deadline > 0) {
+        double ms = (deadline - now_seconds()) * 1000;
+        if (!(ms >= 1)) return 0;
+        parm.tm_lim = ms > INT_MAX ? INT_MAX : (int)ms;
+    }
+    int rc = glp_simplex(P, &parm);
+    if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+        glp_adv_basis(P, 0);
+        parm.meth = GLP_PRIMAL;
+        rc = glp_simplex(P, &parm);
+    }
+    return rc == 0 && glp_get_status(P) == GLP_OPT;
+}
+
+/* Number of integer columns whose LP value is fractional. */
+static int rc_fractional(glp_prob *P, int n) {
+    int count = 0;
+    for (int j = 1; j <= n; j++) {
+        if (glp_get_col_kind(P, j) == GLP_CV) continue;
+        double x = glp_get_col_prim(P, j);
+        if (fabs(x - floor(x + 0.5)) > 1e-6) count++;
+    }
+    return count;
+}
+
+/* Deletes rows from..from+count-1 of P. */
+static void rc_del_range(glp_prob *P, int from, int count) {
+    if (count <= 0) return;
+    int *num = glp_alloc(count + 1, sizeof(int));
+    for (int k = 1; k <= count; k++) num[k] = from + k - 1;
+    glp_del_rows(P, count, num);
+    glp_free(num);
+}
+
+int fp_root_cuts(glp_prob *P, fp_rootcut_ctx *c) {
+    GUARD_BEGIN;
+    int m0 = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    double deadline = c->time_ms > 0 ? now_seconds() + c->time_ms / 1000 : 0;
+    int minimize = glp_get_obj_dir(P) == GLP_MIN;
+    c->n_bounds = 0;
+    c->rounds = 0;
+    c->stop = FP_RC_STOP_ROUNDS;
+    if (glp_get_status(P) != GLP_OPT || n == 0) {
+        c->stop = FP_RC_STOP_NO_LP;
+        c->lp_status = glp_get_status(P);
+        GUARD_END;
+        return FP_OK;
+    }
+    double bound = glp_get_obj_val(P);
+    if (c->bounds_cap > 0) c->bounds[c->n_bounds++] = bound;
+
+    /* Generators see the model's rows only: they are built before any cut is added. */
+    struct glp_mir *mir = (c->families & FP_CUT_MIR) && m0 > 0 ? glp_mir_init(P) : NULL;
+    struct glp_cov *cov = (c->families & FP_CUT_COV) && m0 > 0 ? glp_cov_init(P) : NULL;
+    struct glp_cfg *cfg = (c->families & FP_CUT_CLQ) && m0 > 0 ? glp_cfg_init(P) : NULL;
+    glp_prob *pool = glp_create_prob();
+    glp_add_cols(pool, n);
+    /* glp_alloc: GLPK's own memory, freed by glp_free_env should an error be trapped */
+    int *ind = glp_alloc(2 * n + 2, sizeof(int));
+    double *val = glp_alloc(2 * n + 2, sizeof(double));
+    double *x = glp_alloc(n + 1, sizeof(double));
+
+    for (int round = 1; round <= c->max_rounds; round++) {
+        if (deadline > 0 && now_seconds() >= deadline) {
+            c->stop = FP_RC_STOP_TIME;
+            break;
+        }
+        c->rounds = round;
+        if (round == c->trap_in_round) glp_set_obj_coef(P, n + 1, 1.0); /* out of range */
+        if (rc_fractional(P, n) == 0) { /* an integral optimum violates no valid cut */
+            c->stop = FP_RC_STOP_NO_CUT;
+            break;
+        }
+        for (int j = 1; j <= n; j++) x[j] = glp_get_col_prim(P, j);
+
+        /* generate into the pool; first[f] is the first pool row of family f */
+        int first[4];
+        first[0] = 1;
+        if ((c->families & FP_CUT_GMI) && m0 > 0) glp_gmi_gen(P, pool, c->max_cuts);
+        first[1] = glp_get_num_rows(pool) + 1;
+        if (mir != NULL) glp_mir_gen(P, mir, pool);
+        first[2] = glp_get_num_rows(pool) + 1;
+        if (cov != NULL) glp_cov_gen1(P, cov, pool);
+        first[3] = glp_get_num_rows(pool) + 1;
+        if (cfg != NULL) {
+            int len = glp_clq_cut(P, cfg, ind, val);
+            if (len > 0) {
+                int i = glp_add_rows(pool, 1);
+                glp_set_row_bnds(pool, i, GLP_UP, 0, val[0]);
+                glp_set_mat_row(pool, i, len, ind, val);
+            }
+        }
+
+        /* keep the violated, well-scaled cuts */
+        int np = glp_get_num_rows(pool), nc = 0;
+        rc_cand *cand = np > 0 ? glp_alloc(np, sizeof(rc_cand)) : NULL;
+        for (int r = 1; r <= np; r++) {
+            int len = glp_get_mat_row(pool, r, ind, val);
+            int type = glp_get_row_type(pool, r);
+            if (len <= 0 || (type != GLP_LO && type != GLP_UP)) continue;
+            double s = type == GLP_LO ? -1.0 : 1.0; /* as s*a x <= s*rhs */
+            double rhs = type == GLP_LO ? glp_get_row_lb(pool, r) : glp_get_row_ub(pool, r);
+            double act = 0, norm = 0, lo = HUGE_VAL, hi = 0;
+            for (int k = 1; k <= len; k++) {
+                double a = fabs(val[k]);
+                act += val[k] * x[ind[k]];
+                norm += val[k] * val[k];
+                if (a < lo) lo = a;
+                if (a > hi) hi = a;
+            }
+            if (!isfinite(rhs) || !isfinite(norm) || !(lo >= c->min_coef) ||
+                hi > c->max_range * lo) {
+                c->rejected++;
+                continue;
+            }
+            double eff = s * (act - rhs) / sqrt(norm);
+            if (eff > c->min_efficacy) {
+                cand[nc].row = r;
+                cand[nc].eff = eff;
+                nc++;
+            }
+        }
+        if (nc == 0) {
+            if (cand != NULL) glp_free(cand);
+            c->stop = FP_RC_STOP_NO_CUT;
+            break;
+        }
+        qsort(cand, (size_t)nc, sizeof(rc_cand), rc_cand_cmp);
+        if (c->max_cuts > 0 && nc > c->max_cuts) nc = c->max_cuts;
+
+        /* the basis before the round, to go back to should the re-solve fail */
+        int m = glp_get_num_rows(P);
+        int *rstat = glp_alloc(m + 1, sizeof(int)), *cstat = glp_alloc(n + 1, sizeof(int));
+        for (int i = 1; i <= m; i++) rstat[i] = glp_get_row_stat(P, i);
+        for (int j = 1; j <= n; j++) cstat[j] = glp_get_col_stat(P, j);
+        int added[4] = {0, 0, 0, 0};
+        int base = glp_add_rows(P, nc);
+        for (int k = 0; k < nc; k++) {
+            int r = cand[k].row, type = glp_get_row_type(pool, r);
+            int len = glp_get_mat_row(pool, r, ind, val);
+            glp_set_row_bnds(P, base + k, type, glp_get_row_lb(pool, r), glp_get_row_ub(pool, r));
+            glp_set_mat_row(P, base + k, len, ind, val);
+            for (int f = 3; f >= 0; f--)
+                if (r >= first[f]) {
+                    added[f]++;
+                    break;
+                }
+        }
+        glp_free(cand);
+        /* empty the pool for the next round */
+        rc_del_range(pool, 1, np);
+
+        int ok = rc_resolve(P, c, deadline);
+        if (!ok) {
+            /* take the round's cuts out and go back to the previous optimal basis */
+            rc_del_range(P, base, nc);
+            for (int i = 1; i <= m; i++) glp_set_row_stat(P, i, rstat[i]);
+            for (int j = 1; j <= n; j++) glp_set_col_stat(P, j, cstat[j]);
+            glp_free(rstat);
+            glp_free(cstat);
+            rc_resolve(P, c, 0);
+            c->stop = deadline > 0 && now_seconds() >= deadline ? FP_RC_STOP_TIME : FP_RC_STOP_LP_FAILED;
+            break;
+        }
+        glp_free(rstat);
+        glp_free(cstat);
+        for (int f = 0; f < 4; f++) c->cuts[f] += added[f];
+
+        /* drop cut rows that are no longer tight (basic auxiliary variable): the optimum
+         * stays where it is, and the next LPs and the search carry fewer rows */
+        int mm = glp_get_num_rows(P), nd = 0;
+        int *num = glp_alloc(mm - m0 + 1, sizeof(int));
+        for (int i = m0 + 1; i <= mm; i++)
+            if (glp_get_row_stat(P, i) == GLP_BS) num[++nd] = i;
+        if (nd > 0) glp_del_rows(P, nd, num);
+        glp_free(num);
+        if (nd > 0) {
+            if (!rc_resolve(P, c, 0)) {
+                c->stop = FP_RC_STOP_LP_FAILED;
+                break;
+            }
+        }
+
+        double now = glp_get_obj_val(P);
+        double gain = (minimize ? now - bound : bound - now) / fmax(1.0, fabs(bound));
+        bound = now;
+        if (c->n_bounds < c->bounds_cap) c->bounds[c->n_bounds++] = bound;
+        if (c->msg_lev >= GLP_MSG_ON)
+            glp_printf("Root cuts round %d: %d cut(s) added (gmi %d, mir %d, cov %d, clq %d), "
+                       "%d cut row(s), bound %.12g\n",
+                       round, nc, added[0], added[1], added[2], added[3],
+                       glp_get_num_rows(P) - m0, bound);
+        if (gain < c->min_gain) {
+            c->stop = FP_RC_STOP_NO_GAIN;
+            break;
+        }
+    }
+
+    c->cut_rows = glp_get_num_rows(P) - m0;
+    c->lp_status = glp_get_status(P);
+    glp_free(ind);
+    glp_free(val);
+    glp_free(x);
+    glp_delete_prob(pool);
+    if (mir != NULL) glp_mir_free(mir);
+    if (cov != NULL) glp_cov_free(cov);
+    if (cfg != NULL) glp_cfg_free(cfg);
     GUARD_END;
     return FP_OK;
 }

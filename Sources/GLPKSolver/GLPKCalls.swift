@@ -136,6 +136,12 @@ final class GLPKProblem {
         return GLPKReturnCode(rawValue: rc)
     }
 
+    /// Runs the shim's root cut loop (`fp_root_cuts`) on an optimal LP basis; `context`
+    /// carries the inputs in and the statistics out.
+    func rootCuts(_ context: inout fp_rootcut_ctx) throws {
+        try GLPKSession.check(fp_root_cuts(pointer, &context), "root cut loop")
+    }
+
     func readMIP(columns: Int) throws -> (status: Int32, objective: Double, values: [Double]) {
         var status: Int32 = 0, obj = 0.0
         var values = [Double](repeating: 0, count: columns)

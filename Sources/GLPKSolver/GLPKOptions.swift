@@ -84,6 +84,31 @@ public struct GLPKOptions: Sendable, Hashable {
     public var binarize: Bool = false
     /// Seconds between progress reports (`SolveParameters.progressHandler`).
     public var progressInterval: Double = 0.5
+    /// Rounds of forceplan's root cut loop before branching (0: off). Each round solves
+    /// the LP, generates cuts with GLPK's own generators (`rootCutFamilies`), adds the
+    /// violated, well-scaled ones as rows and solves again; the loop stops early when a
+    /// round finds no violated cut or moves the bound by less than `rootCutMinimumGain`.
+    /// The search then runs on the strengthened problem (see `rootCutsReplacePresolver`).
+    /// Cut rows never reach the solution or an exported model. The bound per round is in
+    /// `SolveResult.rootBounds`. See docs/root-cuts.md.
+    public var rootCutRounds: Int = 0
+    /// The loop needs an LP basis of the model's own columns, so it cannot follow GLPK's
+    /// MIP presolver. When the presolver would run (`SolveParameters.presolve` and no
+    /// hint), the loop is skipped unless this is true, in which case the presolver is
+    /// skipped instead. Off by default: on forceplan's 1,000-nation stage models the
+    /// presolver matters more (benchmarks/RESULTS.md, "Root cut loop").
+    public var rootCutsReplacePresolver: Bool = false
+    /// Cut families of the root cut loop.
+    public var rootCutFamilies: Cuts = .all
+    /// At most this many cuts (the most violated relative to their norm) are added per round.
+    public var rootCutsPerRound: Int = 200
+    /// The loop stops after a round that moves the bound by less than this, relative to
+    /// `max(1, |bound|)`.
+    public var rootCutMinimumGain: Double = 1e-4
+    /// Before solving a MILP, tighten coefficients of integer variables in one-sided rows
+    /// whose activity bounds allow it (big-M tightening; exact: no integer point is cut
+    /// off). See docs/root-cuts.md.
+    public var coefficientStrengthening: Bool = false
 
     /// GLPK's defaults.
     public init() {}

@@ -13,11 +13,29 @@ extension GLPKSolver {
         }
         // The MIP presolver hands the search a transformed problem whose columns are not
         // the model's, so a hint can only be fed without it.
-        let usePresolver = parameters.presolve && parameters.hint == nil
+        // The root cut loop needs the LP basis of the model's own columns: it runs where the
+        // presolver does not, or instead of it when the options say so.
+        let presolverWanted = parameters.presolve && parameters.hint == nil
+        let useRootCuts = options.rootCutRounds > 0 && (!presolverWanted || options.rootCutsReplacePresolver)
+        let usePresolver = presolverWanted && !useRootCuts
+        let rootCutsSkipped = options.rootCutRounds > 0 && !useRootCuts
         if !usePresolver {
             if let early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) {
                 return early.termination == .infeasibleOrUnbounded
                     ? try decideUnbounded(problem, parameters, clock, otherwise: early) : early
+            }
+        }
+        var rootReport: RootCutReport?
+        if useRootCuts {
+            let report = try runRootCuts(problem, parameters, clock)
+            rootReport = report
+            // The loop goes back to an optimal basis when a re-solve fails; should even
+            // that fail, the relaxation (cuts included: they are valid) is solved again.
+            if !report.lpOptimal,
+               var early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) {
+                early.rootBounds = report.bounds
+                early.message = [early.message, report.note].compactMap { $0 }.joined(separator: "; ")
+                return early
             }
         }
 
@@ -98,6 +116,14 @@ extension GLPKSolver {
         }
         if result.termination == .infeasibleOrUnbounded {
             result = try decideUnbounded(problem, parameters, clock, otherwise: result)
+        }
+        if rootCutsSkipped {
+            let note = "root cuts skipped: GLPK's MIP presolver runs (no hint; see rootCutsReplacePresolver)"
+            result.message = result.message.map { "\($0); \(note)" } ?? note
+        }
+        if let report = rootReport {
+            result.rootBounds = report.bounds
+            result.message = result.message.map { "\($0); \(report.note)" } ?? report.note
         }
         if !hint.isEmpty { hintNote = Self.hintNote(context.pointee.hint_result) }
         if let note = hintNote {

@@ -43,6 +43,8 @@ import LinearModel
 public struct GLPKSolver: Solver {
     /// GLPK-specific settings.
     public var options: GLPKOptions
+    /// Tests only: the root cut loop makes an invalid GLPK call in this round (0: never).
+    var invalidCallInRootCutRoundForTesting = 0
     /// Tests only: with an objective step, prune subproblems but never stop the whole
     /// search (to show that pruning alone completes it).
     var latticeGlobalStop = true
@@ -76,13 +78,19 @@ public struct GLPKSolver: Solver {
             if hint.contains(where: { $0.isNaN }) { throw ModelError.notANumber(where: "the solution hint") }
         }
         let clock = SolveClock(limit: parameters.timeLimit)
-        let data = ProblemData(model)
+        var data = ProblemData(model)
+        let strengthened = model.isMixedInteger && options.coefficientStrengthening
+            ? data.strengthenCoefficients() : 0
         var result = try GLPKSession.run(log: parameters.logHandler) { problem -> SolveResult in
             try problem.load(data)
             if model.isMixedInteger {
                 return try solveMIP(problem, model, data, parameters, clock)
             }
             return try solveLP(problem, data, parameters, clock)
+        }
+        if strengthened > 0 {
+            let note = "coefficient strengthening tightened \(strengthened) coefficient(s)"
+            result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         result.solveTime = clock.elapsed
         return result

@@ -29,6 +29,10 @@ public struct SolveResult: Sendable {
     public var bestBound: Double?
     /// One value per variable, by variable index; empty without a solution.
     public var values: [Double]
+    /// The root LP bound before and after each round of a root cut loop (GLPK's
+    /// `GLPKOptions.rootCutRounds`): element 0 is the LP relaxation's objective, element k
+    /// the bound after round k. Empty when no cut loop ran.
+    public var rootBounds: [Double] = []
     /// One dual value per constraint (LPs only); nil when not computed.
     public var rowDuals: [Double]?
     /// One reduced cost per variable (LPs only); nil when not computed.

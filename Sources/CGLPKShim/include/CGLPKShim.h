@@ -123,6 +123,57 @@ int fp_clear_objective(glp_prob *P);
  *  column values into `col` (may be NULL). */
 int fp_read_mip(glp_prob *P, int *status, double *obj, int ncols, double *col);
 
+/** Cut families of the root cut loop (fp_root_cuts). */
+enum {
+    FP_CUT_GMI = 1, /* Gomory mixed-integer cuts, glp_gmi_gen */
+    FP_CUT_MIR = 2, /* mixed-integer rounding cuts, glp_mir_init/glp_mir_gen */
+    FP_CUT_COV = 4, /* cover cuts, glp_cov_init/glp_cov_gen1 */
+    FP_CUT_CLQ = 8  /* clique cuts, glp_cfg_init/glp_clq_cut */
+};
+
+/** Why the root cut loop stopped. */
+enum {
+    FP_RC_STOP_ROUNDS = 0,     /* max_rounds done */
+    FP_RC_STOP_NO_CUT = 1,     /* no violated, well-scaled cut was found */
+    FP_RC_STOP_NO_GAIN = 2,    /* the last round moved the bound by less than min_gain */
+    FP_RC_STOP_LP_FAILED = 3,  /* a re-solve failed; that round's cuts were taken out */
+    FP_RC_STOP_TIME = 4,       /* the time budget ran out */
+    FP_RC_STOP_NO_LP = 5       /* no optimal LP basis on entry: nothing done */
+};
+
+/** State of the root cut loop. Set the inputs, zero the rest. */
+typedef struct {
+    /* inputs */
+    int max_rounds;          /* separation rounds (each: generate, add violated, re-solve) */
+    int families;            /* FP_CUT_* bits */
+    int max_cuts;            /* at most this many cuts added per round (most violated first) */
+    double min_efficacy;     /* a cut is added when violation / ||a||_2 exceeds this */
+    double min_gain;         /* stop when a round moves the bound by less than this relative amount */
+    double max_range;        /* reject a cut whose max |a_j| / min |a_j| exceeds this */
+    double min_coef;         /* reject a cut with a coefficient below this in magnitude */
+    double time_ms;          /* wall-clock budget of the whole loop (<= 0: none) */
+    int msg_lev;             /* GLP_MSG_*: GLP_MSG_ON and above print one line per round */
+    double *bounds;          /* bounds[0]: LP objective on entry, bounds[k]: after round k */
+    int bounds_cap;          /* capacity of `bounds` */
+    int trap_in_round;       /* tests only: make an invalid GLPK call in this round (1-based) */
+    /* outputs */
+    int n_bounds;            /* entries written to `bounds` */
+    int rounds;              /* rounds started */
+    int cuts[4];             /* cuts added, by family: GMI, MIR, cover, clique */
+    int rejected;            /* cuts generated but badly scaled */
+    int cut_rows;            /* cut rows left in the problem at the end */
+    int stop;                /* FP_RC_STOP_* */
+    int lp_status;           /* glp_get_status at the end (GLP_OPT: the basis is usable) */
+} fp_rootcut_ctx;
+
+/** Root cut loop: P must hold an optimal basis of its LP relaxation (glp_simplex, no
+ *  presolver). Per round, generates cuts with GLPK's own generators into a pool (a
+ *  glp_prob with P's columns), adds the violated, well-scaled ones as rows of P (at most
+ *  `max_cuts`, most efficacious first), re-solves with the dual simplex and drops cut rows
+ *  that became inactive. Rows 1..m (the model's) are never changed. On a failed re-solve
+ *  the round's cuts are taken out again and the previous basis restored. */
+int fp_root_cuts(glp_prob *P, fp_rootcut_ctx *ctx);
+
 /** Writes the problem: format 0 CPLEX LP, 1 free MPS. `*rc` is GLPK's (0 on success). */
 int fp_write(glp_prob *P, int format, const char *path, int *rc);
 
