@@ -3,11 +3,11 @@
 #   make test   install what is missing, build, run every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libglpk-dev glpk-utils
+APT_PACKAGES := libglpk-dev glpk-utils libyaml-dev
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
 
-.PHONY: deps build release test plan bench clean
+.PHONY: deps build release test plan bench clean fuzz
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -37,5 +37,20 @@ plan: release
 bench: release
 	$(MAKE) -C benchmarks
 
+# libFuzzer on the scenario loader and validator for SECONDS seconds (docs/reliability.md).
+# New corpus entries go to .build-fuzz/corpus; a crashing input to .build-fuzz/artifacts/
+# (copy it to Tests/ForcePlannerTests/Fixtures/fuzz-regressions/, which the tests replay).
+SECONDS ?= 60
+FUZZ_BUILD := --product ScenarioFuzzer --scratch-path .build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+FUZZ_SEEDS := scenarios Tests/ForcePlannerTests/Fixtures/malformed Tests/ForcePlannerTests/Fixtures/fuzz-regressions
+fuzz: deps
+	$(SWIFT) build $(FUZZ_BUILD)
+	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	$$($(SWIFT) build $(FUZZ_BUILD) --show-bin-path)/ScenarioFuzzer \
+	  -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	  -dict=fuzz/scenario.dict -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ \
+	  .build-fuzz/corpus $(FUZZ_SEEDS)
+
 clean:
-	rm -rf .build .build-release
+	rm -rf .build .build-release .build-fuzz .build-asan .build-ubsan

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ForcePlanner
-import GLPKSolver
 
 /// Helpers shared by the commands: loading with diagnostics, flags, output.
 enum CLI {
@@ -11,11 +10,8 @@ enum CLI {
             let loaded = try ScenarioLoader.load(file: path)
             for w in loaded.warnings { printError(w.description) }
             return loaded.scenario
-        } catch let e as ScenarioLoadError {
-            printError(e.description)
-            throw Exit.badInput
         } catch {
-            printError("\(path): \(error)")
+            printError(error.description)
             throw Exit.badInput
         }
     }
@@ -31,14 +27,6 @@ enum CLI {
             throw fail("--option \(id): unknown option" + Suggest.hint(id, among: options.map(\.id), noun: "options"))
         }
         return o
-    }
-
-    /// The planner every command uses: GLPK's portfolio of configurations.
-    static func planner(_ scenario: Scenario, settings: PlannerSettings) -> Planner {
-        var settings = settings
-        let solvers = GLPKSolver.portfolio
-        settings.alternateSolvers = Array(solvers.dropFirst())
-        return Planner(scenario: scenario, solver: solvers[0], settings: settings)
     }
 
     /// Prints `message` to stderr and returns the bad-input exit.

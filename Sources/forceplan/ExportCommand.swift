@@ -3,6 +3,7 @@ import Foundation
 import ForcePlanner
 import GLPKSolver
 import LinearModel
+import StandardPlanner
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct ExportCommand: ParsableCommand {
         let overrides = try whatIf.overrides(for: scenario)
         let option = try CLI.option(optionID, in: scenario)
         // Earlier stages are solved exactly as `plan` solves them.
-        let planner = CLI.planner(scenario, settings: PlannerSettings(overrides: overrides))
+        let planner = Planner.standard(scenario: scenario, settings: PlannerSettings(overrides: overrides))
         let solver = GLPKSolver()
         let model: Model
         do { model = try planner.stageModel(option, stage: stage) } catch { throw CLI.fail("\(error)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForcePlanner
+import StandardPlanner
 
 /// Output formats of `plan`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -26,14 +27,12 @@ struct PlanCommand: ParsableCommand {
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
-        let options = optionID == nil ? scenario.effectiveOptions : [try CLI.option(optionID, in: scenario)]
+        let only = try optionID.map { [try CLI.option($0, in: scenario)] }
         let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
-        let planner = CLI.planner(scenario, settings: settings)
-        var results: [OptionResult] = []
-        for (i, o) in options.enumerated() { results.append(planner.plan(o, index: i + 1, of: options.count)) }
+        let planner = Planner.standard(scenario: scenario, settings: settings)
+        let report = only.map { planner.planAll($0) } ?? planner.planAll()
         Progress.clear()
-        let report = PlanReport(scenario: scenario, options: results)
         CLI.write(CLI.render(report, format))
         if !report.allSolved { throw Exit.infeasible }
     }

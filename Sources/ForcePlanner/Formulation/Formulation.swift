@@ -82,8 +82,6 @@ public struct Formulation: Sendable {
     /// requirements with `min_nations`).
     public internal(set) var nationServes: [String: Variable] = [:]
     public internal(set) var hardConstraints: [HardConstraint] = []
-    /// True when hard constraints carry elastic slacks (see ``relaxed(_:)``).
-    public let isRelaxed: Bool
 
     /// Builds the model of `option`.
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
@@ -91,7 +89,6 @@ public struct Formulation: Sendable {
     public init(scenario: Scenario, option: ResolvedOption, relaxed: Bool = false) {
         self.scenario = scenario
         self.option = option
-        self.isRelaxed = relaxed
         self.model = Model(name: "\(scenario.name)-\(option.id)")
         var builder = FormulationBuilder(scenario: scenario, option: option, relaxed: relaxed)
         builder.build(into: &self)
