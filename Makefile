@@ -6,8 +6,10 @@ SWIFT ?= swift
 APT_PACKAGES := libglpk-dev glpk-utils libyaml-dev
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
+# Extra flags for the debug build; CI sets SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors".
+SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps build release test plan bench clean fuzz
+.PHONY: deps build release test test-asan test-ubsan leak-check plan bench clean fuzz
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -21,15 +23,45 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
 # XCTest only: the suites are XCTest, and Swift Testing's closing line would report 0 tests.
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# The whole suite (the CLI binary its tests run included) under AddressSanitizer and under
+# UndefinedBehaviorSanitizer, each in its own scratch path. XCTest and Foundation's Process
+# leak a little by themselves, so LeakSanitizer is off for the suite and run on its own on
+# whole `plan` runs (it fails them on any leak).
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --skip-build --disable-swift-testing --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/tutorial.yaml --quiet >/dev/null
+	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/coalition-2025-no-backstop.yaml \
+	  --quiet --node-limit 200 >/dev/null
+
+test-ubsan: deps
+	$(SWIFT) build --build-tests --sanitize=undefined --scratch-path .build-ubsan
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(SWIFT) test --skip-build --disable-swift-testing --sanitize=undefined --scratch-path .build-ubsan
+
+# GLPK objects left behind by a whole `plan` run (valgrind's leak summary; fails on any
+# definitely or indirectly lost block).
+leak-check: deps build
+	command -v valgrind >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; }
+	@# valgrind 3.19 cannot read Swift 6's DWARF 5: check a copy without debug info.
+	strip --strip-debug -o .build/forceplan-leak-check $$($(SWIFT) build $(SWIFT_BUILD_FLAGS) --show-bin-path)/forceplan
+	valgrind --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
+	  --log-file=.build/leak-check.log .build/forceplan-leak-check plan scenarios/tutorial.yaml --quiet >/dev/null
+	grep -A5 "LEAK SUMMARY" .build/leak-check.log
+	@# Nothing GLPK allocated may be left at exit, not even reachable.
+	! grep -q "libglpk" .build/leak-check.log
 
 plan: release
 	.build-release/release/forceplan plan $(SCENARIO)

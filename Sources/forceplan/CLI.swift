@@ -48,6 +48,13 @@ enum CLI {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes `text` to `path` whole or not at all (``OutputFile``), or to stdout when
+    /// `path` is nil; a file that cannot be written is bad input (exit 2).
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else { return write(text) }
+        do { try OutputFile.write(text, to: path) } catch { throw fail("\(error)") }
+    }
+
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

@@ -32,6 +32,11 @@ public struct PlannerSettings: Sendable {
     public var alternateSolvers: [any Solver] = []
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
+    /// Branch-and-bound nodes allowed to each solve of a stage; nil for no limit. A work
+    /// limit, unlike ``timeLimit``, stops a search at the same place on every run and
+    /// machine, so a plan stopped by it is reproduced byte for byte. With a node limit the
+    /// portfolio runs its first configuration alone (see ``SolverPortfolio``).
+    public var nodeLimit: Int?
 
     public init(timeLimit: Double? = nil, overrides: PlanningOverrides = PlanningOverrides(),
                 alternatives: Bool = true, findBinding: Bool = true,
@@ -122,6 +127,7 @@ struct SolveContext {
     func parameters(stage: String, step: Double?, hint: [Double]?) -> SolveParameters {
         var p = SolveParameters()
         p.timeLimit = remaining
+        p.nodeLimit = planner.settings.nodeLimit
         p.objectiveStep = step
         p.hint = hint
         p.wantDuals = false
