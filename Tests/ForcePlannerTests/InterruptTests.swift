@@ -1,19 +1,21 @@
 import Foundation
 import XCTest
 
-/// Ctrl-C during `plan -o FILE`: exit code 130, the old output file untouched, no
-/// temporary file left. A real child process gets a real SIGINT in the middle of a solve.
+/// Ctrl-C during `plan -o FILE`: exit code 130, no output file (or the old one untouched),
+/// no temporary file left. A real child process gets a real SIGINT in the middle of a solve.
 final class InterruptTests: XCTestCase {
     /// `forceplan generate --nations 150 --seed 2` takes about a minute to plan in a debug
     /// build (its second option's search is long), so two seconds in, it is solving.
-    func testInterruptDuringPlanExits130AndLeavesNoPartialOutput() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
-        let scenario = dir.appendingPathComponent("slow.yaml").path
-        let generated = try ForcePlanCLI.run(["generate", "--nations", "150", "--seed", "2", "-o", scenario])
+    func slowScenario(in dir: URL) throws -> String {
+        let path = dir.appendingPathComponent("slow.yaml").path
+        let generated = try ForcePlanCLI.run(["generate", "--nations", "150", "--seed", "2", "-o", path])
         XCTAssertEqual(generated.status, 0, generated.stderr)
-        let output = dir.appendingPathComponent("plan.json")
-        try "old report\n".write(to: output, atomically: false, encoding: .utf8)
+        return path
+    }
 
+    /// Starts `plan SCENARIO -o OUTPUT`, sends SIGINT after two seconds, and returns the
+    /// exit status and stderr.
+    func interruptedPlan(_ scenario: String, output: URL) throws -> (status: Int32, stderr: String) {
         let (process, stdout, stderr) = try ForcePlanCLI.process(
             ["plan", scenario, "--format", "json", "--quiet", "-o", output.path])
         try process.run()
@@ -23,10 +25,26 @@ final class InterruptTests: XCTestCase {
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         _ = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-
         XCTAssertEqual(process.terminationReason, .exit)
-        XCTAssertEqual(process.terminationStatus, 130)
-        XCTAssertTrue(String(decoding: err, as: UTF8.self).contains("interrupted"))
+        return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+    }
+
+    func testInterruptDuringPlanExits130AndWritesNoFile() throws {
+        let dir = try ForcePlanCLI.temporaryDirectory()
+        let scenario = try slowScenario(in: dir)
+        let r = try interruptedPlan(scenario, output: dir.appendingPathComponent("plan.json"))
+        XCTAssertEqual(r.status, 130)
+        XCTAssertTrue(r.stderr.contains("interrupted"), r.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["slow.yaml"])
+    }
+
+    func testInterruptDuringPlanLeavesTheOldOutputUntouched() throws {
+        let dir = try ForcePlanCLI.temporaryDirectory()
+        let scenario = try slowScenario(in: dir)
+        let output = dir.appendingPathComponent("plan.json")
+        try "old report\n".write(to: output, atomically: false, encoding: .utf8)
+        let r = try interruptedPlan(scenario, output: output)
+        XCTAssertEqual(r.status, 130)
         XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "old report\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["plan.json", "slow.yaml"])
     }
