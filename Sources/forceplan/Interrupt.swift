@@ -8,9 +8,6 @@ import Foundation
 /// ``OutputFile`` has not yet renamed into place, clears the progress line and exits
 /// with 130 (128 + SIGINT), the shell's code for an interrupted command.
 enum Interrupt {
-    /// Exit code after SIGINT.
-    static let exitCode: Int32 = 130
-
     private static let lock = NSLock()
     nonisolated(unsafe) private static var pending: Set<String> = []
     nonisolated(unsafe) private static var source: DispatchSourceSignal?
@@ -61,6 +58,6 @@ enum Interrupt {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }
         FileHandle.standardError.write(Data("forceplan: interrupted\n".utf8))
-        _exit(exitCode)
+        _exit(Exit.interrupted.rawValue)
     }
 }
