@@ -5,15 +5,17 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
 CBC_DEPS := coinor-libcbc-dev coinor-cbc pkg-config
-APT_PACKAGES := libglpk-dev glpk-utils $(CBC_DEPS)
+APT_PACKAGES := libglpk-dev glpk-utils libyaml-dev $(CBC_DEPS)
 # Only the tests need these: a real browser for the briefing, netpbm to read its PNG.
 TEST_APT_PACKAGES := chromium netpbm
 # BENCH_DEPS: peak memory (/usr/bin/time -v) and the PuLP peers' virtual environment.
 BENCH_DEPS := time python3-venv
 SCENARIO ?= scenarios/coalition-2025.yaml
 RELEASE_FLAGS := -c release --scratch-path .build-release
+# Extra flags for the debug build; CI sets SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors".
+SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps test-deps build release test plan bench clean
+.PHONY: deps test-deps build release test test-asan test-ubsan leak-check plan bench clean fuzz
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -27,7 +29,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
@@ -37,8 +39,42 @@ test-deps:
 
 # XCTest only: the suites are XCTest, and Swift Testing's closing line would report 0 tests.
 test: test-deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# The whole suite (the CLI binary its tests run included) under AddressSanitizer and under
+# UndefinedBehaviorSanitizer, each in its own scratch path. XCTest and Foundation's Process
+# leak a little by themselves, so LeakSanitizer is off for the suite and run on its own on
+# whole `plan` runs (it fails them on any leak).
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --skip-build --disable-swift-testing --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/tutorial.yaml --quiet >/dev/null
+	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/coalition-2025-no-backstop.yaml \
+	  --quiet --node-limit 200 >/dev/null
+
+# swiftc has no -sanitize=undefined on Linux (Swift code traps on overflow and bad indices
+# by itself): UBSan instruments the C code (the GLPK shim), and clang links its runtime.
+UBSAN_BUILD := --build-tests --scratch-path .build-ubsan -Xcc -fsanitize=undefined \
+	-Xcc -fno-sanitize-recover=undefined -Xswiftc -Xclang-linker -Xswiftc -fsanitize=undefined
+test-ubsan: deps
+	$(SWIFT) build $(UBSAN_BUILD)
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(SWIFT) test --skip-build --disable-swift-testing --scratch-path .build-ubsan
+
+# GLPK objects left behind by a whole `plan` run (valgrind's leak summary; fails on any
+# definitely or indirectly lost block).
+leak-check: deps build
+	command -v valgrind >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; }
+	@# valgrind 3.19 cannot read Swift 6's DWARF 5: check a copy without debug info.
+	strip --strip-debug -o .build/forceplan-leak-check $$($(SWIFT) build $(SWIFT_BUILD_FLAGS) --show-bin-path)/forceplan
+	valgrind --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
+	  --log-file=.build/leak-check.log .build/forceplan-leak-check plan scenarios/tutorial.yaml --quiet >/dev/null
+	grep -A5 "LEAK SUMMARY" .build/leak-check.log
+	@# Nothing GLPK allocated may be left at exit, not even reachable.
+	! grep -q "libglpk" .build/leak-check.log
 
 plan: release
 	.build-release/release/forceplan plan $(SCENARIO)
@@ -47,5 +83,20 @@ bench: release
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_DEPS)"
 	$(MAKE) -C benchmarks load scale coalition
 
+# libFuzzer on the scenario loader and validator for SECONDS seconds (docs/reliability.md).
+# New corpus entries go to .build-fuzz/corpus; a crashing input to .build-fuzz/artifacts/
+# (copy it to Tests/ForcePlannerTests/Fixtures/fuzz-regressions/, which the tests replay).
+SECONDS ?= 60
+FUZZ_BUILD := --product ScenarioFuzzer --scratch-path .build-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+FUZZ_SEEDS := scenarios Tests/ForcePlannerTests/Fixtures/malformed Tests/ForcePlannerTests/Fixtures/fuzz-regressions
+fuzz: deps
+	$(SWIFT) build $(FUZZ_BUILD)
+	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	$$($(SWIFT) build $(FUZZ_BUILD) --show-bin-path)/ScenarioFuzzer \
+	  -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	  -dict=fuzz/scenario.dict -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ \
+	  .build-fuzz/corpus $(FUZZ_SEEDS)
+
 clean:
-	rm -rf .build .build-release
+	rm -rf .build .build-release .build-fuzz .build-asan .build-ubsan

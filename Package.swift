@@ -9,10 +9,10 @@ let package = Package(
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "ForcePlanner", targets: ["ForcePlanner"]),
         .library(name: "CBCSolver", targets: ["CBCSolver"]),
+        .library(name: "StandardPlanner", targets: ["StandardPlanner"]),
         .executable(name: "forceplan", targets: ["forceplan"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
@@ -20,6 +20,11 @@ let package = Package(
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
+        ),
+        // libyaml 0.2 from Debian's libyaml-dev: the scenario loader reads its event stream.
+        .systemLibrary(
+            name: "CLibYAML",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // setjmp/longjmp around GLPK calls, which Swift cannot do itself.
         .target(name: "CGLPKShim", dependencies: ["CGLPK"]),
@@ -36,11 +41,13 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "CGLPKShim"]),
         // Knows nations and capabilities; speaks to any `Solver`, never to GLPK directly.
         .target(name: "ForcePlanner", dependencies: [
-            "LinearModel",
-            .product(name: "Yams", package: "Yams"),
+            "LinearModel", "CLibYAML",
         ]),
+        // The planner the CLI uses (ForcePlanner on a backend's solver portfolio), for
+        // library callers too; the one place that joins ForcePlanner to a backend.
+        .target(name: "StandardPlanner", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"]),
         .executableTarget(name: "forceplan", dependencies: [
-            "ForcePlanner", "LinearModel", "GLPKSolver", "CBCSolver",
+            "ForcePlanner", "StandardPlanner", "LinearModel", "GLPKSolver", "CBCSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
@@ -52,8 +59,13 @@ let package = Package(
         .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForcePlanner", "GLPKSolver", "LinearModel"]),
         .testTarget(
             name: "ForcePlannerTests",
-            dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            dependencies: ["ForcePlanner", "StandardPlanner", "GLPKSolver", "LinearModel"],
             resources: [.copy("Fixtures")]
+        ),
+        // libFuzzer target for the scenario loader (`make fuzz`); built normally, a replay tool.
+        .executableTarget(
+            name: "ScenarioFuzzer", dependencies: ["ForcePlanner", "GLPKSolver"],
+            path: "fuzz/ScenarioFuzzer"
         ),
         // Release benchmark of model building + GLPK loading (benchmarks/Makefile).
         .executableTarget(

@@ -598,3 +598,10 @@ int fp_test_invalid_call(void) {
     GUARD_END;
     return FP_OK;
 }
+
+int fp_test_invalid_call_on(glp_prob *P) {
+    GUARD_BEGIN;
+    glp_set_obj_coef(P, glp_get_num_cols(P) + 1, 1.0); /* out of range: GLPK raises an error */
+    GUARD_END;
+    return FP_OK;
+}

@@ -75,6 +75,11 @@ final class GLPKProblem {
         try data.withCData { try GLPKSession.check(fp_load(pointer, $0), "glp_load_matrix") }
     }
 
+    /// Tests only: an invalid GLPK call on this problem, trapped and thrown like any other.
+    func invalidCallForTesting() throws {
+        try GLPKSession.check(fp_test_invalid_call_on(pointer), "glp_set_obj_coef")
+    }
+
     /// Sets names from a NUL-separated buffer: problem, rows, columns.
     func setNames(_ buffer: [CChar], rows: Int, columns: Int) throws {
         try buffer.withUnsafeBufferPointer {

@@ -15,8 +15,6 @@ public enum GLPKError: Error, Sendable, Hashable, CustomStringConvertible {
     /// GLPK raised an error during `operation` and was stopped before it could abort the
     /// process; `message` is what GLPK printed.
     case internalError(operation: String, message: String)
-    /// A GLPK driver returned `code` where the backend cannot go on.
-    case failed(operation: String, code: GLPKReturnCode)
     /// Writing a model file failed (GLPK's writer returned non-zero).
     case writeFailed(path: String, message: String)
     /// `solve` or `export` was called on a thread already inside one (from a log or
@@ -29,8 +27,6 @@ public enum GLPKError: Error, Sendable, Hashable, CustomStringConvertible {
         case .internalError(let op, let msg):
             let text = msg.trimmingCharacters(in: .whitespacesAndNewlines)
             return "GLPK error in \(op): \(text.isEmpty ? "(no message)" : text)"
-        case .failed(let op, let code):
-            return "GLPK \(op) failed: \(code)"
         case .writeFailed(let path, let msg):
             let text = msg.trimmingCharacters(in: .whitespacesAndNewlines)
             return "GLPK could not write \(path)\(text.isEmpty ? "" : ": \(text)")"

@@ -50,6 +50,9 @@ public struct GLPKSolver: Solver {
     var latticeGlobalStop = true
     /// Tests only: the branch-and-bound callback makes an invalid GLPK call.
     var invalidCallInCallbackForTesting = false
+    /// Tests only: a solve of a model with this name makes an invalid GLPK call on the
+    /// loaded problem, so the fault reaches callers through GLPK's real error path.
+    var invalidCallForModelNamedForTesting: String?
 
     /// A solver with GLPK's defaults, or with `options`.
     public init(options: GLPKOptions = GLPKOptions()) {
@@ -83,6 +86,9 @@ public struct GLPKSolver: Solver {
             ? data.strengthenCoefficients() : 0
         var result = try GLPKSession.run(log: parameters.logHandler) { problem -> SolveResult in
             try problem.load(data)
+            if let name = invalidCallForModelNamedForTesting, name == model.name {
+                try problem.invalidCallForTesting()
+            }
             if model.isMixedInteger {
                 return try solveMIP(problem, model, data, parameters, clock)
             }

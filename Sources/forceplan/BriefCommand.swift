@@ -25,6 +25,7 @@ struct BriefCommand: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("frontier"), help: "A saved `frontier --format json` to chart (repeatable).")
     var frontierFiles: [String] = []
     @OptionGroup var whatIf: WhatIfFlags
+    @OptionGroup var solverFlag: SolverFlag
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
     @ArgumentParser.Option(name: .customLong("as-of"), help: "The date of the data, shown in the title block.")
     var asOf: String?
@@ -37,6 +38,7 @@ struct BriefCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
 
     func run() throws {
+        let solver = try solverFlag.choice()
         guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
         var solvedAll = true
         var critical: [CriticalityReport] = []
@@ -59,7 +61,7 @@ struct BriefCommand: ParsableCommand {
             let planner: @Sendable (Scenario, PlanningOverrides) -> Planner = { scenario, variant in
                 var s = settings
                 s.overrides = variant.isEmpty ? overrides : variant
-                return CLI.planner(scenario, settings: s)
+                return solver.planner(scenario, settings: s)
             }
             if variantScenarios.isEmpty {
                 let p = planner(base, PlanningOverrides())

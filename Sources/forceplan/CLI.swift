@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ForcePlanner
-import GLPKSolver
 
 /// Helpers shared by the commands: loading with diagnostics, flags, output.
 enum CLI {
@@ -11,11 +10,8 @@ enum CLI {
             let loaded = try ScenarioLoader.load(file: path)
             for w in loaded.warnings { printError(w.description) }
             return loaded.scenario
-        } catch let e as ScenarioLoadError {
-            printError(e.description)
-            throw Exit.badInput
         } catch {
-            printError("\(path): \(error)")
+            printError(error.description)
             throw Exit.badInput
         }
     }
@@ -31,14 +27,6 @@ enum CLI {
             throw fail("--option \(id): unknown option" + Suggest.hint(id, among: options.map(\.id), noun: "options"))
         }
         return o
-    }
-
-    /// The planner every command uses: GLPK's portfolio of configurations.
-    static func planner(_ scenario: Scenario, settings: PlannerSettings) -> Planner {
-        var settings = settings
-        let solvers = GLPKSolver.portfolio
-        settings.alternateSolvers = Array(solvers.dropFirst())
-        return Planner(scenario: scenario, solver: solvers[0], settings: settings)
     }
 
     /// Prints `message` to stderr and returns the bad-input exit.
@@ -58,6 +46,13 @@ enum CLI {
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes `text` to `path` whole or not at all (``OutputFile``), or to stdout when
+    /// `path` is nil; a file that cannot be written is bad input (exit 2).
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else { return write(text) }
+        do { try OutputFile.write(text, to: path) } catch { throw fail("\(error)") }
     }
 
     static func printError(_ text: String) {

@@ -15,18 +15,20 @@ struct CriticalityCommand: ParsableCommand {
     @Argument(help: "Scenario file.") var file: String
     @ArgumentParser.Option(name: .customLong("option"), help: "Option id (default: the first).") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
+    @OptionGroup var solverFlag: SolverFlag
     @ArgumentParser.Option(help: "text or json.") var format: AnalysisFormat = .text
     @ArgumentParser.Option(name: .customShort("j"), help: "Re-plans at once, each on its own thread.") var jobs: Int = 1
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per re-plan.") var timeLimit: Double = 300
 
     func run() throws {
+        let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard jobs >= 1 else { throw CLI.fail("-j must be at least 1") }
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
         let option = try CLI.option(optionID, in: scenario)
         let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: false, findBinding: false)
-        let report = Criticality.analyse(CLI.planner(scenario, settings: settings), option: option, threads: jobs)
+        let report = Criticality.analyse(solver.planner(scenario, settings: settings), option: option, threads: jobs)
         CLI.write(format == .json ? CriticalityRendering.json(report) : CriticalityRendering.text(report))
         if report.baseline.plan == nil { throw Exit.infeasible }
     }

@@ -3,6 +3,7 @@ import Foundation
 import ForcePlanner
 import GLPKSolver
 import LinearModel
+import StandardPlanner
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

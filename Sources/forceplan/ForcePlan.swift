@@ -37,4 +37,6 @@ enum Exit {
     static let infeasible = ExitCode(1)
     /// Bad input: a file, a flag or a value that is wrong.
     static let badInput = ExitCode(2)
+    /// Interrupted by Ctrl-C (128 + SIGINT), with no half-written output (see ``Interrupt``).
+    static let interrupted = ExitCode(130)
 }

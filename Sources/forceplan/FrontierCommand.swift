@@ -13,10 +13,12 @@ struct FrontierCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Points asked for (at least 2).") var points: Int = 5
     @ArgumentParser.Option(name: .customLong("option"), help: "Option id (default: the first).") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
+    @OptionGroup var solverFlag: SolverFlag
     @ArgumentParser.Option(help: "text or json.") var format: AnalysisFormat = .text
     @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per point.") var timeLimit: Double = 300
 
     func run() throws {
+        let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
@@ -25,7 +27,7 @@ struct FrontierCommand: ParsableCommand {
         do {
             let ox = try Frontier.objective(x, in: scenario), oy = try Frontier.objective(y, in: scenario)
             let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: false, findBinding: false)
-            report = try Frontier.trace(CLI.planner(scenario, settings: settings), option: option, x: ox, y: oy, points: points)
+            report = try Frontier.trace(solver.planner(scenario, settings: settings), option: option, x: ox, y: oy, points: points)
         } catch {
             throw CLI.fail("\(error)")
         }

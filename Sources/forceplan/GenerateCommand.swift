@@ -14,12 +14,6 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         guard (1...2000).contains(nations) else { throw CLI.fail("--nations must be between 1 and 2000") }
         let text = ScenarioWriter.yaml(RandomScenario.make(nations: nations, seed: seed))
-        if let output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw CLI.fail("cannot write \(output): \(error.localizedDescription)")
-            }
-        } else {
-            CLI.write(text)
-        }
+        try CLI.emit(text, to: output)
     }
 }

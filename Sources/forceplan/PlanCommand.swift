@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForcePlanner
+import StandardPlanner
 
 /// Output formats of `plan`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -27,28 +28,30 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
     @ArgumentParser.Option(help: "Pledge outcomes to sample (nation reliabilities); 0 for none.") var samples: Int = 0
     @ArgumentParser.Option(help: "Seed of the sampled outcomes.") var seed: UInt64 = 1
+    @ArgumentParser.Option(name: [.short, .customLong("output")],
+                           help: "Write the report here (whole or not at all) instead of stdout.") var output: String?
 
     func run() throws {
+        Interrupt.install()
         let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         guard samples >= 0 else { throw CLI.fail("--samples must be 0 or more") }
         if nodeLimit <= 0 { throw CLI.fail("--node-limit must be a positive number of nodes") }
         let overrides = try whatIf.overrides(for: scenario)
-        let options = optionID == nil ? scenario.effectiveOptions : [try CLI.option(optionID, in: scenario)]
+        let only = try optionID.map { [try CLI.option($0, in: scenario)] }
         var settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: !noAlternatives,
                                        findBinding: !noBinding, progress: quiet ? nil : Progress.reporter())
         settings.nodeLimit = nodeLimit
         let planner = solver.planner(scenario, settings: settings)
-        var results: [OptionResult] = []
-        for (i, o) in options.enumerated() {
-            var result = planner.plan(o, index: i + 1, of: options.count)
-            if samples > 0 { result.reliability = Reliability.assess(planner, result, samples: samples, seed: seed) }
-            results.append(result)
+        var report = only.map { planner.planAll($0) } ?? planner.planAll()
+        if samples > 0 {
+            for i in report.options.indices {
+                report.options[i].reliability = Reliability.assess(planner, report.options[i], samples: samples, seed: seed)
+            }
         }
         Progress.clear()
-        let report = PlanReport(scenario: scenario, options: results)
-        CLI.write(CLI.render(report, format))
+        try CLI.emit(CLI.render(report, format), to: output)
         if !report.allSolved { throw Exit.infeasible }
     }
 }

@@ -1,16 +1,17 @@
 import ArgumentParser
 import CBCSolver
 import ForcePlanner
+import StandardPlanner
 
 /// The backends `--solver` offers. GLPK (the default) runs as its portfolio of
-/// configurations (``CLI/planner(_:settings:)``); CBC runs alone, with its own defaults.
+/// configurations (`Planner.standard`); CBC runs alone, with its own defaults.
 enum SolverChoice: String, CaseIterable {
     case glpk, cbc
 
     /// The planner for this backend.
     func planner(_ scenario: Scenario, settings: PlannerSettings) -> Planner {
         switch self {
-        case .glpk: return CLI.planner(scenario, settings: settings)
+        case .glpk: return Planner.standard(scenario: scenario, settings: settings)
         case .cbc: return Planner(scenario: scenario, solver: CBCSolver(), settings: settings)
         }
     }

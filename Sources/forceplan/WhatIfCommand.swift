@@ -22,6 +22,7 @@ struct WhatIfCommand: ParsableCommand {
     @Argument(help: "Base scenario file.") var base: String
     @Argument(help: "Variant scenario files.") var variants: [String] = []
     @OptionGroup var whatIf: WhatIfFlags
+    @OptionGroup var solverFlag: SolverFlag
     @ArgumentParser.Option(name: .customLong("scale-requirements"),
                            help: "Multiply every requirement's units by F (> 0), as one more variant.")
     var scaleRequirements: String?
@@ -36,6 +37,7 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
 
     func run() throws {
+        let solver = try solverFlag.choice()
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
         var loaded: [Scenario] = []
@@ -63,7 +65,7 @@ struct WhatIfCommand: ParsableCommand {
                 scenario, overrides in
                 var s = settings
                 s.overrides = overrides
-                return CLI.planner(scenario, settings: s)
+                return solver.planner(scenario, settings: s)
             }
         } catch {
             throw CLI.fail("\(error)")

@@ -188,16 +188,3 @@ final class BriefTests: XCTestCase {
     }
 }
 
-/// The Markdown brief (`plan --format markdown`) of the tutorial, byte for byte.
-final class MarkdownBriefGoldenTests: XCTestCase {
-    /// To refresh after a deliberate change: `forceplan plan scenarios/tutorial.yaml
-    /// --format markdown > Tests/ForcePlannerTests/Fixtures/golden/tutorial.md`, then review the diff.
-    func testTutorialMarkdownMatchesGolden() throws {
-        let root = LoaderScenarioTests.packageRoot
-        let loaded = try ScenarioLoader.load(file: root.appendingPathComponent("scenarios/tutorial.yaml").path)
-        let report = portfolioPlanner(loaded.scenario).planAll()
-        let golden = try String(contentsOf: root.appendingPathComponent("Tests/ForcePlannerTests/Fixtures/golden/tutorial.md"),
-                                encoding: .utf8)
-        XCTAssertEqual(MarkdownReport.render(report), golden)
-    }
-}

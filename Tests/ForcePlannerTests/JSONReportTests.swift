@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import ForcePlanner
-import GLPKSolver
+import StandardPlanner
 
 /// The JSON contract: golden output for the tutorial, and the schema in docs/ checked
 /// against real output.
@@ -11,7 +11,7 @@ final class JSONReportTests: XCTestCase {
 
     func tutorialJSON() throws -> String {
         let loaded = try ScenarioLoader.load(file: Self.root.appendingPathComponent("scenarios/tutorial.yaml").path)
-        let report = portfolioPlanner(loaded.scenario).planAll()
+        let report = Planner.standard(scenario: loaded.scenario).planAll()
         return JSONReport.render(report)
     }
 

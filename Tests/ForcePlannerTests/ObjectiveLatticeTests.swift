@@ -69,12 +69,11 @@ final class ObjectiveLatticeTests: XCTestCase {
         requirements:
           - {id: r, needs: {small: 3, big: 5}, units: 17, at: [poland]}
         """)
-        var settings = PlannerSettings(timeLimit: 30, alternatives: false, findBinding: false)
-        settings.alternateSolvers = [GLPKSolver(options: .gomory)]
-        let r = Planner(scenario: s, solver: GLPKSolver(options: .cutsAndPseudocost), settings: settings).planAll()
+        let settings = PlannerSettings(timeLimit: 30, alternatives: false, findBinding: false)
+        let r = portfolioPlanner(s, settings).planAll()
         let option = try XCTUnwrap(r.options.first)
+        // `optimal` is proven, so the search ended before the time limit.
         XCTAssertEqual(option.status, .optimal)
         XCTAssertEqual(value(option, .cost), 22, accuracy: 1e-9)
-        XCTAssertLessThan(option.seconds, 30)
     }
 }

@@ -1,6 +1,7 @@
 import XCTest
 import ForcePlanner
 import GLPKSolver
+import StandardPlanner
 import LinearModel
 
 /// Loads a scenario written inline (YAML, `forceplan/v1`).
@@ -22,11 +23,9 @@ func planAll(_ yaml: String, alternatives: Bool = false, binding: Bool = false,
     return portfolioPlanner(s, settings).planAll()
 }
 
-/// A planner as `forceplan plan` builds it: GLPK's portfolio of configurations.
+/// A planner as `forceplan plan` builds it (``Planner/standard(scenario:settings:backend:)``).
 func portfolioPlanner(_ s: Scenario, _ settings: PlannerSettings = PlannerSettings()) -> Planner {
-    var settings = settings
-    settings.alternateSolvers = Array(GLPKSolver.portfolio.dropFirst())
-    return Planner(scenario: s, solver: GLPKSolver.portfolio[0], settings: settings)
+    Planner.standard(scenario: s, settings: settings)
 }
 
 /// The first option's result.

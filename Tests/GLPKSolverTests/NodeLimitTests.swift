@@ -28,7 +28,6 @@ final class NodeLimitTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(bound, z - 1e-9)       // the bound is valid ...
             XCTAssertGreaterThanOrEqual(bound, 210.8 - 1e-9)
             XCTAssertLessThanOrEqual(bound, 210.9 + 1e-6)      // ... and no looser than the LP bound
-            XCTAssertLessThan(r.solveTime, 5)
             // The values are a feasible knapsack with that value.
             let (_, weights, capacity) = MIPSearchTests.parityKnapsack()
             XCTAssertTrue(r.values.allSatisfy { $0 == 0 || $0 == 1 })

@@ -181,6 +181,10 @@ int fp_write(glp_prob *P, int format, const char *path, int *rc);
  *  Returns FP_TRAPPED when the guard works. */
 int fp_test_invalid_call(void);
 
+/* Tests only: the same kind of invalid call (a column one past the last) on problem P,
+ * loaded and about to be solved, under the guard. Returns FP_TRAPPED when the guard works. */
+int fp_test_invalid_call_on(glp_prob *P);
+
 /** True when, with minimisation (`maximize` 0) or maximisation (`maximize` 1), incumbent
  *  `inc` and global bound `bound` leave no room for a solution better by a whole `step`
  *  (with 1e-9 relative slack for the bound's rounding). */

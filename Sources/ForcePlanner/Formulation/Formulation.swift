@@ -92,8 +92,6 @@ public struct Formulation: Sendable {
     /// Total deployed personnel `T` (one defining row), present only with a
     /// `max_nation_share` rule, whose per-nation rows read `personnel(n) - s * T <= 0`.
     public internal(set) var totalPersonnel: Variable?
-    /// True when hard constraints carry elastic slacks (see ``relaxed(_:)``).
-    public let isRelaxed: Bool
 
     /// Builds the model of `option`.
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
@@ -102,7 +100,6 @@ public struct Formulation: Sendable {
         let scenario = scenario.scalingRequirements(by: option.requirementScale)
         self.scenario = scenario
         self.option = option
-        self.isRelaxed = relaxed
         self.model = Model(name: "\(scenario.name)-\(option.id)")
         var builder = FormulationBuilder(scenario: scenario, option: option, relaxed: relaxed)
         builder.build(into: &self)

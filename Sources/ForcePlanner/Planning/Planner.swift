@@ -88,12 +88,7 @@ public struct Planner: Sendable {
 
     /// Plans every option in file order.
     public func planAll() -> PlanReport {
-        let options = scenario.effectiveOptions
-        var results: [OptionResult] = []
-        for (i, o) in options.enumerated() {
-            results.append(plan(o, index: i + 1, of: options.count))
-        }
-        return PlanReport(scenario: scenario, options: results)
+        planAll(scenario.effectiveOptions)
     }
 
     /// Plans one option.

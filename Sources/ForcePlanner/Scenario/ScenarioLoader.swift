@@ -46,6 +46,23 @@ public enum ScenarioLoader {
         return try loadBytes(bytes, file: file)
     }
 
+    /// Parses and validates scenario bytes exactly as ``load(file:)`` does after reading a
+    /// file: the bytes need not be valid UTF-8 (that is reported as an error, located).
+    ///
+    /// ```swift
+    /// let bytes = Array("format: forceplan/v1\n".utf8)
+    /// do { _ = try ScenarioLoader.load(bytes: bytes, file: "<stdin>") } catch { print(error) }
+    /// ```
+    ///
+    /// - Throws: only ``ScenarioLoadError``.
+    public static func load(bytes: [UInt8], file: String) throws(ScenarioLoadError) -> LoadedScenario {
+        guard bytes.count <= maxFileSize else {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(file: file, message:
+                "scenario is \(mebibytes(bytes.count)); scenario files are limited to 16 MiB")])
+        }
+        return try loadBytes(bytes, file: file)
+    }
+
     static func loadBytes(_ bytes: [UInt8], file: String) throws(ScenarioLoadError) -> LoadedScenario {
         guard let composed = try composeText(bytes, file: file) else {
             throw ScenarioLoadError(diagnostics: [Diagnostic(file: file, location: SourceLocation(file: file, line: 1, column: 1),

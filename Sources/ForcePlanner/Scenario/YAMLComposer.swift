@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// A YAML node and where it starts: the tree the scenario decoder reads.
 ///

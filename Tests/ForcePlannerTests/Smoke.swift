@@ -1,4 +1,0 @@
-import XCTest
-@testable import ForcePlanner
-
-final class ForcePlannerSmokeTests: XCTestCase { func testNothing() {} }
