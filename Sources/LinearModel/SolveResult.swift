@@ -37,6 +37,8 @@ public struct SolveResult: Sendable {
     public var solveTime: Double
     /// A solver message for ``TerminationReason/error`` and unusual stops.
     public var message: String?
+    /// Branch-and-bound subproblems the solver took up (MIPs), when it counts them.
+    public var nodes: Int?
 
     public init(termination: TerminationReason, hasSolution: Bool, objectiveValue: Double? = nil,
                 bestBound: Double? = nil, values: [Double] = [], rowDuals: [Double]? = nil,

@@ -7,7 +7,7 @@ struct ForcePlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forceplan",
         abstract: "Turn coalition pledges and political limits into force-package options.",
-        subcommands: [ValidateCommand.self, PlanCommand.self, GenerateCommand.self, ExportCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, GenerateCommand.self, ExportCommand.self, BenchCommand.self]
     )
 
     /// Runs the command; flag errors exit with code 2 (bad input), as every other bad

@@ -10,6 +10,8 @@ public struct ResolvedOption: Sendable, Hashable {
     public var objectives: [ObjectiveSpec]
     /// Nations that take no part, sorted.
     public var excludedNations: [String]
+    /// Multiplies every requirement's units (``PlanningOverrides/requirementScale``); 1 for as written.
+    public var requirementScale: Double = 1
 
     /// True when the assumption `name` holds.
     public func holds(_ name: String) -> Bool {
@@ -32,10 +34,11 @@ public struct ResolvedOption: Sendable, Hashable {
             }
         }
         assumptions = values
-        policies = scenario.policies.merged(with: option.policies)
+        policies = scenario.policies.merged(with: option.policies).merged(with: overrides.policies)
         objectives = option.objectives ?? scenario.objectives
         if objectives.isEmpty { objectives = [.coverage, .cost] }
         excludedNations = Array(Set((option.excludeNations ?? []) + overrides.dropNations)).sorted()
+        requirementScale = overrides.requirementScale
     }
 }
 
@@ -45,6 +48,22 @@ public struct PlanningOverrides: Sendable, Hashable {
     public var assumptions: [Assumption]
     /// Nations withdrawn from every option.
     public var dropNations: [String]
+    /// Multiplies every requirement's `units` where options are resolved (1.2: the need
+    /// grows by a fifth). Finite and >= 0; 1 leaves requirements as written.
+    ///
+    /// ```swift
+    /// var o = PlanningOverrides()
+    /// o.requirementScale = 1.5   // a requirement of 6 units now needs 9
+    /// ```
+    public var requirementScale: Double = 1
+    /// Policies merged over every option's, key by key (`max_personnel_in` tag by tag),
+    /// as an option's own `policies:` merge over the scenario's.
+    ///
+    /// ```swift
+    /// var o = PlanningOverrides()
+    /// o.policies = Policies(maxNationShare: 0.3)
+    /// ```
+    public var policies: Policies = Policies()
 
     public init(assumptions: [Assumption] = [], dropNations: [String] = []) {
         self.assumptions = assumptions
@@ -52,5 +71,7 @@ public struct PlanningOverrides: Sendable, Hashable {
     }
 
     /// True when nothing is overridden.
-    public var isEmpty: Bool { assumptions.isEmpty && dropNations.isEmpty }
+    public var isEmpty: Bool {
+        assumptions.isEmpty && dropNations.isEmpty && requirementScale == 1 && policies == Policies()
+    }
 }

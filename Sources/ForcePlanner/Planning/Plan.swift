@@ -119,6 +119,10 @@ public struct OptionResult: Sendable {
     public var seconds: Double
     /// Solver message for errors.
     public var message: String?
+    /// Size of the option's model (the first stage's), once it was built.
+    public var modelSize: ModelSize? = nil
+    /// Branch-and-bound subproblems over the lexicographic stages, when the solver counts them.
+    public var nodes: Int? = nil
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

@@ -32,6 +32,13 @@ public struct SolverPortfolio: Sendable {
         var budget = max(1, initialNodes)
         var best: SolveResult?
         let clock = Stopwatch()
+        var nodes = 0
+        // Every turn's subproblems count, whichever turn ends the search.
+        func counted(_ r: SolveResult) -> SolveResult {
+            var r = r
+            r.nodes = nodes
+            return r
+        }
         while true {
             for solver in solvers {
                 p.nodeLimit = budget
@@ -39,17 +46,18 @@ public struct SolverPortfolio: Sendable {
                 if let limit = parameters.timeLimit { p.timeLimit = max(0.01, limit - clock.elapsed) }
                 if let b = best, b.hasSolution { p.hint = b.values }
                 let r = try solver.solve(model, parameters: p)
+                nodes += r.nodes ?? 0
                 switch r.termination {
                 case .stoppedEarly:
                     if r.hasSolution, better(r, than: best, sense: model.objective.sense) { best = r }
                     else if best == nil { best = r }
                 case .timeLimit:
-                    if r.hasSolution || best?.hasSolution != true { return r }
+                    if r.hasSolution || best?.hasSolution != true { return counted(r) }
                     var kept = best ?? r
                     kept.termination = .timeLimit
-                    return kept
+                    return counted(kept)
                 default:
-                    return r
+                    return counted(r)
                 }
             }
             let (doubled, overflow) = budget.multipliedReportingOverflow(by: 2)
