@@ -91,6 +91,7 @@ struct BenchRunCommand: ParsableCommand {
                                  skipped: skipped, makePlanner: { CLI.planner($0, settings: $1) })
         let display = quiet ? nil : BenchDisplay(runner: runner)
         display?.start()
+        let interrupt = Self.onInterrupt(display, runner)
         let end: BenchProgress
         do {
             end = try runner.run { p in display?.caseFinished(p) }
@@ -98,8 +99,23 @@ struct BenchRunCommand: ParsableCommand {
             display?.finish(runner.progress)
             throw CLI.fail("\(error)")
         }
+        interrupt.cancel()
         display?.finish(end)
         if end.failed > 0 { throw Exit.infeasible }
+    }
+
+    /// Ctrl-C: finished cases are already in the file (each written whole), so end the
+    /// progress line, say how to resume and exit 130.
+    static func onInterrupt(_ display: BenchDisplay?, _ runner: BenchRunner) -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            display?.finish(runner.progress)
+            CLI.printError("bench: interrupted; rerun the same command to resume")
+            Foundation.exit(130)
+        }
+        source.resume()
+        return source
     }
 
     /// `--shard`, else the scheduler's environment, else the whole run.

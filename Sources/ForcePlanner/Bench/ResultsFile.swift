@@ -7,7 +7,8 @@ import Foundation
 /// a full disk): it is removed, and its case runs again. Each new line is written with a
 /// single `write(2)` of the line and its newline on a descriptor opened with `O_APPEND`,
 /// so it reaches the file as soon as its case finishes and a kill cannot leave a
-/// complete-looking fragment.
+/// complete-looking fragment. The file is locked (`flock`) while open: a second run on the
+/// same file is refused rather than allowed to repeat cases.
 ///
 /// ```swift
 /// let results = try ResultsFile(path: "results.jsonl")
@@ -33,6 +34,12 @@ public final class ResultsFile: @unchecked Sendable {
             throw InputError("\(path): cannot open the results file (\(String(cString: strerror(errno)))); check the folder exists and is writable")
         }
         do {
+            // Two runs appending to one file would both run the same cases: refuse the second.
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                throw InputError(errno == EWOULDBLOCK
+                    ? "\(path): another forceplan bench is writing to this results file; wait for it, or give each run its own -o"
+                    : "\(path): cannot lock the results file (\(String(cString: strerror(errno))))")
+            }
             let bytes = try Self.readAll(fd, path: path)
             let scan = try Self.scan(bytes, path: path)
             if scan.cutOff > 0 {
