@@ -68,6 +68,7 @@ final class BenchRunTests: XCTestCase {
     @discardableResult
     func run(_ cases: [BenchCase], _ scenarios: [String: Scenario], to name: String, workers: Int = 1) throws -> BenchProgress {
         let results = try ResultsFile(path: folder.appendingPathComponent(name).path)
+        defer { results.close() }
         let todo = cases.filter { !results.finished.contains($0.id) }
         let runner = BenchRunner(cases: todo, scenarios: scenarios, results: results,
                                  settings: BenchSettings(workers: workers, timeLimit: 60),
@@ -121,6 +122,7 @@ final class BenchRunTests: XCTestCase {
         let before = try ResultsFile(path: path)
         XCTAssertEqual(before.finished.count, 5)
         XCTAssertEqual(before.removedBytes, sixth.count / 2)
+        before.close()
         let end = try run(cases, scenarios, to: "r.jsonl")
         XCTAssertEqual(end.skipped, 5)
         XCTAssertEqual(end.done, 7)
@@ -145,5 +147,16 @@ final class BenchRunTests: XCTestCase {
         XCTAssertThrowsError(try ResultsFile(path: path)) { error in
             XCTAssertTrue("\(error)".hasPrefix("\(path):2: not a results line"), "\(error)")
         }
+    }
+
+    func testSecondWriterOfOneResultsFileIsRefused() throws {
+        // Two runs on one file would both run the same cases: the second must not start.
+        let path = folder.appendingPathComponent("locked.jsonl").path
+        let first = try ResultsFile(path: path)
+        XCTAssertThrowsError(try ResultsFile(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("another forceplan bench is writing"), "\(error)")
+        }
+        first.close()
+        XCTAssertNoThrow(try ResultsFile(path: path).close())
     }
 }

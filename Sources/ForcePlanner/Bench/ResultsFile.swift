@@ -21,7 +21,7 @@ public final class ResultsFile: @unchecked Sendable {
     public let finished: Set<String>
     /// Bytes of a cut-off last line that were removed when the file was opened (0 if none).
     public let removedBytes: Int
-    private let descriptor: Int32
+    private var descriptor: Int32
     private let lock = NSLock()
 
     /// Opens (or creates) `path`, reads the finished cases and removes a cut-off last line.
@@ -51,18 +51,27 @@ public final class ResultsFile: @unchecked Sendable {
             removedBytes = scan.cutOff
             descriptor = fd
         } catch {
-            close(fd)
+            _ = Glibc.close(fd)
             throw error
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { close() }
+
+    /// Releases the file (and its lock); appending afterwards throws. Called on deinit too.
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        descriptor = -1
+    }
 
     /// Appends `line` and a newline in one write. Safe from several threads.
     public func append(_ line: String) throws {
         let data = Array((line + "\n").utf8)
         lock.lock()
         defer { lock.unlock() }
+        guard descriptor >= 0 else { throw InputError("\(path): the results file is closed") }
         var written = 0
         while written < data.count {
             let n = data.withUnsafeBytes { buffer in
