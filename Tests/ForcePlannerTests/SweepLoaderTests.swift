@@ -145,4 +145,14 @@ final class SweepLoaderTests: XCTestCase {
             XCTAssertEqual(sweep.variations.count, count, file)
         }
     }
+
+    func testTheSameCaseWrittenInAnotherOrderIsARepeat() {
+        XCTAssertEqual(errors("""
+            format: forceplan-sweep/v1
+            name: s
+            cases:
+              - {policies: {max_personnel_in: {a: 1, b: 2}}}
+              - {policies: {max_personnel_in: {b: 2, a: 1}}}
+            """), "sweep.yaml:5:5: this case repeats the case at 4:5; list each case once")
+    }
 }

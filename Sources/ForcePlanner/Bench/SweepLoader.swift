@@ -107,7 +107,8 @@ private final class SweepReader {
         let d = decoder
         guard let items = d.list(node, "cases", example: "[{drop: [uk]}, {assumptions: {us-backstop: false}, requirement_scale: 1.2}]") else { return [] }
         var result: [Variation] = []
-        var seen: [Variation: YAMLNode] = [:]
+        // By canonical form: `{a: 1, b: 2}` and `{b: 2, a: 1}` are one case, with one id.
+        var seen: [String: YAMLNode] = [:]
         for item in items {
             guard let f = d.fields(item, "case", allowed: SweepLoader.settingKeys,
                                    example: "{drop: [uk], requirement_scale: 1.2}") else { continue }
@@ -121,11 +122,11 @@ private final class SweepReader {
                 }
             }
             v = Variation(assumptions: v.assumptions, drop: v.drop, requirementScale: v.requirementScale, policies: v.policies)
-            if let first = seen[v] {
+            if let first = seen[v.canonical] {
                 d.error(item, "this case repeats the case at \(d.position(first)); list each case once")
                 continue
             }
-            seen[v] = item
+            seen[v.canonical] = item
             result.append(v)
         }
         return result
