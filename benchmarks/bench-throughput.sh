@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Cases per second of `forceplan bench` at -j 1 and -j 2 on the shipped sweep, measured in
 # one run (rounds interleaved: j1, j2, j1, j2, ...) so that both see the same machine load.
-# Release build. Prints each round, the load average, and the parallel efficiency
-# (rate at -j 2 / (2 x rate at -j 1)) from the best round of each; checks that -j 2 gave
-# the results of -j 1 (sorted, timing fields aside).
+# Release build. Prints per round the wall time, the rate, the CPU time (user + sys) and
+# the cores the process actually got (CPU time / wall time); then the parallel efficiency
+# (rate at -j 2 / (2 x rate at -j 1)) from the best round of each, and checks that -j 2
+# gave the results of -j 1 (sorted, timing fields aside).
 #
 #   make -C benchmarks sweep            (ROUNDS=3 for more rounds)
 set -euo pipefail
@@ -15,20 +16,20 @@ rounds=${ROUNDS:-2}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-now() { date +%s.%N; }
-cases=0
 declare -A best
-echo "machine: $(nproc) cores, $(uname -sr); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(uname -sr); autogroup scheduling: $(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null || echo unknown)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+TIMEFORMAT='%R %U %S'
 for round in $(seq "$rounds"); do
   for j in 1 2; do
     out=$tmp/j$j-$round.jsonl
-    start=$(now)
-    "$forceplan" bench "$scenario" --sweep "$sweep" -j "$j" --quiet -o "$out"
-    end=$(now)
+    { time "$forceplan" bench "$scenario" --sweep "$sweep" -j "$j" --quiet -o "$out" ; } 2> "$tmp/time"
+    read -r wall user sys < <(tail -n 1 "$tmp/time")
     cases=$(wc -l < "$out")
-    rate=$(awk -v n="$cases" -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", n / (b - a) }')
-    secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
-    echo "round $round  -j $j  $cases cases  ${secs} s  $rate cases/s  (load $(cut -d' ' -f1 /proc/loadavg))"
+    rate=$(awk -v n="$cases" -v w="$wall" 'BEGIN { printf "%.3f", n / w }')
+    cores=$(awk -v u="$user" -v s="$sys" -v w="$wall" 'BEGIN { printf "%.2f", (u + s) / w }')
+    cpu=$(awk -v u="$user" -v s="$sys" -v n="$cases" 'BEGIN { printf "%.3f", (u + s) / n }')
+    echo "round $round  -j $j  $cases cases  wall ${wall} s  $rate cases/s  CPU $cpu s/case  cores used $cores  (load $(cut -d' ' -f1 /proc/loadavg))"
     if [ -z "${best[$j]:-}" ] || awk -v r="$rate" -v b="${best[$j]}" 'BEGIN { exit !(r > b) }'; then
       best[$j]=$rate
     fi
