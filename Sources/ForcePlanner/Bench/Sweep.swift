@@ -53,7 +53,8 @@ public struct Sweep: Sendable {
         var result = cases.isEmpty ? [Variation()] : cases
         for axis in axes {
             var next: [Variation] = []
-            next.reserveCapacity(result.count * axis.values.count)
+            let (size, overflow) = result.count.multipliedReportingOverflow(by: axis.values.count)
+            if !overflow { next.reserveCapacity(size) }
             for v in result {
                 for value in axis.values { next.append(v.merged(with: value)) }
             }

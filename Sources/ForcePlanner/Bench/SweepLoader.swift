@@ -82,15 +82,14 @@ private final class SweepReader {
         }
         var sweep = Sweep(name: top["name"].flatMap { d.text($0, "sweep name") } ?? "", file: d.file)
         if let node = top["description"] { sweep.description = d.text(node, "description") ?? "" }
-        if let node = top["cases"] { sweep.cases = cases(node) }
+        let listed = top["cases"].map(cases) ?? []
+        sweep.cases = listed.map(\.variation)
         if let node = top["product"] { sweep.axes = product(node) }
         // Listed cases and axes must not set the same thing: which would win?
         let axisKeys = Set(sweep.axes.map(\.key))
-        if let node = top["cases"], case .sequence(let items) = node.content {
-            for (item, c) in zip(items, sweep.cases) {
-                for s in c.settings where axisKeys.contains(s.key) {
-                    d.error(item, "this case sets '\(s.key)', which the product also varies; set it in one place only")
-                }
+        for (c, item) in listed {
+            for s in c.settings where axisKeys.contains(s.key) {
+                d.error(item, "this case sets '\(s.key)', which the product also varies; set it in one place only")
             }
         }
         let count = sweep.count
@@ -103,10 +102,11 @@ private final class SweepReader {
 
     // MARK: Listed cases
 
-    func cases(_ node: YAMLNode) -> [Variation] {
+    /// The listed cases, each with its node.
+    func cases(_ node: YAMLNode) -> [(variation: Variation, node: YAMLNode)] {
         let d = decoder
         guard let items = d.list(node, "cases", example: "[{drop: [uk]}, {assumptions: {us-backstop: false}, requirement_scale: 1.2}]") else { return [] }
-        var result: [Variation] = []
+        var result: [(variation: Variation, node: YAMLNode)] = []
         // By canonical form: `{a: 1, b: 2}` and `{b: 2, a: 1}` are one case, with one id.
         var seen: [String: YAMLNode] = [:]
         for item in items {
@@ -127,7 +127,7 @@ private final class SweepReader {
                 continue
             }
             seen[v.canonical] = item
-            result.append(v)
+            result.append((v, item))
         }
         return result
     }
