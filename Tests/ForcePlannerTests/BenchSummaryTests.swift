@@ -71,4 +71,47 @@ final class BenchSummaryTests: XCTestCase {
         XCTAssertEqual(a.duplicates, 1)
         XCTAssertEqual(a.options, b.options)
     }
+
+    func testMarkdownSummaryOfTwoCases() throws {
+        // Option a: x covered 100 % at cost 1, y 50 % at cost 2. Nearest rank over 2
+        // values: P10 = 1st, median = ceil(0.5 x 2) = 1st smallest.
+        let s = try BenchSummary(records: [
+            try record("x", drop: [], backstop: true, coverage: 1, cost: 1),
+            try record("y", drop: ["uk"], backstop: true, coverage: 0.5, cost: 2),
+        ], by: "drop", worst: 1)
+        XCTAssertEqual(BenchSummaryReport.render(s, format: .markdown), """
+            # Benchmark
+
+            2 cases of s.
+
+            ## Per option
+
+            | option | cases | optimal | feasible | infeasible | time-limit | error | coverage min | p10 | median | max | cost min | median | max |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | a | 2 | 2 | 0 | 0 | 0 | 0 | 50% | 50% | 50% | 100% | 1 | 1 | 2 |
+
+            ## Worst cases
+
+            | case | option | status | coverage | cost | variation |
+            |---|---|---|---:|---:|---|
+            | y | a | optimal | 50% | 2 | assumptions.us-backstop=true, drop=uk |
+
+            ## By drop
+
+            | drop | option | cases | optimal | feasible | infeasible | time-limit | error | coverage min | p10 | median | max | cost min | median | max |
+            |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | none | a | 1 | 1 | 0 | 0 | 0 | 0 | 100% | 100% | 100% | 100% | 1 | 1 | 1 |
+            | uk | a | 1 | 1 | 0 | 0 | 0 | 0 | 50% | 50% | 50% | 50% | 2 | 2 | 2 |
+
+            """)
+    }
+
+    func testProgressLineAndBar() {
+        // 18 of 36 in 9 s: 2 cases/s, 18 left: ETA 9 s.
+        let p = BenchProgress(done: 18, total: 36, skipped: 4, failed: 1, infeasible: 2, elapsed: 9)
+        XCTAssertEqual(p.line, "bench: 18/36 cases (50%), 2 cases/s, ETA 0:09, 1 failed, 2 infeasible, 4 done before")
+        XCTAssertEqual(p.bar(width: 10), "[#####-----] 18/36  2 cases/s  ETA 0:09  1 failed  2 infeasible  4 done before")
+        let end = BenchProgress(done: 36, total: 36, elapsed: 3725)
+        XCTAssertEqual(end.line, "bench: 36/36 cases (100%), 0.01 cases/s, done in 1:02:05")
+    }
 }
