@@ -96,6 +96,22 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(two.stdout, whole.stdout)
     }
 
+    func testSchedulerIndexesChooseTheShard() throws {
+        let base = ["bench", "scenarios/tutorial.yaml", "--sweep", "sweeps/tutorial.yaml"]
+        // --array=1-3, task 2: the second shard of 3, cases 1, 4, 7, 10 of the 12.
+        let slurm = try cli.run(base + ["-o", path("slurm.jsonl")], environment: [
+            "SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
+        XCTAssertEqual(slurm.status, 0, slurm.stderr)
+        XCTAssertTrue(slurm.stderr.hasPrefix("bench: 4 cases (shard 2/3 of 12, from SLURM_ARRAY_TASK_ID=2 of 3)"), slurm.stderr)
+        // Kubernetes index 1 with --shard-count 3: the same shard.
+        let k8s = try cli.run(base + ["--shard-count", "3", "--quiet", "-o", path("k8s.jsonl")],
+                              environment: ["JOB_COMPLETION_INDEX": "1"])
+        XCTAssertEqual(k8s.status, 0, k8s.stderr)
+        let ids = { (name: String) in try self.lines(name).map { try JSONValue.parse($0)["id"]?.stringValue ?? "" }.sorted() }
+        XCTAssertEqual(try ids("slurm.jsonl"), try ids("k8s.jsonl"))
+        XCTAssertEqual(try ids("slurm.jsonl").count, 4)
+    }
+
     func testSummarizeWithAnUnknownKeyGivesExitTwo() throws {
         XCTAssertEqual(try cli.run(["bench", "scenarios/tutorial.yaml", "--quiet", "-o", path("w.jsonl")]).status, 0)
         let r = try cli.run(["bench", "summarize", path("w.jsonl"), "--by", "drop"])
@@ -106,12 +122,17 @@ final class BenchCommandTests: XCTestCase {
 
 /// Runs the built `forceplan` in the package root and collects its output.
 struct CLIRunner {
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        // Scheduler variables only when a test gives them: the test runner may itself run
+        // inside an array job.
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") && $0.key != "JOB_COMPLETION_INDEX" }
+        env.merge(environment) { _, new in new }
+        process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
