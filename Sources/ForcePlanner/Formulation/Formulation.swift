@@ -89,8 +89,6 @@ public struct Formulation: Sendable {
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
     ///   (for explaining infeasibility); derived bounds are then left out too.
     public init(scenario: Scenario, option: ResolvedOption, relaxed: Bool = false) {
-        // Scaled requirements are the requirements of this option: the model, the lattice
-        // and the plan read back all see the scaled units.
         let scenario = scenario.scalingRequirements(by: option.requirementScale)
         self.scenario = scenario
         self.option = option

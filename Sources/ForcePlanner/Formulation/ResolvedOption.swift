@@ -10,7 +10,8 @@ public struct ResolvedOption: Sendable, Hashable {
     public var objectives: [ObjectiveSpec]
     /// Nations that take no part, sorted.
     public var excludedNations: [String]
-    /// Multiplies every requirement's units (``PlanningOverrides/requirementScale``); 1 for as written.
+    /// Factor on every requirement's `units` (``PlanningOverrides/requirementScale``);
+    /// ``Formulation`` applies it to the scenario it is given.
     public var requirementScale: Double = 1
 
     /// True when the assumption `name` holds.
@@ -42,28 +43,31 @@ public struct ResolvedOption: Sendable, Hashable {
     }
 }
 
-/// What-if changes applied on top of every option: `--assume K=V`, `--drop NATION`.
+/// What-if changes applied on top of every option: `--assume K=V`, `--drop NATION`,
+/// `--scale-requirements F`. They win over what an option sets itself.
 public struct PlanningOverrides: Sendable, Hashable {
-    /// Assumptions forced to a value.
-    public var assumptions: [Assumption]
-    /// Nations withdrawn from every option.
-    public var dropNations: [String]
-    /// Multiplies every requirement's `units` where options are resolved (1.2: the need
-    /// grows by a fifth). Finite and >= 0; 1 leaves requirements as written.
-    ///
-    /// ```swift
-    /// var o = PlanningOverrides()
-    /// o.requirementScale = 1.5   // a requirement of 6 units now needs 9
-    /// ```
-    public var requirementScale: Double = 1
-    /// Policies merged over every option's, key by key (`max_personnel_in` tag by tag),
-    /// as an option's own `policies:` merge over the scenario's.
+    /// Policies merged over every option's, key by key (`max_personnel_in` tag by tag), as
+    /// an option's own `policies:` merge over the scenario's; a benchmark sweep sets them.
     ///
     /// ```swift
     /// var o = PlanningOverrides()
     /// o.policies = Policies(maxNationShare: 0.3)
     /// ```
     public var policies: Policies = Policies()
+
+    /// Assumptions forced to a value.
+    public var assumptions: [Assumption]
+    /// Nations withdrawn from every option.
+    public var dropNations: [String]
+    /// Factor on every requirement's `units` (> 0; default 1, no change): 1.25 asks for a
+    /// quarter more of everything. Applied exactly where options are resolved (the scaled
+    /// need may be fractional; coverage is measured against it).
+    ///
+    /// ```swift
+    /// var o = PlanningOverrides()
+    /// o.requirementScale = 1.25   // a requirement of 24 fighters becomes 30
+    /// ```
+    public var requirementScale: Double = 1
 
     public init(assumptions: [Assumption] = [], dropNations: [String] = []) {
         self.assumptions = assumptions

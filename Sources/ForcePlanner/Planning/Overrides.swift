@@ -68,19 +68,3 @@ public enum Suggest {
         Suggestions.nearest(to: word, in: candidates)
     }
 }
-
-extension Scenario {
-    /// The scenario with every requirement's `units` multiplied by `factor`
-    /// (``PlanningOverrides/requirementScale``); itself when `factor` is 1, or not a
-    /// finite number >= 0 (callers validate it first).
-    ///
-    /// ```swift
-    /// let harder = scenario.scalingRequirements(by: 1.25)
-    /// ```
-    public func scalingRequirements(by factor: Double) -> Scenario {
-        guard factor != 1, factor.isFinite, factor >= 0 else { return self }
-        var scaled = self
-        for i in scaled.requirements.indices { scaled.requirements[i].units *= factor }
-        return scaled
-    }
-}
