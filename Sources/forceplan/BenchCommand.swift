@@ -42,36 +42,13 @@ struct BenchRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files: [String]
-        do { files = try BenchCase.scenarioFiles(paths) } catch { throw CLI.fail("\(error)") }
-        var loadedSweep: Sweep?
-        if let sweep {
-            do { loadedSweep = try SweepLoader.load(file: sweep) } catch {
-                CLI.printError(error.description)
-                throw Exit.badInput
-            }
-        }
-        var scenarios: [String: Scenario] = [:]
-        var problems: [String] = []
-        for file in files {
-            do {
-                let loaded = try ScenarioLoader.load(file: file)
-                if !quiet { loaded.warnings.forEach { CLI.printError($0.description) } }
-                scenarios[file] = loaded.scenario
-                if let loadedSweep {
-                    problems += loadedSweep.check(against: loaded.scenario, path: file).map(\.description)
-                }
-            } catch {
-                problems.append(error.description)
-            }
-        }
-        if !problems.isEmpty {
-            var seen = Set<String>()
-            for p in problems where seen.insert(p).inserted { CLI.printError(p) }
+        let inputs: BenchInputs
+        do { inputs = try BenchInputs.load(paths: paths, sweep: sweep) } catch {
+            CLI.printError(error.description)
             throw Exit.badInput
         }
-
-        let all = BenchCase.all(scenarios: files, sweep: loadedSweep)
+        if !quiet { inputs.warnings.forEach { CLI.printError($0.description) } }
+        let all = inputs.cases
         let part = try chosenShard()
         let mine = part.shard.select(all)
         let results: ResultsFile
@@ -85,7 +62,7 @@ struct BenchRunCommand: ParsableCommand {
             if results.removedBytes > 0 { what += ", a cut-off last line removed" }
             CLI.printError(what + "; \(todo.count) to run on \(min(jobs, max(1, todo.count))) worker\(jobs == 1 ? "" : "s")")
         }
-        let runner = BenchRunner(cases: todo, scenarios: scenarios, results: results,
+        let runner = BenchRunner(cases: todo, scenarios: inputs.scenarios, results: results,
                                  settings: BenchSettings(workers: jobs, timeLimit: timeLimit,
                                                          alternatives: alternatives, findBinding: binding),
                                  skipped: skipped, makePlanner: { CLI.planner($0, settings: $1) })

@@ -155,4 +155,25 @@ final class SweepLoaderTests: XCTestCase {
               - {policies: {max_personnel_in: {b: 2, a: 1}}}
             """), "sweep.yaml:5:5: this case repeats the case at 4:5; list each case once")
     }
+
+    func testInputsCheckTheSweepAgainstEveryScenarioInAFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("s/deeper"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tutorial = try String(contentsOf: LoaderScenarioTests.packageRoot.appendingPathComponent("scenarios/tutorial.yaml"), encoding: .utf8)
+        try tutorial.write(to: folder.appendingPathComponent("s/b.yaml"), atomically: true, encoding: .utf8)
+        // The same scenario without the UK (its nation entry removed) in a subfolder.
+        try (header + "nations:\n  fr: {pledges: [{capability: jet, units: 1}]}\nrequirements:\n  - {id: r, needs: jet, units: 1, at: [poland]}\n")
+            .write(to: folder.appendingPathComponent("s/deeper/a.yaml"), atomically: true, encoding: .utf8)
+        try "format: forceplan-sweep/v1\nname: w\nproduct:\n  drop: {each: [uk]}\n"
+            .write(to: folder.appendingPathComponent("w.yaml"), atomically: true, encoding: .utf8)
+        let sweep = folder.appendingPathComponent("w.yaml").path
+        XCTAssertThrowsError(try BenchInputs.load(paths: [folder.appendingPathComponent("s").path], sweep: sweep, in: folder.path)) { error in
+            // Only the scenario without 'uk' is at fault; it is named relative to the folder.
+            XCTAssertEqual("\(error)", "\(sweep):4:17: unknown nation 'uk' in s/deeper/a.yaml; known nations: fr")
+        }
+        // Without the sweep both load, found recursively and sorted: one case each.
+        let inputs = try BenchInputs.load(paths: [folder.appendingPathComponent("s").path], sweep: nil, in: folder.path)
+        XCTAssertEqual(inputs.cases.map(\.id), ["s/b.yaml", "s/deeper/a.yaml"])
+    }
 }
