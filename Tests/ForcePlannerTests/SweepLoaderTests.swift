@@ -176,4 +176,11 @@ final class SweepLoaderTests: XCTestCase {
         let inputs = try BenchInputs.load(paths: [folder.appendingPathComponent("s").path], sweep: nil, in: folder.path)
         XCTAssertEqual(inputs.cases.map(\.id), ["s/b.yaml", "s/deeper/a.yaml"])
     }
+
+    func testTheExamplesInTheFormatDocumentLoad() throws {
+        let doc = try String(contentsOf: LoaderScenarioTests.packageRoot.appendingPathComponent("docs/sweep-format.md"), encoding: .utf8)
+        let blocks = doc.components(separatedBy: "```yaml\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+        // 2 backstop x (nobody + 3) x 3 levels = 24; 3 cases x 2 shares x 2 ceilings = 12.
+        XCTAssertEqual(try blocks.prefix(2).map { try SweepLoader.load(yaml: $0, file: "doc.yaml").variations.count }, [24, 12])
+    }
 }
