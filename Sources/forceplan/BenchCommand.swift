@@ -98,15 +98,10 @@ struct BenchRunCommand: ParsableCommand {
     /// `--shard`, else the scheduler's environment, else the whole run.
     func chosenShard() throws -> (shard: Shard, source: String?) {
         do {
-            if let shard { return (try Shard(parsing: shard), nil) }
-            if let found = try Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount) {
-                return (found.shard, found.source)
-            }
+            return try Shard.choose(flag: shard, environment: ProcessInfo.processInfo.environment, count: shardCount)
         } catch {
             throw CLI.fail("\(error)")
         }
-        if shardCount != nil { throw CLI.fail("--shard-count needs JOB_COMPLETION_INDEX in the environment; give --shard K/N otherwise") }
-        return (Shard.all, nil)
     }
 }
 

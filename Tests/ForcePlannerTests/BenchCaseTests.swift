@@ -64,4 +64,12 @@ final class BenchCaseTests: XCTestCase {
                        try Shard(index: 2, count: 3))
         XCTAssertThrowsError(try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "3"], count: 3))
     }
+
+    func testFlagWinsOverTheEnvironment() throws {
+        let slurm = ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "3"]
+        XCTAssertEqual(try Shard.choose(flag: "1/1", environment: slurm, count: nil).shard, Shard.all)
+        XCTAssertEqual(try Shard.choose(flag: nil, environment: slurm, count: nil).shard, try Shard(index: 1, count: 3))
+        XCTAssertEqual(try Shard.choose(flag: nil, environment: [:], count: nil).shard, Shard.all)
+        XCTAssertThrowsError(try Shard.choose(flag: nil, environment: [:], count: 3))
+    }
 }

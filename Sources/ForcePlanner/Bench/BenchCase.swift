@@ -151,6 +151,19 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// The shard a run takes: `flag` (`--shard K/N`) when given, else the scheduler's
+    /// (``fromEnvironment(_:count:)``), else the whole run; with where it came from.
+    /// - Throws: ``InputError`` for a bad flag or environment, or a `count` without
+    ///   `JOB_COMPLETION_INDEX`.
+    public static func choose(flag: String?, environment: [String: String], count: Int?) throws -> (shard: Shard, source: String?) {
+        if let flag { return (try Shard(parsing: flag), nil) }
+        if let found = try fromEnvironment(environment, count: count) { return (found.shard, found.source) }
+        if count != nil {
+            throw InputError("--shard-count needs JOB_COMPLETION_INDEX in the environment; give --shard K/N otherwise")
+        }
+        return (.all, nil)
+    }
+
     /// True when case number `position` (from 0) is in this shard.
     public func contains(_ position: Int) -> Bool { position % count == index - 1 }
 
