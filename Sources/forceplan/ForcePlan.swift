@@ -8,7 +8,8 @@ struct ForcePlan: ParsableCommand {
         commandName: "forceplan",
         abstract: "Turn coalition pledges and political limits into force-package options.",
         subcommands: [ValidateCommand.self, PlanCommand.self, WhatIfCommand.self, BriefCommand.self,
-                      CriticalityCommand.self, FrontierCommand.self, GenerateCommand.self, ExportCommand.self]
+                      CriticalityCommand.self, FrontierCommand.self, BenchCommand.self, GenerateCommand.self,
+                      ExportCommand.self]
     )
 
     /// Runs the command; flag errors exit with code 2 (bad input), as every other bad

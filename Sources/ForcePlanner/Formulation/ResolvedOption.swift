@@ -35,7 +35,7 @@ public struct ResolvedOption: Sendable, Hashable {
             }
         }
         assumptions = values
-        policies = scenario.policies.merged(with: option.policies)
+        policies = scenario.policies.merged(with: option.policies).merged(with: overrides.policies)
         objectives = option.objectives ?? scenario.objectives
         if objectives.isEmpty { objectives = [.coverage, .cost] }
         excludedNations = Array(Set((option.excludeNations ?? []) + overrides.dropNations)).sorted()
@@ -46,6 +46,15 @@ public struct ResolvedOption: Sendable, Hashable {
 /// What-if changes applied on top of every option: `--assume K=V`, `--drop NATION`,
 /// `--scale-requirements F`. They win over what an option sets itself.
 public struct PlanningOverrides: Sendable, Hashable {
+    /// Policies merged over every option's, key by key (`max_personnel_in` tag by tag), as
+    /// an option's own `policies:` merge over the scenario's; a benchmark sweep sets them.
+    ///
+    /// ```swift
+    /// var o = PlanningOverrides()
+    /// o.policies = Policies(maxNationShare: 0.3)
+    /// ```
+    public var policies: Policies = Policies()
+
     /// Assumptions forced to a value.
     public var assumptions: [Assumption]
     /// Nations withdrawn from every option.
@@ -66,5 +75,7 @@ public struct PlanningOverrides: Sendable, Hashable {
     }
 
     /// True when nothing is overridden.
-    public var isEmpty: Bool { assumptions.isEmpty && dropNations.isEmpty && requirementScale == 1 }
+    public var isEmpty: Bool {
+        assumptions.isEmpty && dropNations.isEmpty && requirementScale == 1 && policies == Policies()
+    }
 }

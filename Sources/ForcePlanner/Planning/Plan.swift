@@ -173,6 +173,10 @@ public struct OptionResult: Sendable {
     public var alternativesMissing: MissingAlternatives?
     /// The plan under sampled pledge outcomes (`plan --samples N`); nil when not asked.
     public var reliability: ReliabilityResult?
+    /// Size of the option's model (the first stage's), once it was built.
+    public var modelSize: ModelSize? = nil
+    /// Branch-and-bound subproblems over the lexicographic stages, when the solver counts them.
+    public var nodes: Int? = nil
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

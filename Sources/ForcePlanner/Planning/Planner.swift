@@ -98,6 +98,8 @@ public struct Planner: Sendable {
         let formulation = Formulation(scenario: scenario, option: resolved)
         var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock)
         var result = context.lexicographic(formulation)
+        result.modelSize = ModelSize(formulation.model)
+        result.nodes = context.nodes
         if result.status == .infeasible {
             result.conflicts = context.explainInfeasibility()
         }
@@ -136,6 +138,8 @@ struct SolveContext {
     var stageModel: Model?
     /// The first stage's start plan, once made (see ``startPlan(_:)``).
     var start: Result<[Double], StartPlanFailure>?
+    /// Branch-and-bound subproblems of the stages solved so far, when the solver counts them.
+    var nodes: Int?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -203,6 +207,7 @@ struct SolveContext {
             let solved: SolveResult
             do {
                 solved = try planner.portfolio.solve(model, parameters: params)
+                if let n = solved.nodes { nodes = (nodes ?? 0) + n }
             } catch {
                 result.status = .error
                 result.message = "\(error)"

@@ -42,6 +42,13 @@ public struct SolverPortfolio: Sendable {
         var bound: Double?
         var used = 0
         let clock = Stopwatch()
+        var nodes = 0
+        // Every turn's subproblems count, whichever turn ends the search.
+        func counted(_ r: SolveResult) -> SolveResult {
+            var r = r
+            r.nodes = nodes
+            return r
+        }
         while true {
             for solver in solvers {
                 var turn = budget
@@ -51,6 +58,7 @@ public struct SolverPortfolio: Sendable {
                 if let limit = parameters.timeLimit { p.timeLimit = max(0.01, limit - clock.elapsed) }
                 if let b = best, b.hasSolution { p.hint = b.values }
                 let r = try solver.solve(model, parameters: p)
+                nodes += r.nodes ?? 0
                 switch r.termination {
                 case .stoppedEarly:
                     if r.hasSolution, better(r, than: best, sense: model.objective.sense) { best = r }
@@ -64,7 +72,7 @@ public struct SolverPortfolio: Sendable {
                         kept.stoppedBy = .nodes
                         kept.message = "node limit: \(total) nodes over \(solvers.count) solver configurations"
                             + (kept.hasSolution ? "" : "; no integer solution found")
-                        return kept
+                        return counted(kept)
                     }
                 case .timeLimit:
                     var kept = r.hasSolution || best?.hasSolution != true ? r : (best ?? r)
@@ -72,9 +80,9 @@ public struct SolverPortfolio: Sendable {
                                            sense: model.objective.sense)
                     kept.termination = .timeLimit
                     kept.stoppedBy = .time
-                    return kept
+                    return counted(kept)
                 default:
-                    return r
+                    return counted(r)
                 }
             }
             let (doubled, overflow) = budget.multipliedReportingOverflow(by: 2)

@@ -150,7 +150,9 @@ private struct JSONParser {
                        bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
                         i += 2
                         let low = try hex4()
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00) & 0x3FF
+                        // A high surrogate needs a low one; anything else reads as U+FFFD.
+                        scalar = (0xDC00..<0xE000).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                                                                  : 0xFFFD
                     }
                     out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
                 default: throw error("unknown escape '\\\(Character(Unicode.Scalar(e)))' in a string")

@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import ForcePlanner
+
+/// `forceplan bench`: run a sweep of cases (the default subcommand) or summarise results.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark coverage over many variants of scenarios; resumable, parallel, shardable.",
+        subcommands: [BenchRunCommand.self, BenchSummarizeCommand.self],
+        defaultSubcommand: BenchRunCommand.self)
+}
+
+struct BenchRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Plan every case (scenario x sweep variation) and append one JSON line per case to -o.",
+        discussion: """
+            Rerunning with the same -o skips the cases already in it. Alternatives and the \
+            binding search are off (coverage benchmarking); --alternatives and --binding turn them on. \
+            The shard is also read from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from \
+            JOB_COMPLETION_INDEX with --shard-count. Exit code 0 when every case ran (infeasible \
+            options are answers), 1 when some option failed or stopped without a plan, 2 on bad input.
+            """)
+
+    @Argument(help: "Scenario files or folders (searched for *.yaml).") var paths: [String] = []
+    @ArgumentParser.Option(help: "Sweep file (format forceplan-sweep/v1); without it each file is one case.") var sweep: String?
+    @ArgumentParser.Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads.") var jobs: Int = 1
+    @ArgumentParser.Option(help: "Run only shard K of N (e.g. 2/3).") var shard: String?
+    @ArgumentParser.Option(name: .customLong("shard-count"), help: "Number of shards, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs).") var shardCount: Int?
+    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
+    @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Results file (JSON Lines), appended to.") var output: String
+    @Flag(help: "No progress display.") var quiet = false
+    @Flag(help: "Also compute near-optimal alternatives.") var alternatives = false
+    @Flag(help: "Also search for binding caveats and policies.") var binding = false
+    @OptionGroup var solverFlag: SolverFlag
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one scenario file or folder, e.g. forceplan bench scenarios/ --sweep sweeps/tutorial.yaml -o results.jsonl") }
+        if !(1...256).contains(jobs) { throw ValidationError("-j must be between 1 and 256") }
+        if !timeLimit.isFinite || timeLimit <= 0 { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let shardCount, shardCount < 1 { throw ValidationError("--shard-count must be at least 1") }
+    }
+
+    func run() throws {
+        let solver = try solverFlag.choice()
+        let inputs: BenchInputs
+        do { inputs = try BenchInputs.load(paths: paths, sweep: sweep) } catch {
+            CLI.printError(error.description)
+            throw Exit.badInput
+        }
+        if !quiet { inputs.warnings.forEach { CLI.printError($0.description) } }
+        let all = inputs.cases
+        let part = try chosenShard()
+        let mine = part.shard.select(all)
+        let results: ResultsFile
+        do { results = try ResultsFile(path: output) } catch { throw CLI.fail("\(error)") }
+        let todo = mine.filter { !results.finished.contains($0.id) }
+        let skipped = mine.count - todo.count
+        if !quiet {
+            var what = "bench: \(mine.count) case\(mine.count == 1 ? "" : "s")"
+            if part.shard.count > 1 { what += " (shard \(part.shard) of \(all.count)\(part.source.map { ", from \($0)" } ?? ""))" }
+            if skipped > 0 { what += ", \(skipped) already in \(output)" }
+            if results.removedBytes > 0 { what += ", a cut-off last line removed" }
+            CLI.printError(what + "; \(todo.count) to run on \(min(jobs, max(1, todo.count))) worker\(jobs == 1 ? "" : "s")")
+        }
+        let runner = BenchRunner(cases: todo, scenarios: inputs.scenarios, results: results,
+                                 settings: BenchSettings(workers: jobs, timeLimit: timeLimit,
+                                                         alternatives: alternatives, findBinding: binding),
+                                 skipped: skipped, makePlanner: { solver.planner($0, settings: $1) })
+        let display = quiet ? nil : BenchDisplay(runner: runner)
+        display?.start()
+        let interrupt = Self.onInterrupt(display, runner)
+        let end: BenchProgress
+        do {
+            end = try runner.run { p in display?.caseFinished(p) }
+        } catch {
+            display?.finish(runner.progress)
+            throw CLI.fail("\(error)")
+        }
+        interrupt.cancel()
+        display?.finish(end)
+        if end.failed > 0 { throw Exit.infeasible }
+    }
+
+    /// Ctrl-C: finished cases are already in the file (each written whole), so end the
+    /// progress line, say how to resume and exit 130.
+    static func onInterrupt(_ display: BenchDisplay?, _ runner: BenchRunner) -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            display?.finish(runner.progress)
+            CLI.printError("bench: interrupted; rerun the same command to resume")
+            Foundation.exit(130)
+        }
+        source.resume()
+        return source
+    }
+
+    /// `--shard`, else the scheduler's environment, else the whole run.
+    func chosenShard() throws -> (shard: Shard, source: String?) {
+        do {
+            return try Shard.choose(flag: shard, environment: ProcessInfo.processInfo.environment, count: shardCount)
+        } catch {
+            throw CLI.fail("\(error)")
+        }
+    }
+}
+
+struct BenchSummarizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "Summarise results files: per option statuses, coverage and cost; the worst cases; grouped by a variation key.")
+
+    @Argument(help: "Results files (JSON Lines); shards may be given together.") var files: [String] = []
+    @ArgumentParser.Option(help: "Group by a variation key, e.g. drop, requirement_scale, us-backstop.") var by: String?
+    @ArgumentParser.Option(help: "text, markdown, csv or json.") var format: SummaryFormat = .text
+    @ArgumentParser.Option(help: "How many worst cases to list.") var worst: Int = 5
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one results file, e.g. forceplan bench summarize results.jsonl") }
+        if worst < 0 { throw ValidationError("--worst must be 0 or more") }
+    }
+
+    func run() throws {
+        var records: [JSONValue] = []
+        for file in files {
+            do {
+                let read = try ResultsFile.records(path: file)
+                if read.cutOff { CLI.printError("\(file): the last line is cut off (a run still going, or killed); it is left out") }
+                records += read.records
+            } catch {
+                throw CLI.fail("\(error)")
+            }
+        }
+        let summary: BenchSummary
+        do { summary = try BenchSummary(records: records, by: by, worst: worst) } catch { throw CLI.fail("\(error)") }
+        CLI.write(BenchSummaryReport.render(summary, format: format.library))
+    }
+}
+
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, csv, json
+    var library: BenchSummaryReport.Format {
+        switch self {
+        case .text: return .text
+        case .markdown: return .markdown
+        case .csv: return .csv
+        case .json: return .json
+        }
+    }
+}
+
+/// Progress of a benchmark on stderr: on a terminal a bar redrawn several times a second;
+/// otherwise (a batch job's log) one line every few seconds.
+final class BenchDisplay: @unchecked Sendable {
+    let runner: BenchRunner
+    let terminal = isatty(STDERR_FILENO) != 0
+    private let lock = NSLock()
+    private var timer: DispatchSourceTimer?
+    private var lastLine = DispatchTime.now().uptimeNanoseconds
+    private var finished = false
+    static let logInterval: UInt64 = 5_000_000_000
+
+    init(runner: BenchRunner) { self.runner = runner }
+
+    func start() {
+        let t = DispatchSource.makeTimerSource(queue: .global())
+        t.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
+        t.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.show(self.runner.progress, force: false)
+        }
+        t.resume()
+        timer = t
+    }
+
+    func caseFinished(_ p: BenchProgress) {
+        if terminal { show(p, force: true) }
+    }
+
+    func finish(_ p: BenchProgress) {
+        timer?.cancel()
+        lock.lock()
+        defer { lock.unlock() }
+        finished = true
+        if terminal {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + p.bar() + "\n").utf8))
+        } else {
+            FileHandle.standardError.write(Data((p.line + "\n").utf8))
+        }
+    }
+
+    private func show(_ p: BenchProgress, force: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if finished { return }
+        if terminal {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + p.bar()).utf8))
+            return
+        }
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now &- lastLine >= Self.logInterval else { return }
+        lastLine = now
+        FileHandle.standardError.write(Data((p.line + "\n").utf8))
+    }
+}

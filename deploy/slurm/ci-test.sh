@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# The Slurm path, tested for real: a one-node Slurm cluster on this machine runs a 3-task
+# array job over a shipped sweep with deploy/slurm/bench-array.sh, and the merged shards
+# must equal a single run (lines sorted, timing fields aside).
+#
+#   sudo bash deploy/slurm/ci-test.sh        (root; installs slurm-wlm and munge if missing)
+#
+# Environment: FORCEPLAN (binary; default .build/debug/forceplan, built if missing),
+# SWEEP (default sweeps/tutorial.yaml), SCENARIO (default scenarios/tutorial.yaml),
+# SLURM_CI_TIMEOUT (seconds to wait for the job; default 180).
+# Daemons started here are stopped by their recorded PIDs on exit, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+
+forceplan=${FORCEPLAN:-.build/debug/forceplan}
+sweep=${SWEEP:-sweeps/tutorial.yaml}
+scenario=${SCENARIO:-scenarios/tutorial.yaml}
+timeout=${SLURM_CI_TIMEOUT:-180}
+
+say() { echo "slurm-ci: $*"; }
+die() { echo "slurm-ci: FAIL: $*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "run as root (it installs packages and starts munged, slurmctld, slurmd)"
+
+# --- packages --------------------------------------------------------------------------
+missing=""
+for p in slurm-wlm munge; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  say "installing:$missing"
+  # Keep the packages' init scripts from starting daemons of their own (no systemd here):
+  # this script starts exactly the daemons it stops.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy"
+    chmod +x "$policy"
+    own_policy=1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  [ "$own_policy" = 1 ] && rm -f "$policy"
+fi
+
+if [ ! -x "$forceplan" ]; then
+  say "building forceplan"
+  swift build --product forceplan
+fi
+forceplan=$(cd "$(dirname "$forceplan")" && pwd)/$(basename "$forceplan")
+
+work=$(mktemp -d /tmp/forceplan-slurm-ci.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [ "$status" != 0 ]; then
+    for log in "$work"/slurmctld.log "$work"/slurmd.log "$work"/munged.log "$work"/out/*.log; do
+      [ -f "$log" ] && { echo "--- $log"; tail -n 30 "$log"; }
+    done
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- munge -----------------------------------------------------------------------------
+if munge -n </dev/null >/dev/null 2>&1; then
+  say "munged already running; using it"
+else
+  mkdir -p /run/munge /var/lib/munge /var/log/munge /etc/munge
+  chown munge:munge /run/munge /var/lib/munge /var/log/munge
+  chmod 755 /run/munge
+  if [ ! -s /etc/munge/munge.key ]; then
+    dd if=/dev/urandom of=/etc/munge/munge.key bs=1 count=1024 status=none
+  fi
+  chown munge:munge /etc/munge/munge.key
+  chmod 400 /etc/munge/munge.key
+  # Foreground under the munge user, so that $! is munged itself.
+  setpriv --reuid=munge --regid=munge --init-groups munged --foreground --force \
+    >"$work/munged.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do munge -n </dev/null >/dev/null 2>&1 && break; sleep 0.1; done
+  munge -n </dev/null | unmunge >/dev/null || die "munged does not answer"
+fi
+
+# --- slurm -----------------------------------------------------------------------------
+node=$(hostname -s)
+cpus=$(nproc)
+mkdir -p "$work/state" "$work/spool" "$work/out"
+export SLURM_CONF=$work/slurm.conf
+cat > "$SLURM_CONF" <<CONF
+ClusterName=forceplan-ci
+SlurmctldHost=$node(127.0.0.1)
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+StateSaveLocation=$work/state
+SlurmdSpoolDir=$work/spool
+SlurmctldPidFile=$work/slurmctld.pid
+SlurmdPidFile=$work/slurmd.pid
+SlurmctldLogFile=$work/slurmctld.log
+SlurmdLogFile=$work/slurmd.log
+SlurmctldPort=${SLURMCTLD_PORT:-6817}
+SlurmdPort=${SLURMD_PORT:-6818}
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+MpiDefault=none
+SchedulerType=sched/backfill
+SchedulerParameters=batch_sched_delay=0
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+ReturnToService=2
+NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=1024 State=UNKNOWN
+PartitionName=ci Nodes=$node Default=YES MaxTime=INFINITE State=UP
+CONF
+
+slurmctld -D -i >"$work/slurmctld.out" 2>&1 &
+pids+=($!)
+slurmd -D >"$work/slurmd.out" 2>&1 &
+pids+=($!)
+
+say "waiting for node $node"
+for _ in $(seq 300); do
+  state=$(sinfo -h -n "$node" -o %t 2>/dev/null || true)
+  case "$state" in idle|idle*|mix*|alloc*) break ;; esac
+  sleep 0.1
+done
+case "$state" in idle*|mix*|alloc*) ;; *) die "node $node not ready (state '${state:-none}')" ;; esac
+
+# --- the array job and a single run ----------------------------------------------------
+say "submitting a 3-task array over $sweep"
+job=$(sbatch --parsable --array=0-2 --chdir="$repo" --output="$work/out/task-%a.log" \
+  --export=ALL,FORCEPLAN="$forceplan" \
+  deploy/slurm/bench-array.sh "$work/out" "$sweep" "$scenario")
+job=${job%%;*}
+
+"$forceplan" bench "$scenario" --sweep "$sweep" --quiet -o "$work/single.jsonl" \
+  || die "the single run failed"
+
+deadline=$((SECONDS + timeout))
+while [ -n "$(squeue -h -j "$job" 2>/dev/null)" ]; do
+  [ "$SECONDS" -lt "$deadline" ] || die "job $job still running after ${timeout}s"
+  sleep 0.5
+done
+
+states=$(scontrol -o show job "$job" | grep -o 'JobState=[A-Z_]*' | sort | uniq -c || true)
+tasks=$(scontrol -o show job "$job" | grep -c 'JobState=COMPLETED' || true)
+[ "$tasks" = 3 ] || die "expected 3 completed tasks, found: $states"
+scontrol -o show job "$job" | grep -q 'ExitCode=[1-9]' && die "a task exited non-zero"
+
+# Timing fields aside ("seconds"), sorted lines (each starts with its id): equal.
+normalise() { sed -E 's/,"seconds":[-+0-9.eE]+//g' "$@" | sort; }
+for k in 0 1 2; do
+  [ -s "$work/out/part-$k.jsonl" ] || die "shard $k wrote no results"
+done
+normalise "$work"/out/part-*.jsonl > "$work/merged.norm"
+normalise "$work/single.jsonl" > "$work/single.norm"
+cases=$(wc -l < "$work/single.norm")
+[ "$cases" -gt 0 ] || die "the single run has no cases"
+cmp -s "$work/merged.norm" "$work/single.norm" \
+  || { diff "$work/merged.norm" "$work/single.norm" | head -n 20; die "merged shards differ from the single run"; }
+[ "$(cut -d'"' -f4 "$work/merged.norm" | sort -u | wc -l)" = "$cases" ] || die "a case id repeats"
+
+"$forceplan" bench summarize "$work"/out/part-*.jsonl --format json > "$work/merged.summary"
+"$forceplan" bench summarize "$work/single.jsonl" --format json > "$work/single.summary"
+cmp -s "$work/merged.summary" "$work/single.summary" || die "summaries differ"
+
+say "ok: 3 shards of job $job ($cases cases) equal the single run"
