@@ -38,6 +38,7 @@ struct BriefCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
 
     func run() throws {
+        Interrupt.install()
         let solver = try solverFlag.choice()
         guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
         var solvedAll = true
@@ -99,9 +100,7 @@ struct BriefCommand: ParsableCommand {
                 throw CLI.fail("\(path): \(e)")
             }
         }
-        do { try AtomicFile.write(HTMLBrief.render(brief), to: output) } catch {
-            throw CLI.fail("cannot write \(output): \(error)")
-        }
+        try CLI.emit(HTMLBrief.render(brief), to: output)
         if !solvedAll { throw Exit.infeasible }
     }
 }

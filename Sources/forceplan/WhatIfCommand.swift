@@ -37,6 +37,7 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
 
     func run() throws {
+        Interrupt.install()
         let solver = try solverFlag.choice()
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
@@ -77,30 +78,7 @@ struct WhatIfCommand: ParsableCommand {
         case .markdown: text = WhatIfReport.markdown(result)
         case .json: text = WhatIfReport.json(result)
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch { throw CLI.fail("cannot write \(output): \(error)") }
-        } else {
-            CLI.write(text)
-        }
+        try CLI.emit(text, to: output)
         if !result.allSolved { throw Exit.infeasible }
-    }
-}
-
-/// Writing a report so that readers never see half of it: a temporary file in the same
-/// directory, then a rename over the target.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw InputError(String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 }

@@ -16,9 +16,11 @@ final class InterruptTests: XCTestCase {
 
     /// Starts `plan SCENARIO -o OUTPUT`, sends SIGINT after one second, and returns the
     /// exit status and stderr.
-    func interruptedPlan(_ scenario: String, output: URL) throws -> (status: Int32, stderr: String) {
-        let (process, stdout, stderr) = try ForcePlanCLI.process(
-            ["plan", scenario, "--format", "json", "--quiet", "-o", output.path])
+    func interruptedPlan(_ scenario: String, output: URL,
+                         command: [String] = ["plan"]) throws -> (status: Int32, stderr: String) {
+        let arguments = command == ["plan"] ? ["plan", scenario, "--format", "json", "--quiet", "-o", output.path]
+                                            : command + [scenario, "--quiet", "-o", output.path]
+        let (process, stdout, stderr) = try ForcePlanCLI.process(arguments)
         try process.run()
         Thread.sleep(forTimeInterval: 1)
         XCTAssertTrue(process.isRunning, "the plan finished before it could be interrupted; use a slower scenario")
@@ -48,5 +50,16 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(r.status, 130)
         XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "old report\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["plan.json", "slow.yaml"])
+    }
+
+    /// `brief` and `whatif` write through the same atomic writer and handle Ctrl-C alike.
+    func testInterruptDuringBriefAndWhatIfExits130AndWritesNoFile() throws {
+        for command in [["brief"], ["whatif", "--drop", "n1"]] {
+            let dir = try ForcePlanCLI.temporaryDirectory()
+            let scenario = try slowScenario(in: dir)
+            let r = try interruptedPlan(scenario, output: dir.appendingPathComponent("out"), command: command)
+            XCTAssertEqual(r.status, 130, "\(command)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["slow.yaml"], "\(command)")
+        }
     }
 }
