@@ -5,19 +5,7 @@ import XCTest
 /// and bad flags reported with exit code 2.
 final class AnalysisCommandTests: XCTestCase {
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try ForcePlanCLI.run(arguments)
     }
 
     func golden(_ name: String) throws -> String {

@@ -4,19 +4,7 @@ import XCTest
 /// `--solver glpk|cbc` on `plan` and `export`.
 final class SolverFlagCommandTests: XCTestCase {
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try ForcePlanCLI.run(arguments)
     }
 
     /// The objective values of every option in `plan --format json` output.
