@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ForcePlanner
 import GLPKSolver
+import LinearModel
 
 /// Helpers shared by the commands: loading with diagnostics, flags, output.
 enum CLI {
@@ -33,12 +34,13 @@ enum CLI {
         return o
     }
 
-    /// The planner every command uses: GLPK's portfolio of configurations.
-    static func planner(_ scenario: Scenario, settings: PlannerSettings) -> Planner {
+    /// The planner every command uses: `solvers` taking turns (by default `--solver auto`'s,
+    /// GLPK's portfolio then CBC; see ``SolverChoice/solvers``).
+    static func planner(_ scenario: Scenario, settings: PlannerSettings,
+                        solvers: [any Solver] = SolverChoice.auto.solvers) -> Planner {
         var settings = settings
-        let solvers = GLPKSolver.portfolio
         settings.alternateSolvers = Array(solvers.dropFirst())
-        return Planner(scenario: scenario, solver: solvers[0], settings: settings)
+        return Planner(scenario: scenario, solver: solvers.first ?? GLPKSolver(), settings: settings)
     }
 
     /// Prints `message` to stderr and returns the bad-input exit.
