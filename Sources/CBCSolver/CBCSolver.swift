@@ -22,7 +22,7 @@ import LinearModel
 /// `nodeLimit` (`maxNodes`), `relativeGap` (`ratioGap`), `objectiveStep` (CBC's cutoff
 /// `increment`, a hair below the step), `presolve` (false turns CBC's MIP preprocessing
 /// off), `hint` (a MIP start: CBC fixes its integer values and solves for the rest; it
-/// drops a start that does not fit). LPs go to Clp without limits and without duals
+/// drops a start that does not fit; none with ``usesHint`` false). LPs go to Clp without limits and without duals
 /// (`rowDuals` and `reducedCosts` stay nil). `progressHandler` is not called.
 /// `logHandler` receives one line per CBC message (its number and fields; the C API
 /// gives no text), and CBC then also prints its log on standard output.
