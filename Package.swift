@@ -45,7 +45,7 @@ let package = Package(
         ]),
         // The planner the CLI uses (ForcePlanner on a backend's solver portfolio), for
         // library callers too; the one place that joins ForcePlanner to a backend.
-        .target(name: "StandardPlanner", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"]),
+        .target(name: "StandardPlanner", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"]),
         .executableTarget(name: "forceplan", dependencies: [
             "ForcePlanner", "StandardPlanner", "LinearModel", "GLPKSolver", "CBCSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

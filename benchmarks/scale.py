@@ -159,7 +159,10 @@ def coalition(a):
     --repeat runs of each, wall clock and CPU, with the objective values compared."""
     path = os.path.join(ROOT, "scenarios", "coalition-2025.yaml")
     cmds = {
-        "forceplan (GLPK)": [FORCEPLAN, "plan", path, "--no-alternatives", "--no-binding", "--format", "json", "--quiet"],
+        "forceplan (GLPK)": [FORCEPLAN, "plan", path, "--no-alternatives", "--no-binding", "--format", "json", "--quiet",
+                             "--solver", "glpk"],
+        "forceplan (default: auto)": [FORCEPLAN, "plan", path, "--no-alternatives", "--no-binding", "--format", "json",
+                                      "--quiet"],
         "forceplan (CBC)": [FORCEPLAN, "plan", path, "--no-alternatives", "--no-binding", "--format", "json", "--quiet",
                             "--solver", "cbc"],
         "PuLP + GLPK peer": [PYTHON, PEER, path, "--solver", "glpk"],
@@ -181,8 +184,10 @@ def coalition(a):
     base = results["forceplan (GLPK)"]
     peer = results["PuLP + GLPK peer"]
     print(f"\nPuLP + GLPK peer / forceplan (GLPK): {peer[0] / base[0]:.1f}x wall, {peer[1] / base[1]:.1f}x CPU")
+    auto = results["forceplan (default: auto)"]
+    print(f"PuLP + GLPK peer / forceplan (default: auto): {peer[0] / auto[0]:.1f}x wall, {peer[1] / auto[1]:.1f}x CPU")
     problems = []
-    for name in ["forceplan (CBC)", "PuLP + GLPK peer", "PuLP + HiGHS peer"]:
+    for name in ["forceplan (default: auto)", "forceplan (CBC)", "PuLP + GLPK peer", "PuLP + HiGHS peer"]:
         bad, same = compare(outputs["forceplan (GLPK)"], outputs[name], name)
         problems += bad
         print(f"objectives of {name} vs forceplan (GLPK): {same} option(s) compared, {len(bad)} disagreement(s)")

@@ -22,7 +22,7 @@ import LinearModel
 /// `nodeLimit` (`maxNodes`), `relativeGap` (`ratioGap`), `objectiveStep` (CBC's cutoff
 /// `increment`, a hair below the step), `presolve` (false turns CBC's MIP preprocessing
 /// off), `hint` (a MIP start: CBC fixes its integer values and solves for the rest; it
-/// drops a start that does not fit). LPs go to Clp without limits and without duals
+/// drops a start that does not fit; none with ``usesHint`` false). LPs go to Clp without limits and without duals
 /// (`rowDuals` and `reducedCosts` stay nil). `progressHandler` is not called.
 /// `logHandler` receives one line per CBC message (its number and fields; the C API
 /// gives no text), and CBC then also prints its log on standard output.
@@ -47,8 +47,22 @@ import LinearModel
 /// - Complexity: loading is O(variables + constraints + nonzeros): the matrix goes to CBC
 ///   column-wise in one `Cbc_loadProblem`.
 public struct CBCSolver: Solver {
+    /// Whether ``LinearModel/SolveParameters/hint`` goes to CBC as a MIP start (true by
+    /// default). False: the hint is checked (length, NaN) and then left out. A MIP start
+    /// can hold CBC back: on seeded coalitions whose cost stages GLPK's portfolio cannot
+    /// prove, CBC given the portfolio's near-optimal plan as its start stopped after 1,550
+    /// nodes with a 7% gap, where CBC without a start proved the same stage at its root
+    /// (benchmarks/RESULTS.md, "Issue 7 targets on the merged tree").
+    public var usesHint: Bool
+
     /// A solver with CBC's defaults.
-    public init() {}
+    ///
+    /// ```swift
+    /// let fallback = CBCSolver(usesHint: false)  // a portfolio member that starts afresh
+    /// ```
+    public init(usesHint: Bool = true) {
+        self.usesHint = usesHint
+    }
 
     /// "CBC" and the library's version, e.g. "CBC 2.10.8".
     public var name: String { "CBC " + String(cString: fp_cbc_version()) }
@@ -115,7 +129,7 @@ public struct CBCSolver: Solver {
             return r
         }
         var hintIndex = [Int32](), hintValue = [Double]()
-        if let hint = parameters.hint, data.isInteger.contains(1) {
+        if usesHint, let hint = parameters.hint, data.isInteger.contains(1) {
             for (j, v) in hint.enumerated() {
                 hintIndex.append(Int32(j))
                 hintValue.append(data.isInteger[j] != 0 ? v.rounded() : v)

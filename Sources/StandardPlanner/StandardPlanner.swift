@@ -1,3 +1,4 @@
+import CBCSolver
 import ForcePlanner
 import GLPKSolver
 import LinearModel
@@ -8,15 +9,27 @@ import LinearModel
 /// ``SolverPortfolio``). A new backend adds a case here and its solvers in
 /// ``solvers``; `forceplan plan` and library callers then get it alike.
 public enum SolverBackend: String, CaseIterable, Sendable {
+    /// The default: GLPK's portfolio, then CBC as its last member. GLPK proves nearly every
+    /// stage in its first 500 nodes, so CBC runs only on the few it has not proven after a
+    /// round (500 + 500 nodes); there CBC's preprocessing and root cuts often prove what
+    /// GLPK leaves open after 10,000 nodes. CBC gets no hint: given the portfolio's plan as
+    /// a MIP start it proved less (benchmarks/RESULTS.md, "Issue 7 targets on the merged
+    /// tree"). Every member is limited by nodes, so the same input gives the same plan.
+    case auto
     /// GLPK's branch-and-cut through its C API, as GLPK's portfolio of configurations
     /// (cuts with pseudocost branching, then Gomory cuts).
     case glpk
+    /// CBC alone, with its own defaults (docs/cbc-backend.md).
+    case cbc
 
-    /// The backend's configurations: the first is the planner's solver, the rest its
-    /// alternates on hard stages.
+    /// The backend's configurations in the order they take turns (``SolverPortfolio``:
+    /// each gets a node budget per round, doubled every round, all turns of a stage sharing
+    /// ``PlannerSettings/nodeLimit``; the first to prove the stage ends it).
     public var solvers: [any Solver] {
         switch self {
+        case .auto: return GLPKSolver.portfolio + [CBCSolver(usesHint: false)]
         case .glpk: return GLPKSolver.portfolio
+        case .cbc: return [CBCSolver()]
         }
     }
 }
@@ -37,7 +50,7 @@ extension Planner {
     /// `settings.alternateSolvers` is replaced by the backend's alternates; everything else
     /// in `settings` is kept.
     public static func standard(scenario: Scenario, settings: PlannerSettings = PlannerSettings(),
-                                backend: SolverBackend = .glpk) -> Planner {
+                                backend: SolverBackend = .auto) -> Planner {
         var settings = settings
         let solvers = backend.solvers
         settings.alternateSolvers = Array(solvers.dropFirst())

@@ -8,7 +8,9 @@
 // --nodes: node limit per stage (PlannerSettings.nodeLimit); --start-hint: offer the
 // repaired start plan to the first stage; --nations: every scenario this size instead of
 // 12 to 60; --verbose: one line per option.
-// --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side.
+// --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side;
+// `portfolio-cbc`: GLPK's portfolio with CBC as its last member (taking its turns, without the
+// hint: forceplan's default planner); `portfolio-cbc-hint`: the same with the hint as CBC's MIP start.
 import CBCSolver
 import Foundation
 import ForcePlanner
@@ -79,12 +81,18 @@ for name in chosen {
     let solvers: [any Solver]
     if name == "cbc" {
         solvers = [CBCSolver()]
+    } else if name == "portfolio-cbc-trace" {
+        solvers = GLPKSolver.portfolio.map { Traced(inner: $0) } + [Traced(inner: CBCSolver(usesHint: false))]
+    } else if name == "portfolio-cbc" {
+        solvers = GLPKSolver.portfolio + [CBCSolver(usesHint: false)]
+    } else if name == "portfolio-cbc-hint" {
+        solvers = GLPKSolver.portfolio + [CBCSolver()]
     } else if name == "portfolio" {
         solvers = GLPKSolver.portfolio
     } else if let options = variants[name] {
         solvers = [GLPKSolver(options: options)]
     } else {
-        print("unknown variant \(name); known: portfolio, cbc, \(variants.keys.sorted())"); exit(2)
+        print("unknown variant \(name); known: portfolio, portfolio-cbc, portfolio-cbc-hint, cbc, \(variants.keys.sorted())"); exit(2)
     }
     let solver = solvers[0]
     var proven = 0, total = 0, slowest = 0.0, sum = 0.0
@@ -117,3 +125,18 @@ for name in chosen {
     }
     say(String(format: "%@: %d/%d options proven, total %.1f s, slowest %.1f s (%@)", name, proven, total, sum, slowest, worst))
 }
+
+/// A solver that prints each call's outcome (variant `portfolio-cbc-trace`: every turn of the portfolio).
+struct Traced: Solver {
+    var inner: any Solver
+    var name: String { inner.name }
+    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        let r = try inner.solve(model, parameters: parameters)
+        say("    \(name): nodes<=\(parameters.nodeLimit ?? -1) hint=\(parameters.hint != nil) -> \(r.termination) z=\(r.objectiveValue ?? .nan) bound=\(r.bestBound ?? .nan) nodes=\(r.nodes ?? -1) \(r.message ?? "")")
+        return r
+    }
+    func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
+        try inner.export(model, format: format, to: path)
+    }
+}
+
