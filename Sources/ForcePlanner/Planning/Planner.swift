@@ -27,8 +27,10 @@ public struct PlannerSettings: Sendable {
     /// stopped reports `feasible` with its gap, and its message names the limit.
     public var nodeLimit: Int? = PlannerSettings.defaultNodeLimit
     /// The default ``nodeLimit``: on 100 seeded coalitions of 12 to 60 nations x 4 options
-    /// it leaves 3 or 4 options unproven (with gaps of 0.1% to 7.5%) and keeps every option
-    /// within seconds (benchmarks/RESULTS.md, "Linear model size and bounded effort").
+    /// it keeps every option within seconds; GLPK's portfolio alone leaves 4 options
+    /// unproven (gaps of 0.1% to 7.5%), and with CBC as its last member (the CLI's default)
+    /// every option is proven (benchmarks/RESULTS.md, "Linear model size and bounded effort"
+    /// and "Issue 7 targets on the merged tree").
     public static let defaultNodeLimit = 10_000
     /// What-if overrides applied to every option.
     public var overrides: PlanningOverrides
