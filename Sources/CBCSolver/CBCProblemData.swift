@@ -43,10 +43,10 @@ struct CBCProblemData {
         isInteger.reserveCapacity(n)
         for v in model.variables {
             var lo = v.lowerBound, hi = v.upperBound
-            if v.kind != .continuous && roundIntegerBounds {
-                if lo.isFinite { lo = (lo - 1e-9).rounded(.up) }
-                if hi.isFinite { hi = (hi + 1e-9).rounded(.down) }
-                if lo > hi { integerBoundsConflict = true; hi = lo }
+            if roundIntegerBounds {
+                let b = v.integralBounds
+                (lo, hi) = (b.lower, b.upper)
+                if b.conflict { integerBoundsConflict = true }
             }
             columnLower.append(Self.finite(lo))
             columnUpper.append(Self.finite(hi))

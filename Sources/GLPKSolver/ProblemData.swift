@@ -45,11 +45,11 @@ struct ProblemData {
         columnKind.reserveCapacity(n)
         for v in model.variables {
             var lo = v.lowerBound, hi = v.upperBound
-            if v.kind != .continuous && roundIntegerBounds {
+            if roundIntegerBounds {
                 // glp_intopt rejects fractional bounds on integer columns (GLP_EBOUND).
-                if lo.isFinite { lo = (lo - 1e-9).rounded(.up) }
-                if hi.isFinite { hi = (hi + 1e-9).rounded(.down) }
-                if lo > hi { integerBoundsConflict = true; hi = lo }
+                let b = v.integralBounds
+                (lo, hi) = (b.lower, b.upper)
+                if b.conflict { integerBoundsConflict = true }
             }
             let (type, l, u) = Self.glpkBounds(lo, hi)
             columnType.append(type)

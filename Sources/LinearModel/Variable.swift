@@ -41,3 +41,18 @@ public struct VariableInfo: Sendable, Hashable {
     /// Upper bound; `.infinity` for none.
     public var upperBound: Double
 }
+
+extension VariableInfo {
+    /// The bounds a branch-and-bound solver takes: for integer and binary variables rounded
+    /// inward to whole numbers (with 1e-9 of slack for binary fractions, so 6.9999999999
+    /// stays 7), as the values they allow; `conflict` when no whole number lies between
+    /// them (the upper bound is then raised to the lower, and the model is infeasible).
+    /// Continuous variables keep their bounds.
+    public var integralBounds: (lower: Double, upper: Double, conflict: Bool) {
+        guard kind != .continuous else { return (lowerBound, upperBound, false) }
+        var lo = lowerBound, hi = upperBound
+        if lo.isFinite { lo = (lo - 1e-9).rounded(.up) }
+        if hi.isFinite { hi = (hi + 1e-9).rounded(.down) }
+        return lo > hi ? (lo, lo, true) : (lo, hi, false)
+    }
+}

@@ -55,4 +55,20 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(r.relativeGap!, 0.1, accuracy: 1e-12)
         XCTAssertNil(SolveResult(termination: .timeLimit, hasSolution: false, bestBound: 90).relativeGap)
     }
+
+    /// Integer bounds round inward with 1e-9 of slack: [0.2, 6.9999999999] holds the whole
+    /// numbers 1...7; [0.4, 0.6] holds none (a conflict, upper raised to the lower, 1);
+    /// continuous bounds stay as written.
+    func testIntegralBoundsRoundInward() {
+        var m = Model(name: "bounds")
+        _ = m.addVariable(name: "a", kind: .integer, lowerBound: 0.2, upperBound: 6.9999999999)
+        _ = m.addVariable(name: "b", kind: .integer, lowerBound: 0.4, upperBound: 0.6)
+        _ = m.addVariable(name: "c", lowerBound: 0.4, upperBound: 0.6)
+        _ = m.addVariable(name: "d", kind: .binary)
+        let b = m.variables.map(\.integralBounds)
+        XCTAssertTrue(b[0] == (1, 7, false))
+        XCTAssertTrue(b[1] == (1, 1, true))
+        XCTAssertTrue(b[2] == (0.4, 0.6, false))
+        XCTAssertTrue(b[3] == (0, 1, false))
+    }
 }
