@@ -61,19 +61,10 @@ public enum Criticality {
         return CriticalityReport(scenario: scenario, baseline: baseline, nations: out)
     }
 
-    /// Coverage of a plan by DESIGN.md's formula, whatever the option's objectives.
-    public static func coverage(of plan: Plan, in scenario: Scenario) -> Double {
-        let total = scenario.requirements.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return 1 }
-        var sum = 0.0
-        for (r, c) in zip(scenario.requirements, plan.coverage) { sum += r.weight * c.fraction }
-        return sum / total
-    }
-
     private static func assess(_ nation: String, _ r: OptionResult, base: Plan, option: Option,
                                planner: Planner) -> NationCriticality {
         let scenario = planner.scenario
-        let before = coverage(of: base, in: scenario)
+        let before = base.weightedCoverage(in: scenario)
         var n = NationCriticality(nation: nation, status: r.status, coverage: nil, coverageLost: nil, cost: nil,
                                   costAdded: nil, falls: [], unsubstituted: [], conflicts: r.conflicts.map(\.constraint))
         // Requirements nobody else can serve: the formulation without the nation has no
@@ -93,7 +84,7 @@ public enum Criticality {
             n.unsubstituted.append(c.requirement)
         }
         guard let plan = r.plan else { return n }
-        let after = coverage(of: plan, in: scenario)
+        let after = plan.weightedCoverage(in: scenario)
         n.coverage = after
         n.coverageLost = max(0, before - after)
         n.cost = plan.cost

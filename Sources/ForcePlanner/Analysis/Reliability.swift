@@ -46,7 +46,7 @@ public enum Reliability {
             asPlanned.append(arrived)
             let lost = failed.filter(plan.contributingNations.contains)
             if lost.isEmpty {
-                replanned.append(max(arrived, Criticality.coverage(of: plan, in: scenario)))
+                replanned.append(max(arrived, plan.weightedCoverage(in: scenario)))
                 continue
             }
             let best: Double?
@@ -93,7 +93,7 @@ public enum Reliability {
         p.nodeLimit = replanNodeLimit
         p.wantDuals = false
         guard let r = try? planner.portfolio.solve(model, parameters: p), r.hasSolution else { return nil }
-        return Criticality.coverage(of: f.plan(from: f.cleanValues(r.values)), in: planner.scenario)
+        return f.plan(from: f.cleanValues(r.values)).weightedCoverage(in: planner.scenario)
     }
 }
 

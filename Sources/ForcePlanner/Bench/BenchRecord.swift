@@ -57,7 +57,7 @@ public enum BenchRecord {
         if let plan = r.plan {
             pairs += [
                 ("objectives", .object(plan.objectives.map { ($0.objective.description, .number($0.value)) })),
-                ("weighted_coverage", .number(weightedCoverage(plan, scenario: scenario))),
+                ("weighted_coverage", .number(plan.weightedCoverage(in: scenario))),
                 ("coverage", .object(plan.coverage.map { ($0.requirement, .number($0.fraction)) })),
                 ("cost", .number(plan.cost)),
                 ("personnel", .object([
@@ -87,19 +87,6 @@ public enum BenchRecord {
         pairs.append(("nodes", r.nodes.map { .number(Double($0)) } ?? .null))
         pairs.append(("seconds", .number(rounded(r.seconds))))
         return .object(pairs)
-    }
-
-    /// DESIGN.md's coverage objective computed from the plan: `sum(weight x fraction) /
-    /// sum(weight)`, whether or not the option optimises coverage.
-    public static func weightedCoverage(_ plan: Plan, scenario: Scenario) -> Double {
-        let weights = Dictionary(scenario.requirements.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        var sum = 0.0, total = 0.0
-        for c in plan.coverage {
-            let w = weights[c.requirement] ?? 1
-            sum += w * c.fraction
-            total += w
-        }
-        return total > 0 ? sum / total : 1
     }
 
     /// Times to the microsecond: finer digits are noise and make lines longer.

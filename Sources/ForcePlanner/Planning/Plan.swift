@@ -194,3 +194,19 @@ public struct PlanReport: Sendable {
         options.allSatisfy { $0.status == .optimal || $0.status == .feasible }
     }
 }
+
+extension Plan {
+    /// DESIGN.md's coverage objective computed from the plan, `sum(weight x fraction) /
+    /// sum(weight)` over the requirements in file order, whether or not the option lists
+    /// `coverage` (1 when no requirement has weight).
+    public func weightedCoverage(in scenario: Scenario) -> Double {
+        let weights = Dictionary(scenario.requirements.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
+        var sum = 0.0, total = 0.0
+        for c in coverage {
+            let w = weights[c.requirement] ?? 1
+            sum += w * c.fraction
+            total += w
+        }
+        return total > 0 ? sum / total : 1
+    }
+}

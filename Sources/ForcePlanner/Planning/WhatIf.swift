@@ -95,7 +95,7 @@ public struct WhatIf: Sendable {
         }
         let planners = scenarios.map { planner($0.scenario, $0.overrides) }
         let items = work
-        let results = ParallelWork.map(items.count, jobs: jobs) { k in
+        let results = ParallelMap.run(items.count, threads: jobs) { k in
             let item = items[k]
             return planners[item.scenario].plan(item.option, index: item.index, of: item.count)
         }
@@ -146,57 +146,6 @@ public struct WhatIf: Sendable {
     /// The weighted coverage of `plan` in `scenario` (the `coverage` objective's value,
     /// whether or not the option lists it).
     public static func coverage(of plan: Plan, in scenario: Scenario) -> Double {
-        if let v = plan.value(of: .coverage) { return v }
-        let weights = Dictionary(scenario.requirements.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        let total = plan.coverage.reduce(0) { $0 + (weights[$1.requirement] ?? 0) }
-        guard total > 0 else { return 1 }
-        return plan.coverage.reduce(0) { $0 + (weights[$1.requirement] ?? 0) * $1.fraction } / total
-    }
-}
-
-/// Runs independent pieces of work on up to `jobs` threads and keeps their results in order.
-enum ParallelWork {
-    /// `body(0) ... body(count - 1)`, on the calling thread when `jobs <= 1`, else on
-    /// `min(jobs, count)` threads taking the next index in turn.
-    static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        guard jobs > 1, count > 1 else { return (0..<count).map(body) }
-        let box = Results<T>(count: count)
-        let group = DispatchGroup()
-        for _ in 0..<min(jobs, count) {
-            group.enter()
-            let thread = Thread {
-                while let k = box.next() { box.store(body(k), at: k) }
-                group.leave()
-            }
-            thread.stackSize = 8 << 20   // solver and model building like a main-thread-sized stack
-            thread.start()
-        }
-        group.wait()
-        return box.values()
-    }
-
-    private final class Results<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [T?]
-        private var cursor = 0
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func next() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard cursor < slots.count else { return nil }
-            cursor += 1
-            return cursor - 1
-        }
-
-        func store(_ value: T, at k: Int) {
-            lock.lock(); defer { lock.unlock() }
-            slots[k] = value
-        }
-
-        func values() -> [T] {
-            lock.lock(); defer { lock.unlock() }
-            return slots.compactMap { $0 }
-        }
+        plan.value(of: .coverage) ?? plan.weightedCoverage(in: scenario)
     }
 }

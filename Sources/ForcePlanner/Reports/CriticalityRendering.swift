@@ -16,7 +16,7 @@ public enum CriticalityRendering {
 
     public static func jsonValue(_ report: CriticalityReport) -> JSONValue {
         let base = report.baseline
-        let coverage = base.plan.map { Criticality.coverage(of: $0, in: report.scenario) }
+        let coverage = base.plan.map { $0.weightedCoverage(in: report.scenario) }
         func number(_ v: Double?) -> JSONValue { v.map(JSONValue.number) ?? .null }
         return .object([
             ("scenario", .string(report.scenario.name)),
@@ -49,7 +49,7 @@ public enum CriticalityRendering {
         let base = report.baseline
         var out = "Scenario \(report.scenario.name), option \(base.option.id): \(base.option.name) [\(base.status.rawValue)]\n"
         guard let plan = base.plan else { return out + "  no plan, so no nation to withdraw\n" }
-        out += "  with every nation: coverage \(NumberFormat.percent(Criticality.coverage(of: plan, in: report.scenario)))"
+        out += "  with every nation: coverage \(NumberFormat.percent(plan.weightedCoverage(in: report.scenario)))"
             + "   cost \(NumberFormat.readable(plan.cost))   \(plan.contributingNations.count) nations contribute\n\n"
         var t = TextTable(header: ["rank", "without", "coverage", "lost", "cost added", "requirements that fall", "flag"],
                           numeric: [0, 2, 3, 4])
