@@ -54,7 +54,7 @@ struct VariantMerge {
             let old = found.map { result[$0].value } ?? empty
             let merged: YAMLNode
             if let map = Self.idMaps[key] {
-                merged = mergeIDMap(old, pair.value, kind: map.kind, noun: map.noun)
+                merged = mergeKeys(old, pair.value, what: map.noun, removedKind: map.kind)
             } else if let noun = Self.lists[key] {
                 merged = mergeList(old, pair.value, noun: noun)
             } else if key == "assumptions" {
@@ -80,32 +80,7 @@ struct VariantMerge {
                                       message: ScenarioDecoder.bounded(message)))
     }
 
-    /// `capabilities`, `locations`, `nations`: entries replace, add, or (`null`) remove.
-    mutating func mergeIDMap(_ base: YAMLNode, _ variant: YAMLNode, kind: RemovedKind, noun: String) -> YAMLNode {
-        guard case .mapping(let basePairs) = base.content, case .mapping(let pairs) = variant.content else {
-            return variant
-        }
-        var result = Keyed(basePairs) { Self.name($0.key) }
-        var seen: Set<String> = []
-        for pair in pairs {
-            guard let id = Self.name(pair.key), seen.insert(id).inserted else {
-                result.append(pair)
-                continue
-            }
-            if pair.value.isNull {
-                if result.remove(id) {
-                    removed[kind, default: [:]][id] = pair.key.location
-                } else {
-                    error(pair.key, "there is no \(noun) '\(id)' in the base to remove" + hint(id, among: result.keys))
-                }
-                continue
-            }
-            removed[kind]?[id] = nil
-            result.set(id, pair)
-        }
-        return YAMLNode(content: .mapping(result.values), location: variant.location)
-    }
-
+    /// `capabilities`, `locations`, `nations` (entries replace, add, or with `null` remove),
     /// `assumptions`, `policies`: key by key; keys in `nested` merge key by key too.
     mutating func mergeKeys(_ base: YAMLNode, _ variant: YAMLNode, what: String,
                             removedKind: RemovedKind? = nil, nested: Set<String> = []) -> YAMLNode {
