@@ -53,6 +53,7 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/tutorial.yaml --quiet >/dev/null
 	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/coalition-2025-no-backstop.yaml \
 	  --quiet --node-limit 200 >/dev/null
+	ASAN_OPTIONS=detect_leaks=1 .build-asan/debug/forceplan plan scenarios/tutorial.yaml --solver cbc --quiet >/dev/null
 
 # swiftc has no -sanitize=undefined on Linux (Swift code traps on overflow and bad indices
 # by itself): UBSan instruments the C code (the GLPK shim), and clang links its runtime.

@@ -21,6 +21,10 @@ public enum SolverBackend: String, CaseIterable, Sendable {
     case glpk
     /// CBC alone, with its own defaults (docs/cbc-backend.md).
     case cbc
+    /// GLPK alone with GLPK's own defaults (no cuts, as `glpsol` runs an exported model
+    /// without options): the reference for auditing a plan with `glpsol`. Weaker than
+    /// ``glpk``: it proves fewer stages within the node limit.
+    case glpkPlain = "glpk-plain"
 
     /// The backend's configurations in the order they take turns (``SolverPortfolio``:
     /// each gets a node budget per round, doubled every round, all turns of a stage sharing
@@ -30,6 +34,7 @@ public enum SolverBackend: String, CaseIterable, Sendable {
         case .auto: return GLPKSolver.portfolio + [CBCSolver(usesHint: false)]
         case .glpk: return GLPKSolver.portfolio
         case .cbc: return [CBCSolver()]
+        case .glpkPlain: return [GLPKSolver()]
         }
     }
 }

@@ -9,10 +9,10 @@ extension SolverBackend {
     }
 }
 
-/// `--solver auto|glpk|cbc`, shared by every command that plans.
+/// `--solver auto|glpk|cbc|glpk-plain`, shared by every command that plans.
 struct SolverFlag: ParsableArguments {
     @ArgumentParser.Option(name: .customLong("solver"),
-                           help: "MILP solver: auto (default: GLPK, then CBC on stages GLPK has not proven), glpk or cbc.")
+                           help: "MILP solver: auto (default: GLPK, then CBC on stages GLPK has not proven), glpk, cbc, or glpk-plain (GLPK's defaults, as glpsol runs).")
     var solver: String = SolverBackend.auto.rawValue
 
     /// The chosen backend; an unknown name exits with code 2 and a suggestion.

@@ -57,6 +57,37 @@ final class StatusCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("stopped by the node limit (1 node per stage) while optimising cost"), r.stdout)
     }
 
+    /// StatusContractTests' tight-shares coalition: with GLPK's defaults (`--solver
+    /// glpk-plain`, no cuts) one node finds no plan and the rounded LP repairs to none, so
+    /// the option has no plan at all: `time-limit`, exit 1, the reason in the message. The
+    /// stronger backends find the proven optimum, cost 22, within the same single node.
+    func testNoPlanWithinTheNodeLimitIsTimeLimitThroughTheBinary() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("forceplan-tight-\(ProcessInfo.processInfo.processIdentifier).yaml").path
+        try StatusContractTests.tightShares.write(toFile: path, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        let args = ["plan", path, "--node-limit", "1", "--quiet", "--no-alternatives", "--no-binding"]
+        let r = try run(args + ["--solver", "glpk-plain", "--format", "json"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let option = try XCTUnwrap((json["options"] as? [[String: Any]])?.first)
+        XCTAssertEqual(option["status"] as? String, "time-limit")
+        XCTAssertTrue(option["gap"] is NSNull || option["gap"] == nil, "\(option["gap"] ?? "")")
+        XCTAssertTrue((option["assignments"] as? [Any] ?? []).isEmpty)
+        let message = option["message"] as? String ?? ""
+        XCTAssertTrue(message.contains("stopped by the node limit (1 node per stage)"), message)
+        XCTAssertTrue(message.contains("no start plan either"), message)
+        let text = try run(args + ["--solver", "glpk-plain"])
+        XCTAssertEqual(text.status, 1, text.stderr)
+        XCTAssertTrue(text.stdout.contains("[time-limit]"), text.stdout)
+        for solver in ["auto", "glpk", "cbc"] {
+            let proven = try run(args + ["--solver", solver, "--format", "json"])
+            XCTAssertEqual(proven.status, 0, "\(solver): \(proven.stderr)")
+            XCTAssertTrue(proven.stdout.contains("\"status\": \"optimal\""), "\(solver): \(proven.stdout)")
+            XCTAssertTrue(proven.stdout.contains("\"cost\": 22"), "\(solver): \(proven.stdout)")
+        }
+    }
+
     func testNodeLimitMustBePositive() throws {
         let r = try run(["plan", "scenarios/tutorial.yaml", "--node-limit", "0"])
         XCTAssertEqual(r.status, 2)
