@@ -1,21 +1,33 @@
 import Foundation
 
 /// The part of JSON Schema that docs/plan.schema.json uses: type, enum, required,
-/// properties, additionalProperties, items, minimum, maximum, allOf, $ref to #/$defs.
-/// Returns the paths that violate the schema (empty when valid).
+/// properties, additionalProperties, items, minimum, maximum, allOf, $ref to #/$defs and
+/// to another schema file by name (docs/whatif.schema.json's "plan.schema.json", looked up in
+/// `documents`). Returns the paths that violate the schema (empty when valid).
 struct JSONSchemaCheck {
     let root: [String: Any]
+    /// Other schema files a `$ref` may name, by file name.
+    var documents: [String: [String: Any]] = [:]
 
     func errors(_ value: Any, _ schema: Any, path: String = "$") -> [String] {
+        errors(value, schema, path: path, root: root)
+    }
+
+    private func errors(_ value: Any, _ schema: Any, path: String, root: [String: Any]) -> [String] {
         if let b = schema as? Bool { return b ? [] : ["\(path): not allowed"] }
         guard let s = schema as? [String: Any] else { return ["\(path): bad schema"] }
         var out: [String] = []
         if let ref = s["$ref"] as? String {
-            let name = ref.replacingOccurrences(of: "#/$defs/", with: "")
-            guard let defs = root["$defs"] as? [String: Any], let target = defs[name] else { return ["\(path): unknown \(ref)"] }
-            out += errors(value, target, path: path)
+            if ref.hasPrefix("#/$defs/") {
+                let name = String(ref.dropFirst("#/$defs/".count))
+                guard let defs = root["$defs"] as? [String: Any], let target = defs[name] else { return ["\(path): unknown \(ref)"] }
+                out += errors(value, target, path: path, root: root)
+            } else {
+                guard let document = documents[ref] else { return ["\(path): unknown \(ref)"] }
+                out += errors(value, document, path: path, root: document)
+            }
         }
-        for sub in (s["allOf"] as? [Any]) ?? [] { out += errors(value, sub, path: path) }
+        for sub in (s["allOf"] as? [Any]) ?? [] { out += errors(value, sub, path: path, root: root) }
         if let t = s["type"] {
             let types = (t as? [String]) ?? [(t as? String) ?? ""]
             if !types.contains(where: { matches(value, $0) }) { out.append("\(path): not of type \(types)") ; return out }
@@ -32,14 +44,14 @@ struct JSONSchemaCheck {
             let props = (s["properties"] as? [String: Any]) ?? [:]
             for (key, v) in obj {
                 if let p = props[key] {
-                    out += errors(v, p, path: "\(path).\(key)")
+                    out += errors(v, p, path: "\(path).\(key)", root: root)
                 } else if let extra = s["additionalProperties"] {
-                    out += errors(v, extra, path: "\(path).\(key)")
+                    out += errors(v, extra, path: "\(path).\(key)", root: root)
                 }
             }
         }
         if let arr = value as? [Any], let items = s["items"] {
-            for (i, v) in arr.enumerated() { out += errors(v, items, path: "\(path)[\(i)]") }
+            for (i, v) in arr.enumerated() { out += errors(v, items, path: "\(path)[\(i)]", root: root) }
         }
         return out
     }

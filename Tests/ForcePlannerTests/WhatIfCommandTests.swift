@@ -57,6 +57,34 @@ final class WhatIfCommandTests: XCTestCase {
         XCTAssertEqual(variants.map { $0["changes"] as? [String] }, [["nation uk removed"], ["--assume us-backstop=false (every option)"]])
     }
 
+    /// The whole output follows docs/whatif.schema.json (its plans by reference to
+    /// plan.schema.json), and the checker rejects a delta that breaks it.
+    func testOutputFollowsTheWhatIfSchema() throws {
+        let docs = LoaderScenarioTests.packageRoot.appendingPathComponent("docs")
+        func load(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: docs.appendingPathComponent(name))
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let schema = try load("whatif.schema.json")
+        let check = JSONSchemaCheck(root: schema, documents: ["plan.schema.json": try load("plan.schema.json")])
+        let result = try run(Self.tutorial + ["--format", "json"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(check.errors(object, schema), [])
+        // A broken copy: a plan without its options, and a delta missing nations_left.
+        var broken = object
+        var variants = try XCTUnwrap(object["variants"] as? [[String: Any]])
+        var plan = try XCTUnwrap(variants[0]["plan"] as? [String: Any])
+        plan["options"] = nil
+        variants[0]["plan"] = plan
+        var delta = try XCTUnwrap(variants[0]["delta"] as? [String: [String: Any]])
+        let first = try XCTUnwrap(delta.keys.sorted().first)
+        delta[first]?["nations_left"] = nil
+        variants[0]["delta"] = delta
+        broken["variants"] = variants
+        XCTAssertEqual(Set(check.errors(broken, schema)),
+                       ["$.variants[0].plan: missing options", "$.variants[0].delta.\(first): missing nations_left"])
+    }
+
     func testEveryVariantSolvedExitsZero() throws {
         let result = try run(["whatif", "scenarios/tutorial.yaml", "--assume", "us-backstop=false",
                               "--no-alternatives", "--no-binding"])
