@@ -28,6 +28,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
     @ArgumentParser.Option(help: "Pledge outcomes to sample (nation reliabilities); 0 for none.") var samples: Int = 0
     @ArgumentParser.Option(help: "Seed of the sampled outcomes.") var seed: UInt64 = 1
+    @ArgumentParser.Option(name: .customShort("j"),
+                           help: "Re-plans of --samples at once, each on its own thread (same output for any N).") var jobs: Int = 1
     @ArgumentParser.Option(name: [.short, .customLong("output")],
                            help: "Write the report here (whole or not at all) instead of stdout.") var output: String?
 
@@ -37,6 +39,7 @@ struct PlanCommand: ParsableCommand {
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         guard samples >= 0 else { throw CLI.fail("--samples must be 0 or more") }
+        guard jobs >= 1 else { throw CLI.fail("-j must be at least 1") }
         if nodeLimit <= 0 { throw CLI.fail("--node-limit must be a positive number of nodes") }
         let overrides = try whatIf.overrides(for: scenario)
         let only = try optionID.map { [try CLI.option($0, in: scenario)] }
@@ -47,7 +50,8 @@ struct PlanCommand: ParsableCommand {
         var report = only.map { planner.planAll($0) } ?? planner.planAll()
         if samples > 0 {
             for i in report.options.indices {
-                report.options[i].reliability = Reliability.assess(planner, report.options[i], samples: samples, seed: seed)
+                report.options[i].reliability = Reliability.assess(planner, report.options[i], samples: samples, seed: seed,
+                                                                      threads: jobs)
             }
         }
         Progress.clear()

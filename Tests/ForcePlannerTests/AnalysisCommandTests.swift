@@ -33,6 +33,17 @@ final class AnalysisCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout, try golden("tutorial-reliability.json"))
     }
 
+    /// The re-plans on 2 threads give the same bytes as on one; -j 0 is bad input.
+    func testPlanWithSamplesOnTwoThreadsMatchesGolden() throws {
+        let r = try run(["plan", "scenarios/tutorial.yaml", "--samples", "200", "--seed", "7", "-j", "2",
+                         "--no-alternatives", "--no-binding", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try golden("tutorial-reliability.json"))
+        let bad = try run(["plan", "scenarios/tutorial.yaml", "--samples", "10", "-j", "0"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("-j must be at least 1"), bad.stderr)
+    }
+
     func testUnknownFrontierObjectiveIsBadInput() throws {
         let r = try run(["frontier", "scenarios/tutorial.yaml", "--x", "personnel-in:ukrain", "--y", "coverage"])
         XCTAssertEqual(r.status, 2)

@@ -73,6 +73,30 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertTrue(first.contains("\"reliability\""))
     }
 
+    /// Four nations of reliability 0.5 give up to 16 failure sets, re-planned on 3 threads:
+    /// the same result as on one.
+    func testThreadsGiveTheSameResult() throws {
+        let s = try scenario(header + """
+        nations:
+          a: {reliability: 0.5, pledges: [{capability: inf, units: 1, cost: 1}]}
+          b: {reliability: 0.5, pledges: [{capability: inf, units: 1, cost: 2}]}
+          c: {reliability: 0.5, pledges: [{capability: inf, units: 1, cost: 3}]}
+          d: {reliability: 0.5, pledges: [{capability: inf, units: 1, cost: 4}]}
+        requirements:
+          - {id: r, needs: inf, units: 2, at: [poland]}
+        """)
+        let planner = portfolioPlanner(s, PlannerSettings(alternatives: false, findBinding: false))
+        let result = planner.plan(try XCTUnwrap(s.effectiveOptions.first))
+        XCTAssertEqual(result.plan?.contributingNations, ["a", "b"])
+        let one = try XCTUnwrap(Reliability.assess(planner, result, samples: 300, seed: 3))
+        let three = try XCTUnwrap(Reliability.assess(planner, result, samples: 300, seed: 3, threads: 3))
+        XCTAssertEqual(one, three)
+        // Re-planned, coverage is min(2, nations delivered) / 2, so at least the plan's
+        // surviving share, and 0 only when all four fail.
+        XCTAssertGreaterThanOrEqual(one.replanned.mean, one.asPlanned.mean)
+        XCTAssertEqual(one.replanned.p90, 1)
+    }
+
     func testNearestRankPercentiles() {
         // 10 values 0.1 ... 1.0: P10 is the 1st, P50 the 5th, P90 the 9th smallest.
         let s = ReliabilitySummary((1...10).map { Double($0) / 10 }.reversed())

@@ -22,19 +22,25 @@ import LinearModel
 /// ```
 ///
 /// - Complexity: one coverage solve per distinct set of failed nations (at most
-///   `samples`), plus O(samples x assignments).
+///   `samples`), spread over `threads`, plus O(samples x assignments).
 public enum Reliability {
     /// Branch-and-bound nodes per re-plan.
     public static let replanNodeLimit = 2000
 
     /// The outcomes of `result`'s plan; nil when it has no plan or `samples` is below 1.
-    public static func assess(_ planner: Planner, _ result: OptionResult, samples: Int, seed: UInt64) -> ReliabilityResult? {
+    ///
+    /// The outcomes are drawn first, in order; the distinct re-plans then run on `threads`
+    /// threads (``ParallelMap``), so the result is the same for any number of threads.
+    public static func assess(_ planner: Planner, _ result: OptionResult, samples: Int, seed: UInt64,
+                              threads: Int = 1) -> ReliabilityResult? {
         guard let plan = result.plan, samples >= 1 else { return nil }
         let scenario = planner.scenario
         var rng = SeededRandom(seed: seed)
-        var asPlanned: [Double] = [], replanned: [Double] = []
-        var cache: [[String]: Double?] = [:]
-        var withoutPlan = 0
+        // Per outcome: its coverage as planned, and the failed nations to re-plan without
+        // (nil when none of them contributes to the plan).
+        var outcomes: [(arrived: Double, failed: [String]?)] = []
+        var toReplan: [[String]] = []
+        var seen: Set<[String]> = []
         for _ in 0..<samples {
             var failed: [String] = []
             for n in scenario.nations {
@@ -43,21 +49,28 @@ public enum Reliability {
                 if u >= n.reliability { failed.append(n.id) }
             }
             let arrived = coverage(of: plan, without: Set(failed), in: scenario)
-            asPlanned.append(arrived)
-            let lost = failed.filter(plan.contributingNations.contains)
-            if lost.isEmpty {
-                replanned.append(max(arrived, plan.weightedCoverage(in: scenario)))
+            let lost = failed.contains(where: plan.contributingNations.contains)
+            outcomes.append((arrived, lost ? failed : nil))
+            if lost, seen.insert(failed).inserted { toReplan.append(failed) }
+        }
+        let option = result.option, sets = toReplan
+        let best = ParallelMap.run(sets.count, threads: threads) { i in
+            replan(planner, option, without: sets[i])
+        }
+        var cache: [[String]: Double?] = [:]
+        for (failed, b) in zip(sets, best) { cache[failed] = b }
+        let full = plan.weightedCoverage(in: scenario)
+        var asPlanned: [Double] = [], replanned: [Double] = []
+        var withoutPlan = 0
+        for o in outcomes {
+            asPlanned.append(o.arrived)
+            guard let failed = o.failed else {
+                replanned.append(max(o.arrived, full))
                 continue
             }
-            let best: Double?
-            if let known = cache[failed] {
-                best = known
-            } else {
-                best = replan(planner, result.option, without: failed)
-                cache[failed] = best
-            }
-            if best == nil { withoutPlan += 1 }
-            replanned.append(max(arrived, best ?? 0))
+            let found = cache[failed] ?? nil
+            if found == nil { withoutPlan += 1 }
+            replanned.append(max(o.arrived, found ?? 0))
         }
         return ReliabilityResult(samples: samples, seed: seed, asPlanned: ReliabilitySummary(asPlanned),
                                  replanned: ReliabilitySummary(replanned), replansWithoutPlan: withoutPlan)
