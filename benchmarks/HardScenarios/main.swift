@@ -8,7 +8,8 @@
 // --nodes: node limit per stage (PlannerSettings.nodeLimit); --start-hint: offer the
 // repaired start plan to the first stage; --nations: every scenario this size instead of
 // 12 to 60; --verbose: one line per option.
-// --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side;
+// --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side
+// (`cbc-nohint`: the same without the previous stage's plan as CBC's MIP start);
 // `portfolio-cbc`: GLPK's portfolio with CBC as its last member (taking its turns, without the
 // hint: forceplan's default planner); `portfolio-cbc-hint`: the same with the hint as CBC's MIP start.
 import CBCSolver
@@ -81,6 +82,8 @@ for name in chosen {
     let solvers: [any Solver]
     if name == "cbc" {
         solvers = [CBCSolver()]
+    } else if name == "cbc-nohint" {
+        solvers = [CBCSolver(usesHint: false)]
     } else if name == "portfolio-cbc-trace" {
         solvers = GLPKSolver.portfolio.map { Traced(inner: $0) } + [Traced(inner: CBCSolver(usesHint: false))]
     } else if name == "portfolio-cbc" {
