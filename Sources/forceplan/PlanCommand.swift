@@ -38,7 +38,9 @@ struct PlanCommand: ParsableCommand {
         let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
-        guard samples >= 0 else { throw CLI.fail("--samples must be 0 or more") }
+        guard (0...Reliability.maxSamples).contains(samples) else {
+            throw CLI.fail("--samples must be between 0 and \(Reliability.maxSamples), not \(samples)")
+        }
         guard jobs >= 1 else { throw CLI.fail("-j must be at least 1") }
         if nodeLimit <= 0 { throw CLI.fail("--node-limit must be a positive number of nodes") }
         let overrides = try whatIf.overrides(for: scenario)

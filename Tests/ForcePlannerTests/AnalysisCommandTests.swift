@@ -50,6 +50,17 @@ final class AnalysisCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("unknown tag 'ukrain'; did you mean 'ukraine'?"), r.stderr)
     }
 
+    /// A count that would run for days or fill memory is refused at once, with the range.
+    func testOutOfRangeCountsAreBadInput() throws {
+        let samples = try run(["plan", "scenarios/tutorial.yaml", "--samples", "100000000000", "--quiet"])
+        XCTAssertEqual(samples.status, 2)
+        XCTAssertEqual(samples.stderr, "forceplan: --samples must be between 0 and 1000000, not 100000000000\n")
+        let points = try run(["frontier", "scenarios/tutorial.yaml", "--x", "personnel-in:ukraine", "--y", "coverage",
+                              "--points", "1000000000"])
+        XCTAssertEqual(points.status, 2)
+        XCTAssertEqual(points.stderr, "forceplan: --points must be between 2 and 1000, not 1000000000\n")
+    }
+
     func testZeroJobsIsBadInput() throws {
         let r = try run(["criticality", "scenarios/tutorial.yaml", "-j", "0"])
         XCTAssertEqual(r.status, 2)

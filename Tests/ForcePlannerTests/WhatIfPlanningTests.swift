@@ -70,4 +70,20 @@ final class WhatIfPlanningTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("did you mean 'france'?"), result.stderr)
     }
+
+    /// `--drop ''` (or only commas) names no nation: bad input, not a silent no-op. Empty
+    /// pieces beside real ids (`uk,`) are still fine.
+    func testDropWithoutANationExitsTwo() throws {
+        for empty in ["", " , "] {
+            let result = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--drop", empty])
+            XCTAssertEqual(result.status, 2, empty)
+            XCTAssertEqual(result.stderr, "forceplan: --drop '\(empty)': expected nation ids, e.g. --drop uk or --drop uk,france\n")
+        }
+        let trailing = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--drop", "usa,", "--format", "json",
+                                             "--no-alternatives", "--no-binding"])
+        let dropped = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--drop", "usa", "--format", "json",
+                                            "--no-alternatives", "--no-binding"])
+        XCTAssertEqual(trailing.status, dropped.status)
+        XCTAssertEqual(trailing.stdout, dropped.stdout)
+    }
 }

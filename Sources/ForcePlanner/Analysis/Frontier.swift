@@ -19,12 +19,19 @@ import LinearModel
 ///
 /// - Complexity: `points + 2` lexicographic solves of the option's model with one more row.
 public enum Frontier {
+    /// The most points a trace may ask for: each is a solve, and a typo such as
+    /// `--points 1000000000` should fail at once, not run for days.
+    public static let maxPoints = 1000
+
     /// Traces the frontier of `x` against `y` for `option`.
-    /// - Throws: ``InputError`` when `x` and `y` are the same or `points` is below 2.
+    /// - Throws: ``InputError`` when `x` and `y` are the same or `points` is not within
+    ///   2...``maxPoints``.
     public static func trace(_ planner: Planner, option: Option, x: ObjectiveSpec, y: ObjectiveSpec,
                              points: Int) throws -> FrontierReport {
         guard x != y else { throw InputError("--x and --y must differ (both are \(x))") }
-        guard points >= 2 else { throw InputError("--points must be at least 2, not \(points)") }
+        guard (2...maxPoints).contains(points) else {
+            throw InputError("--points must be between 2 and \(maxPoints), not \(points)")
+        }
         var quiet = planner
         quiet.settings.alternatives = false
         quiet.settings.findBinding = false

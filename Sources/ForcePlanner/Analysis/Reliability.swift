@@ -27,6 +27,11 @@ public enum Reliability {
     /// Branch-and-bound nodes per re-plan.
     public static let replanNodeLimit = 2000
 
+    /// The most outcomes `plan --samples` draws: enough for percentiles to a tenth of a
+    /// point, and a typo such as `--samples 100000000000` fails at once instead of filling
+    /// memory.
+    public static let maxSamples = 1_000_000
+
     /// The outcomes of `result`'s plan; nil when it has no plan or `samples` is below 1.
     ///
     /// The outcomes are drawn first, in order; the distinct re-plans then run on `threads`

@@ -31,6 +31,9 @@ extension PlanningOverrides {
         }
         let nations = scenario.nations.map(\.id)
         for item in drop {
+            guard item.contains(where: { $0 != "," && !$0.isWhitespace }) else {
+                throw InputError("--drop '\(item)': expected nation ids, e.g. --drop uk or --drop uk,france")
+            }
             for raw in item.split(separator: ",") {
                 let id = raw.trimmingCharacters(in: .whitespaces)
                 guard !id.isEmpty else { continue }
