@@ -55,6 +55,7 @@ struct BriefCommand: ParsableCommand {
             let base = try CLI.load(file)
             scenario = base
             let variantScenarios = try variantFiles.map(CLI.load)
+            CLI.warnUnrelated(variantScenarios, of: base)
             let overrides = try whatIf.overrides(for: base)
             let settings = PlannerSettings(timeLimit: timeLimit, alternatives: !noAlternatives, findBinding: !noBinding,
                                            progress: quiet ? nil : Progress.reporter())

@@ -16,6 +16,16 @@ enum CLI {
         }
     }
 
+    /// Warns on stderr about each variant that does not extend `base` (see
+    /// ``Scenario/extends(_:)``): a wrong file given as a what-if still runs, but the reader
+    /// is told why every difference shows as a change.
+    static func warnUnrelated(_ variants: [Scenario], of base: Scenario) {
+        for v in variants where !v.extends(base) {
+            printError("forceplan: warning: \(v.file ?? v.name) does not extend \(base.file ?? base.name); "
+                + "it is compared as a scenario of its own (start it with 'extends: ...' to make it a what-if of that base)")
+        }
+    }
+
     /// The option `id` of `scenario`, or (without an id) its first option.
     static func option(_ id: String?, in scenario: Scenario) throws -> ForcePlanner.Option {
         let options = scenario.effectiveOptions

@@ -47,6 +47,7 @@ struct WhatIfCommand: ParsableCommand {
             do { loaded.append(try CLI.load(file)) } catch { bad = true }
         }
         guard !bad, let baseScenario = loaded.first else { throw Exit.badInput }
+        CLI.warnUnrelated(Array(loaded.dropFirst()), of: baseScenario)
         var overrides = try whatIf.overrides(for: baseScenario)
         if let scaleRequirements {
             do { overrides.requirementScale = try PlanningOverrides.requirementScale(scaleRequirements) } catch {

@@ -167,6 +167,22 @@ final class VariantScenarioTests: XCTestCase {
         XCTAssertEqual(s.bases, [path("sub/middle.yaml"), path("sub/../base.yaml")])
     }
 
+    /// `extends(_:)` follows the whole chain and compares canonical paths (`sub/../base.yaml`
+    /// is `base.yaml`); a full scenario, or a base against its variant, extends nothing.
+    func testExtendsFollowsTheChainOnCanonicalPaths() throws {
+        try write("sub/middle.yaml", "extends: ../base.yaml\nname: middle\nnations: {uk: null}\n")
+        let top = try load("top.yaml", "extends: sub/middle.yaml\nname: top\n")
+        let middle = try ScenarioLoader.load(file: path("sub/middle.yaml")).scenario
+        let base = try ScenarioLoader.load(file: path("sub/../sub/../base.yaml")).scenario
+        let other = try load("other.yaml", Self.base)
+        XCTAssertTrue(top.extends(base))
+        XCTAssertTrue(top.extends(middle))
+        XCTAssertTrue(middle.extends(base))
+        XCTAssertFalse(base.extends(middle))
+        XCTAssertFalse(top.extends(other))
+        XCTAssertFalse(top.extends(top))
+    }
+
     func testAVariantMayAddBackANationItsBaseRemoved() throws {
         try write("middle.yaml", "extends: base.yaml\nnations: {usa: null}\noptions: [{id: b, exclude_nations: []}]\n")
         let s = try load("top.yaml", "extends: middle.yaml\nnations:\n  usa: {pledges: []}\n")

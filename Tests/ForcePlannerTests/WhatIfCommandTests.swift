@@ -85,6 +85,20 @@ final class WhatIfCommandTests: XCTestCase {
                        ["$.variants[0].plan: missing options", "$.variants[0].delta.\(first): missing nations_left"])
     }
 
+    /// A variant of another base is still compared, with a warning that says why every
+    /// difference shows as a change; a real variant, named by another path, has none.
+    func testVariantOfAnotherBaseIsComparedWithAWarning() throws {
+        let other = try run(["whatif", "scenarios/tutorial.yaml", "scenarios/coalition-2025-uk-withdraws.yaml",
+                             "--no-alternatives", "--no-binding", "--format", "json"])
+        XCTAssertEqual(other.status, 0, other.stderr)
+        XCTAssertEqual(other.stderr, "forceplan: warning: scenarios/coalition-2025-uk-withdraws.yaml does not extend "
+            + "scenarios/tutorial.yaml; it is compared as a scenario of its own (start it with 'extends: ...' to make "
+            + "it a what-if of that base)\n")
+        let own = try run(["whatif", "./scenarios/../scenarios/tutorial.yaml", "scenarios/tutorial-uk-withdraws.yaml",
+                           "--no-alternatives", "--no-binding", "--format", "json"])
+        XCTAssertEqual(own.stderr, "")
+    }
+
     func testEveryVariantSolvedExitsZero() throws {
         let result = try run(["whatif", "scenarios/tutorial.yaml", "--assume", "us-backstop=false",
                               "--no-alternatives", "--no-binding"])

@@ -97,3 +97,16 @@ extension ScenarioLoader {
         }
     }
 }
+
+extension Scenario {
+    /// Whether this scenario's file extends `base`'s file, directly or through its own bases
+    /// (paths compared canonical, so `./a.yaml` and `a.yaml` are one file). False when either
+    /// was not loaded from a file. `forceplan whatif` warns when a variant does not extend
+    /// its baseline: it is then compared as a scenario of its own, and every difference
+    /// shows as a change.
+    public func extends(_ base: Scenario) -> Bool {
+        guard let file = base.file, self.file != nil else { return false }
+        let target = ScenarioLoader.canonicalPath(file)
+        return bases.contains { ScenarioLoader.canonicalPath($0) == target }
+    }
+}
