@@ -109,9 +109,20 @@ struct BriefCommand: ParsableCommand {
 extension CLI {
     /// Reads a JSON file; a missing file or bad JSON exits 2 with `FILE:LINE:COL`.
     static func readJSON(_ path: String, expecting what: String) throws -> JSONValue {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw fail("\(path): cannot read the file (\(error.localizedDescription))")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail("\(path): no such file; check the path")
+        }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
+        guard !isDirectory.boolValue, type == nil || type == .typeRegular else {
+            throw fail("\(path): is not a regular file; expected \(what)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw fail("\(path): cannot open for reading; check its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw fail("\(path): is not UTF-8 text; expected \(what)")
         }
         do { return try JSONValue.parse(text) } catch let e as JSONParseError {
             throw fail("\(path):\(e.line):\(e.column): \(e.message); expected \(what)")

@@ -113,6 +113,25 @@ final class BriefCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("\(bad.path):4:1:"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// A missing file, a directory, a device and bytes that are not UTF-8 each get a message
+    /// that says what is wrong, not a system error's words.
+    func testBriefFromAnUnreadableFileSaysWhy() throws {
+        let binary = workDir.appendingPathComponent("binary.json")
+        try Data([0x7B, 0xFF, 0xFE, 0x00, 0x22]).write(to: binary)
+        let expecting = "expected the output of plan or whatif --format json"
+        let cases = [
+            (workDir.appendingPathComponent("missing.json").path, "no such file; check the path"),
+            (workDir.path, "is not a regular file; \(expecting)"),
+            ("/dev/null", "is not a regular file; \(expecting)"),
+            (binary.path, "is not UTF-8 text; \(expecting)"),
+        ]
+        for (path, message) in cases {
+            let r = try forceplan(["brief", "--from", path, "-o", workDir.appendingPathComponent("out.html").path])
+            XCTAssertEqual(r.status, 2, path)
+            XCTAssertEqual(r.stderr, "forceplan: \(path): \(message)\n")
+        }
+    }
 }
 
 /// A binary PPM (P6, 8-bit) image, as `pngtopnm` writes it.
