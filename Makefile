@@ -15,7 +15,7 @@ RELEASE_FLAGS := -c release --scratch-path .build-release
 # Extra flags for the debug build; CI sets SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors".
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps test-deps build release test test-asan test-ubsan leak-check plan bench clean fuzz
+.PHONY: deps test-deps build release test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -84,20 +84,28 @@ bench: release
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_DEPS)"
 	$(MAKE) -C benchmarks load scale coalition
 
-# libFuzzer on the scenario loader and validator for SECONDS seconds (docs/reliability.md).
-# New corpus entries go to .build-fuzz/corpus; a crashing input to .build-fuzz/artifacts/
-# (copy it to Tests/ForcePlannerTests/Fixtures/fuzz-regressions/, which the tests replay).
+# libFuzzer for SECONDS seconds on each target (docs/reliability.md): ScenarioFuzzer on the
+# scenario loader and validator, ReportFuzzer on brief JSON, results files and sweeps.
+# New corpus entries go to .build-fuzz/corpus[-report]; a crashing input to
+# .build-fuzz/artifacts/ (copy a scenario to Tests/ForcePlannerTests/Fixtures/fuzz-regressions/
+# and a report input to fuzz/report-seeds/, which the tests replay).
 SECONDS ?= 60
-FUZZ_BUILD := --product ScenarioFuzzer --scratch-path .build-fuzz \
-	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+FUZZ_FLAGS := --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+FUZZ_RUN := -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	-print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/
 FUZZ_SEEDS := scenarios Tests/ForcePlannerTests/Fixtures/malformed Tests/ForcePlannerTests/Fixtures/fuzz-regressions
-fuzz: deps
-	$(SWIFT) build $(FUZZ_BUILD)
+REPORT_SEEDS := fuzz/report-seeds Tests/ForcePlannerTests/Fixtures/golden sweeps
+fuzz: fuzz-scenario fuzz-report
+fuzz-scenario: deps
+	$(SWIFT) build --product ScenarioFuzzer $(FUZZ_FLAGS)
 	mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
-	$$($(SWIFT) build $(FUZZ_BUILD) --show-bin-path)/ScenarioFuzzer \
-	  -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
-	  -dict=fuzz/scenario.dict -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ \
-	  .build-fuzz/corpus $(FUZZ_SEEDS)
+	$$($(SWIFT) build --product ScenarioFuzzer $(FUZZ_FLAGS) --show-bin-path)/ScenarioFuzzer $(FUZZ_RUN) \
+	  -dict=fuzz/scenario.dict .build-fuzz/corpus $(FUZZ_SEEDS)
+fuzz-report: deps
+	$(SWIFT) build --product ReportFuzzer $(FUZZ_FLAGS)
+	mkdir -p .build-fuzz/corpus-report .build-fuzz/artifacts
+	$$($(SWIFT) build --product ReportFuzzer $(FUZZ_FLAGS) --show-bin-path)/ReportFuzzer $(FUZZ_RUN) \
+	  .build-fuzz/corpus-report $(REPORT_SEEDS)
 
 clean:
 	rm -rf .build .build-release .build-fuzz .build-asan .build-ubsan

@@ -67,6 +67,12 @@ let package = Package(
             name: "ScenarioFuzzer", dependencies: ["ForcePlanner", "GLPKSolver"],
             path: "fuzz/ScenarioFuzzer"
         ),
+        // libFuzzer target for brief JSON, results files and sweeps (`make fuzz`); built
+        // normally, a replay tool.
+        .executableTarget(
+            name: "ReportFuzzer", dependencies: ["ForcePlanner"],
+            path: "fuzz/ReportFuzzer"
+        ),
         // Release benchmark of model building + GLPK loading (benchmarks/Makefile).
         .executableTarget(
             name: "LoadBenchmark", dependencies: ["GLPKSolver", "LinearModel"],

@@ -96,6 +96,13 @@ public final class ResultsFile: @unchecked Sendable {
         return (scan.records, scan.cutOff > 0)
     }
 
+    /// The results in `bytes` (the contents of a results file named `path` in messages),
+    /// read as ``records(path:)`` reads a file.
+    public static func records(bytes: [UInt8], path: String) throws -> (records: [JSONValue], cutOff: Bool) {
+        let scan = try scan(bytes, path: path)
+        return (scan.records, scan.cutOff > 0)
+    }
+
     static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)

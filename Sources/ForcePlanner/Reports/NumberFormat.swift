@@ -6,11 +6,15 @@ public enum NumberFormat {
     /// trailing zeros dropped.
     public static func readable(_ v: Double, decimals: Int = 3) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
-        let rounded = (v * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
+        let decimals = min(15, max(0, decimals))
+        let scale = pow(10, Double(decimals))
+        var rounded = (v * scale).rounded() / scale
+        // From 1e15 on a Double has no fractional digits left (and v x scale may overflow).
+        if abs(v) >= 1e15 || !rounded.isFinite { rounded = v.rounded() }
         let negative = rounded < 0
         let a = abs(rounded)
         let whole = a.rounded(.down)
-        var frac = String(format: "%.\(decimals)f", a - whole)
+        var frac = a >= 1e15 ? "0." : String(format: "%.\(decimals)f", a - whole)
         if frac.hasPrefix("1") { return readable(negative ? -(whole + 1) : whole + 1, decimals: decimals) }
         frac = String(frac.dropFirst(1))   // ".xyz"
         while frac.hasSuffix("0") { frac.removeLast() }
@@ -34,6 +38,7 @@ public enum NumberFormat {
         guard v.isFinite else { return readable(v) }
         let pct = abs(v) * 100
         guard pct > 0 else { return "0%" }
+        guard pct.isFinite else { return readable(v * 100) + "%" }
         let magnitude = Int(log10(pct).rounded(.down))
         let decimals = min(12, max(0, 1 - magnitude))
         return readable(v * 100, decimals: decimals) + "%"

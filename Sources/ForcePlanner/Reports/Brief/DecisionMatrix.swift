@@ -34,12 +34,15 @@ public struct DecisionMatrix: Sendable {
             let worst = maximize ? present.min() : present.max()
             let scores: [Double?] = values.map { v in
                 guard let v, let best, let worst else { return nil }
-                if abs(best - worst) <= 1e-9 * max(1, abs(best)) { return 1 }
-                return (v - worst) / (best - worst)
+                if abs(best / 2 - worst / 2) <= 5e-10 * max(1, abs(best)) { return 1 }
+                // Halved, so values near the largest Double (a hand-edited file) do not
+                // overflow to an infinite span; the score stays in [0, 1].
+                let score = (v / 2 - worst / 2) / (best / 2 - worst / 2)
+                return score.isFinite ? min(1, max(0, score)) : nil
             }
             let marked = Set(values.indices.filter { i in
                 guard let v = values[i], let best else { return false }
-                return abs(v - best) <= 1e-9 * max(1, abs(best))
+                return abs(v / 2 - best / 2) <= 5e-10 * max(1, abs(best))
             })
             return Criterion(name: name, maximize: maximize, percent: percent, values: values, scores: scores,
                              best: marked)
