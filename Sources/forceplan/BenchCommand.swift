@@ -37,7 +37,7 @@ struct BenchRunCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one scenario file or folder, e.g. forceplan bench scenarios/ --sweep sweeps/tutorial.yaml -o results.jsonl") }
-        if !(1...256).contains(jobs) { throw ValidationError("-j must be between 1 and 256") }
+        if !(1...CLI.maxJobs).contains(jobs) { throw ValidationError("-j must be between 1 and \(CLI.maxJobs)") }
         if !timeLimit.isFinite || timeLimit <= 0 { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let shardCount, shardCount < 1 { throw ValidationError("--shard-count must be at least 1") }
     }

@@ -40,7 +40,7 @@ struct BriefCommand: ParsableCommand {
     func run() throws {
         Interrupt.install()
         let solver = try solverFlag.choice()
-        guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
+        try CLI.checkJobs(jobs)
         var solvedAll = true
         var critical: [CriticalityReport] = []
         let json: JSONValue

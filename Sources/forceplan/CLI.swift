@@ -26,6 +26,14 @@ enum CLI {
         }
     }
 
+    /// The most threads `-j` may ask for, in every command that takes it.
+    static let maxJobs = 256
+
+    /// `-j N` checked: exit code 2 outside 1...``maxJobs``.
+    static func checkJobs(_ jobs: Int) throws {
+        guard (1...maxJobs).contains(jobs) else { throw fail("-j must be between 1 and \(maxJobs)") }
+    }
+
     /// The option `id` of `scenario`, or (without an id) its first option.
     static func option(_ id: String?, in scenario: Scenario) throws -> ForcePlanner.Option {
         let options = scenario.effectiveOptions

@@ -23,7 +23,7 @@ struct CriticalityCommand: ParsableCommand {
     func run() throws {
         let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
-        guard jobs >= 1 else { throw CLI.fail("-j must be at least 1") }
+        try CLI.checkJobs(jobs)
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
         let option = try CLI.option(optionID, in: scenario)

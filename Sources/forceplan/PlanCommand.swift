@@ -41,7 +41,7 @@ struct PlanCommand: ParsableCommand {
         guard (0...Reliability.maxSamples).contains(samples) else {
             throw CLI.fail("--samples must be between 0 and \(Reliability.maxSamples), not \(samples)")
         }
-        guard jobs >= 1 else { throw CLI.fail("-j must be at least 1") }
+        try CLI.checkJobs(jobs)
         if nodeLimit <= 0 { throw CLI.fail("--node-limit must be a positive number of nodes") }
         let overrides = try whatIf.overrides(for: scenario)
         let only = try optionID.map { [try CLI.option($0, in: scenario)] }

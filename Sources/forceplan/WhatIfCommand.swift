@@ -40,7 +40,7 @@ struct WhatIfCommand: ParsableCommand {
         Interrupt.install()
         let solver = try solverFlag.choice()
         guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
-        guard (1...256).contains(jobs) else { throw CLI.fail("-j must be between 1 and 256") }
+        try CLI.checkJobs(jobs)
         var loaded: [Scenario] = []
         var bad = false
         for file in [base] + variants {

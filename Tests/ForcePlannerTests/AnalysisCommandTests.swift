@@ -41,7 +41,7 @@ final class AnalysisCommandTests: XCTestCase {
         XCTAssertEqual(r.stdout, try golden("tutorial-reliability.json"))
         let bad = try run(["plan", "scenarios/tutorial.yaml", "--samples", "10", "-j", "0"])
         XCTAssertEqual(bad.status, 2)
-        XCTAssertTrue(bad.stderr.contains("-j must be at least 1"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("-j must be between 1 and 256"), bad.stderr)
     }
 
     func testUnknownFrontierObjectiveIsBadInput() throws {
@@ -64,6 +64,6 @@ final class AnalysisCommandTests: XCTestCase {
     func testZeroJobsIsBadInput() throws {
         let r = try run(["criticality", "scenarios/tutorial.yaml", "-j", "0"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("-j must be at least 1"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("-j must be between 1 and 256"), r.stderr)
     }
 }
