@@ -105,7 +105,7 @@ fuzz-report: deps
 	$(SWIFT) build --product ReportFuzzer $(FUZZ_FLAGS)
 	mkdir -p .build-fuzz/corpus-report .build-fuzz/artifacts
 	$$($(SWIFT) build --product ReportFuzzer $(FUZZ_FLAGS) --show-bin-path)/ReportFuzzer $(FUZZ_RUN) \
-	  .build-fuzz/corpus-report $(REPORT_SEEDS)
+	  -dict=fuzz/report.dict .build-fuzz/corpus-report $(REPORT_SEEDS)
 
 clean:
 	rm -rf .build .build-release .build-fuzz .build-asan .build-ubsan

@@ -62,15 +62,17 @@ let package = Package(
             dependencies: ["ForcePlanner", "StandardPlanner", "GLPKSolver", "LinearModel"],
             resources: [.copy("Fixtures")]
         ),
+        // The libFuzzer driver and the replay tool, shared by the fuzz targets.
+        .target(name: "FuzzSupport", path: "fuzz/FuzzSupport"),
         // libFuzzer target for the scenario loader (`make fuzz`); built normally, a replay tool.
         .executableTarget(
-            name: "ScenarioFuzzer", dependencies: ["ForcePlanner", "GLPKSolver"],
+            name: "ScenarioFuzzer", dependencies: ["ForcePlanner", "GLPKSolver", "FuzzSupport"],
             path: "fuzz/ScenarioFuzzer"
         ),
         // libFuzzer target for brief JSON, results files and sweeps (`make fuzz`); built
         // normally, a replay tool.
         .executableTarget(
-            name: "ReportFuzzer", dependencies: ["ForcePlanner"],
+            name: "ReportFuzzer", dependencies: ["ForcePlanner", "FuzzSupport"],
             path: "fuzz/ReportFuzzer"
         ),
         // Release benchmark of model building + GLPK loading (benchmarks/Makefile).

@@ -13,6 +13,7 @@
 // Built with `-sanitize=fuzzer,address -DFUZZING` it is the fuzz target; built normally
 // (as `swift build --build-tests` does), `ReportFuzzer FILE...` replays files.
 import ForcePlanner
+import FuzzSupport
 
 /// Runs one input down every path; traps when an error has no message.
 /// Returns a one-line outcome for the replay tool.
@@ -77,39 +78,17 @@ func check(_ bytes: [UInt8], name: String) -> String {
 /// The fuzz target proper.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    check(bytes, name: "fuzz.json")
+    check(fuzzInput(data, size), name: "fuzz.json")
     return 0
 }
 
-/// libFuzzer's driver (compiler-rt). SwiftPM points an executable's `main` at
-/// `ReportFuzzer_main`, so that entry point starts the driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @_cdecl("ReportFuzzer_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzzOne)
+    runLibFuzzer(argc, argv, fuzzOne)
 }
 #else
-import Foundation
-
 @main
 struct ReportFuzzerReplay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("\(path): cannot read")
-                continue
-            }
-            print("\(path): " + check([UInt8](data), name: path))
-        }
-    }
+    static func main() { replayFiles { check($0, name: $1) } }
 }
 #endif

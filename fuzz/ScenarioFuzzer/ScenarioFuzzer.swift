@@ -8,6 +8,7 @@
 // Built normally (as `swift build --build-tests` does), it is a replay tool:
 // `ScenarioFuzzer FILE...` runs the same checks on each file and prints the outcome.
 import ForcePlanner
+import FuzzSupport
 import GLPKSolver
 
 /// Runs one input through the loader; traps when a failure carries no diagnostic.
@@ -33,39 +34,17 @@ func check(_ bytes: [UInt8], name: String) -> String {
 /// The fuzz target proper.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    check(bytes, name: "fuzz.yaml")
+    check(fuzzInput(data, size), name: "fuzz.yaml")
     return 0
 }
 
-/// libFuzzer's driver (compiler-rt). SwiftPM points an executable's `main` at
-/// `ScenarioFuzzer_main`, so that entry point starts the driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @_cdecl("ScenarioFuzzer_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzzOne)
+    runLibFuzzer(argc, argv, fuzzOne)
 }
 #else
-import Foundation
-
 @main
 struct ScenarioFuzzerReplay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("\(path): cannot read")
-                continue
-            }
-            print("\(path): " + check([UInt8](data), name: path))
-        }
-    }
+    static func main() { replayFiles { check($0, name: $1) } }
 }
 #endif
