@@ -40,6 +40,9 @@ public enum NumberFormat {
         guard pct > 0 else { return "0%" }
         guard pct.isFinite else { return readable(v * 100) + "%" }
         let magnitude = Int(log10(pct).rounded(.down))
+        // Two significant digits need at most 12 decimals down to 1e-11 %; below that
+        // (float noise, or a hand-edited file) the gap still must not read as zero.
+        guard magnitude >= -11 else { return "<0.000000000001%" }
         let decimals = min(12, max(0, 1 - magnitude))
         return readable(v * 100, decimals: decimals) + "%"
     }
