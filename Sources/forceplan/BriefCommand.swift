@@ -107,21 +107,17 @@ struct BriefCommand: ParsableCommand {
 }
 
 extension CLI {
+    /// The largest JSON file `brief` reads (a whatif of many variants of a large coalition
+    /// stays far below it).
+    static let maxJSONSize = 256 << 20
+
     /// Reads a JSON file; a missing file or bad JSON exits 2 with `FILE:LINE:COL`.
     static func readJSON(_ path: String, expecting what: String) throws -> JSONValue {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("\(path): no such file; check the path")
+        let bytes: [UInt8]
+        do { bytes = try InputFile.read(path, expected: what, kind: "JSON files", limit: maxJSONSize) } catch {
+            throw fail("\(path): \(error.message)")
         }
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
-        guard !isDirectory.boolValue, type == nil || type == .typeRegular else {
-            throw fail("\(path): is not a regular file; expected \(what)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fail("\(path): cannot open for reading; check its permissions")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw fail("\(path): is not UTF-8 text; expected \(what)")
         }
         do { return try JSONValue.parse(text) } catch let e as JSONParseError {

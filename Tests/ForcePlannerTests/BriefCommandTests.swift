@@ -115,14 +115,15 @@ final class BriefCommandTests: XCTestCase {
     }
 
     /// A missing file, a directory, a device and bytes that are not UTF-8 each get a message
-    /// that says what is wrong, not a system error's words.
+    /// that says what is wrong, not a system error's words (the checks of `InputFile`, which
+    /// scenario files get too).
     func testBriefFromAnUnreadableFileSaysWhy() throws {
         let binary = workDir.appendingPathComponent("binary.json")
         try Data([0x7B, 0xFF, 0xFE, 0x00, 0x22]).write(to: binary)
         let expecting = "expected the output of plan or whatif --format json"
         let cases = [
             (workDir.appendingPathComponent("missing.json").path, "no such file; check the path"),
-            (workDir.path, "is not a regular file; \(expecting)"),
+            (workDir.path, "is a directory; \(expecting)"),
             ("/dev/null", "is not a regular file; \(expecting)"),
             (binary.path, "is not UTF-8 text; \(expecting)"),
         ]

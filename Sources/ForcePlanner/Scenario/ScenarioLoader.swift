@@ -113,47 +113,17 @@ public enum ScenarioLoader {
         }
     }
 
-    /// The file's bytes, after checking that it is a regular file of at most 16 MiB.
-    static func readFile(_ path: String) throws(ScenarioLoadError) -> [UInt8] {
-        func fail(_ message: String) -> ScenarioLoadError {
-            ScenarioLoadError(diagnostics: [Diagnostic(file: path, message: message)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("no such file; check the path")
-        }
-        if isDirectory.boolValue {
-            throw fail("is a directory; expected a scenario file (.yaml)")
-        }
-        // attributesOfItem does not follow symbolic links; a link to a scenario is fine.
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: target)) ?? [:]
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw fail("is not a regular file; expected a scenario file (.yaml)")
-        }
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maxFileSize {
-            throw fail("file is \(mebibytes(size)); scenario files are limited to 16 MiB")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw fail("cannot open for reading; check its permissions")
-        }
-        defer { try? handle.close() }
-        // Read at most one byte more than allowed, in case the file grew since stat.
-        let data: Data
+    /// The file's bytes, after checking that it is a regular file of at most 16 MiB
+    /// (``InputFile``); `expected` names what it should be in the messages.
+    static func readFile(_ path: String, expected: String = "a scenario file (.yaml)") throws(ScenarioLoadError) -> [UInt8] {
         do {
-            data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+            return try InputFile.read(path, expected: expected, kind: "scenario files", limit: maxFileSize)
         } catch {
-            throw fail("cannot read: \(error.localizedDescription)")
+            throw ScenarioLoadError(diagnostics: [Diagnostic(file: path, message: error.message)])
         }
-        if data.count > maxFileSize {
-            throw fail("file is larger than 16 MiB; scenario files are limited to 16 MiB")
-        }
-        return [UInt8](data)
     }
 
-    static func mebibytes(_ n: Int) -> String {
-        String(format: "%.1f MiB", Double(n) / Double(1 << 20))
-    }
+    static func mebibytes(_ n: Int) -> String { InputFile.mebibytes(n) }
 }
 
 /// The checks that make a byte string YAML text, before the parser sees it.
