@@ -87,13 +87,16 @@ public final class ResultsFile: @unchecked Sendable {
 
     /// The results in `path`, in file order, for summaries. A cut-off last line (a run
     /// still going, or killed) is left out and reported in `cutOff`.
-    /// - Throws: ``InputError`` for a missing file or a complete line that is not a result.
+    /// - Throws: ``InputError`` for a missing, unreadable or over-large (1 GiB) file, or a
+    ///   complete line that is not a result.
     public static func records(path: String) throws -> (records: [JSONValue], cutOff: Bool) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): no such results file; check the path")
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path, expected: "a results file (JSON Lines)", kind: "results files", limit: 1 << 30)
+        } catch {
+            throw InputError("\(path): \(error.message)")
         }
-        let scan = try scan([UInt8](data), path: path)
-        return (scan.records, scan.cutOff > 0)
+        return try records(bytes: bytes, path: path)
     }
 
     /// The results in `bytes` (the contents of a results file named `path` in messages),
