@@ -112,6 +112,18 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(try ids("slurm.jsonl").count, 4)
     }
 
+    /// What is not a results file is named as such, through InputFile's checks.
+    func testSummarizeOfWhatIsNotAResultsFileSaysWhat() throws {
+        let cases = [("no-such-results.jsonl", "no such file; check the path"),
+                     ("sweeps", "is a directory; expected a results file (JSON Lines)"),
+                     ("/dev/null", "is not a regular file; expected a results file (JSON Lines)")]
+        for (path, message) in cases {
+            let r = try cli.run(["bench", "summarize", path])
+            XCTAssertEqual(r.status, 2, path)
+            XCTAssertEqual(r.stderr, "forceplan: \(path): \(message)\n")
+        }
+    }
+
     func testSummarizeWithAnUnknownKeyGivesExitTwo() throws {
         XCTAssertEqual(try cli.run(["bench", "scenarios/tutorial.yaml", "--quiet", "-o", path("w.jsonl")]).status, 0)
         let r = try cli.run(["bench", "summarize", path("w.jsonl"), "--by", "drop"])
@@ -120,27 +132,14 @@ final class BenchCommandTests: XCTestCase {
     }
 }
 
-/// Runs the built `forceplan` in the package root and collects its output.
+/// Runs the built `forceplan` (``ForcePlanCLI/run(_:environment:)``) without the test
+/// runner's own scheduler variables.
 struct CLIRunner {
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
         // Scheduler variables only when a test gives them: the test runner may itself run
         // inside an array job.
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") && $0.key != "JOB_COMPLETION_INDEX" }
         env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // stderr carries a few lines at most (no terminal, so no progress bar).
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderrData, as: UTF8.self))
+        return try ForcePlanCLI.run(arguments, environment: env)
     }
 }

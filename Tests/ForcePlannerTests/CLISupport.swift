@@ -8,13 +8,15 @@ enum ForcePlanCLI {
         .deletingLastPathComponent()
 
     /// A process ready to run `forceplan arguments` in the package root, with its stdout and
-    /// stderr piped.
-    static func process(_ arguments: [String]) throws -> (Process, stdout: Pipe, stderr: Pipe) {
+    /// stderr piped; `environment`, when given, replaces the inherited one.
+    static func process(_ arguments: [String], environment: [String: String]? = nil) throws
+        -> (Process, stdout: Pipe, stderr: Pipe) {
         let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -22,8 +24,9 @@ enum ForcePlanCLI {
     }
 
     /// Runs `forceplan arguments` to the end.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let (process, out, err) = try process(arguments)
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        let (process, out, err) = try process(arguments, environment: environment)
         try process.run()
         // Read both pipes at once, so that neither can fill up and stall the child.
         let errData = DataBox()
