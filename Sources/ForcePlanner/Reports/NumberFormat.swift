@@ -14,7 +14,8 @@ public enum NumberFormat {
         let negative = rounded < 0
         let a = abs(rounded)
         let whole = a.rounded(.down)
-        var frac = a >= 1e15 ? "0." : String(format: "%.\(decimals)f", a - whole)
+        // "0.xyz", or "1.000" when the fraction rounds up; nothing from 1e15 on.
+        var frac = a >= 1e15 ? "" : String(format: "%.\(decimals)f", a - whole)
         if frac.hasPrefix("1") { return readable(negative ? -(whole + 1) : whole + 1, decimals: decimals) }
         frac = String(frac.dropFirst(1))   // ".xyz"
         while frac.hasSuffix("0") { frac.removeLast() }
