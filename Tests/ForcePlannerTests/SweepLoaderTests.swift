@@ -66,6 +66,17 @@ final class SweepLoaderTests: XCTestCase {
         XCTAssertEqual(sweep.variations, [Variation()])
     }
 
+    /// A directory given as the sweep is named as such, and a sweep (not a scenario) is
+    /// what the message asks for.
+    func testADirectoryIsNotASweepFile() {
+        do {
+            _ = try SweepLoader.load(file: "sweeps")
+            XCTFail("a directory loaded as a sweep")
+        } catch {
+            XCTAssertEqual("\(error)", "sweeps: is a directory; expected a sweep file (.yaml)")
+        }
+    }
+
     func testMisspeltKeyIsReportedAtItsPlaceWithASuggestion() {
         let text = errors("""
             format: forceplan-sweep/v1

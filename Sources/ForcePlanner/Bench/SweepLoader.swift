@@ -23,7 +23,7 @@ public enum SweepLoader {
     /// Reads and validates the sweep at `path`.
     /// - Throws: ``ScenarioLoadError`` with every error found.
     public static func load(file path: String) throws(ScenarioLoadError) -> Sweep {
-        let bytes = try ScenarioLoader.readFile(path)
+        let bytes = try ScenarioLoader.readFile(path, expected: "a sweep file (.yaml)")
         return try load(bytes: bytes, file: path)
     }
 
