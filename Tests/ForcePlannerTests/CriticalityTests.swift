@@ -63,8 +63,11 @@ final class CriticalityTests: XCTestCase {
         XCTAssertEqual(report.nations.map { $0.costAdded ?? 0 }, [2, 1])
     }
 
-    func testInfeasibleWithoutANationRanksFirstAndNamesTheConflict() throws {
-        // r needs 2 nations; only a and b can serve it: without either, min_nations:r fails.
+    func testTooFewNationsLeftCountsARequirementZero() throws {
+        // r needs 2 nations (soft); only a and b can serve it: without either, r counts 0
+        // but the rest is re-planned. Baseline: a, b on r; b, c on q (1 jet each): 100%.
+        // Without b: r 0, q 1/2 -> 25% (lost 0.75); without a: r 0, q full -> 50% (lost
+        // 0.5); without c: q 1/2 -> 75% (lost 0.25).
         let s = try scenario(header + """
         nations:
           a: {pledges: [{capability: inf, units: 1, cost: 1}]}
@@ -75,8 +78,9 @@ final class CriticalityTests: XCTestCase {
           - {id: q, needs: jet, units: 2, at: [poland]}
         """)
         let report = Criticality.analyse(portfolioPlanner(s), option: try XCTUnwrap(s.effectiveOptions.first))
-        XCTAssertEqual(report.nations.prefix(2).map(\.status), [.infeasible, .infeasible])
-        XCTAssertEqual(report.nations.first?.conflicts, ["min_nations:r"])
+        XCTAssertEqual(report.nations.map(\.nation), ["b", "a", "c"])
+        XCTAssertEqual(report.nations.map(\.status), [.optimal, .optimal, .optimal])
+        XCTAssertEqual(report.nations.map { $0.coverageLost ?? -1 }, [0.75, 0.5, 0.25])
         // Without a or b, one candidate remains for a rule of two: no substitute.
         XCTAssertEqual(report.nations.prefix(2).map(\.unsubstituted), [["r"], ["r"]])
         XCTAssertEqual(report.nations.last?.nation, "c")

@@ -195,7 +195,7 @@ final class FundTests: XCTestCase {
     }
 
     func testInfeasibilityNamesTheFundWhenItRunsShort() throws {
-        // Both nations must serve (min_nations 2); each fighter costs 5 against a budget of
+        // Both nations must contribute (policy min_nations 2); each fighter costs 5 against a budget of
         // 0, so the fund must pay 10 and holds 5. Fewest constraints giving: one. Least
         // give relative to its limit: min_nations by 1 of 2 (0.5), before the fund by 5 of
         // 5 (1) or a budget by 5 of 0 (5). For min_nations to hold instead, the fund gives 5.
@@ -211,10 +211,11 @@ final class FundTests: XCTestCase {
           bravo: {budget: 0, pledges: [{capability: fighter, units: 1, cost: 5}]}
           japan: {funds: 5}
         requirements:
-          - {id: air, needs: fighter, units: 2, at: [poland], min_nations: 2}
+          - {id: air, needs: fighter, units: 2, at: [poland]}
+        policies: {min_nations: 2}
         """)
         XCTAssertEqual(r.status, .infeasible)
-        XCTAssertEqual(r.conflicts.map(\.constraint), ["min_nations:air"])
+        XCTAssertEqual(r.conflicts.map(\.constraint), ["min_nations"])
         let message = r.conflicts.first?.message ?? ""
         XCTAssertTrue(message.contains("for it to hold instead: common fund: 5 more needed than the 5 its members give"),
                       message)

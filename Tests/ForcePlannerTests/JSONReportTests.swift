@@ -49,13 +49,14 @@ final class JSONReportTests: XCTestCase {
         nations:
           a: {pledges: [{capability: inf, units: 5}]}
         requirements:
-          - {id: r, needs: inf, units: 2, at: [poland], min_nations: 2}
+          - {id: r, needs: inf, units: 2, at: [poland]}
+        policies: {min_nations: 2}
         """)
         let object = try JSONSerialization.jsonObject(with: Data(JSONReport.render(report).utf8)) as? [String: Any]
         let option = try XCTUnwrap((object?["options"] as? [[String: Any]])?.first)
         XCTAssertEqual(option["status"] as? String, "infeasible")
         let conflicts = try XCTUnwrap(option["conflicts"] as? [[String: Any]])
-        XCTAssertEqual(conflicts.first?["constraint"] as? String, "min_nations:r")
+        XCTAssertEqual(conflicts.first?["constraint"] as? String, "min_nations")
         XCTAssertEqual(conflicts.first?["shortfall"] as? Double, 1)
     }
 }

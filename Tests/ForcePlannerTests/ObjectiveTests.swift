@@ -69,36 +69,38 @@ final class ObjectiveTests: XCTestCase {
 
 /// Infeasible options are answers: the constraints that must give, named.
 final class InfeasibilityTests: XCTestCase {
-    func testRequirementMinNationsWithTooFewCandidates() throws {
-        // Only a and b can serve r, min_nations 3: min_nations:r gives by 1.
+    func testPolicyMinNationsWithTooFewCandidates() throws {
+        // Only a and b can contribute, policy min_nations 3: min_nations gives by 1. (A
+        // requirement's min_nations is soft: see ResilienceTests.)
         let report = try planAll(header + """
         nations:
           a: {pledges: [{capability: inf, units: 5}]}
           b: {pledges: [{capability: inf, units: 5}]}
         requirements:
-          - {id: r, needs: inf, units: 2, at: [poland], min_nations: 3}
+          - {id: r, needs: inf, units: 2, at: [poland]}
+        policies: {min_nations: 3}
         options:
           - {id: strict}
         """)
         let r = try XCTUnwrap(report.options.first)
         XCTAssertEqual(r.status, .infeasible)
-        XCTAssertEqual(r.conflicts.map(\.constraint), ["min_nations:r"])
+        XCTAssertEqual(r.conflicts.map(\.constraint), ["min_nations"])
         XCTAssertEqual(r.conflicts.first?.shortfall ?? 0, 1, accuracy: 1e-9)
-        XCTAssertTrue(r.conflicts.first?.message.contains("only 2 nations can serve it") ?? false,
+        XCTAssertTrue(r.conflicts.first?.message.contains("only 2 nations can contribute at all") ?? false,
                       r.conflicts.first?.message ?? "")
     }
 
     func testCeilingAgainstMinNations() throws {
-        // r is in Ukraine only and needs 2 nations; the ceiling 100 admits one unit of 100
+        // r is in Ukraine only and 2 nations must contribute; the ceiling 100 admits one unit of 100
         // personnel. Fewest constraints to give: one (either the ceiling by 100 or the
         // min_nations by 1); the smaller relative give is min_nations (1/2 < 100/100).
         let report = try planAll(header + """
-        policies: {max_personnel_in: {ukraine: 100}}
+        policies: {max_personnel_in: {ukraine: 100}, min_nations: 2}
         nations:
           a: {pledges: [{capability: inf, units: 5}]}
           b: {pledges: [{capability: inf, units: 5}]}
         requirements:
-          - {id: r, needs: inf, units: 2, at: [ua-west], min_nations: 2}
+          - {id: r, needs: inf, units: 2, at: [ua-west]}
         options:
           - {id: x}
           - {id: loose, policies: {max_personnel_in: {ukraine: 1000}}}
@@ -112,19 +114,19 @@ final class InfeasibilityTests: XCTestCase {
 
 extension InfeasibilityTests {
     func testMinimumNationsNamesWhatWouldHaveToGiveInstead() throws {
-        // r needs 2 nations in Ukraine, the ceiling there is 0: min_nations:r gives by 2
+        // 2 nations must contribute, only in Ukraine, the ceiling there is 0: min_nations gives by 2
         // (1 constraint, relative give 2/2 = 1, against the ceiling's 200/1). For it to
         // hold instead, the ceiling would need 2 units x 100 = 200 more personnel.
         let report = try planAll(header + """
-        policies: {max_personnel_in: {ukraine: 0}}
+        policies: {max_personnel_in: {ukraine: 0}, min_nations: 2}
         nations:
           a: {pledges: [{capability: inf, units: 5}]}
           b: {pledges: [{capability: inf, units: 5}]}
         requirements:
-          - {id: r, needs: inf, units: 2, at: [ua-west], min_nations: 2}
+          - {id: r, needs: inf, units: 2, at: [ua-west]}
         """)
         let c = try XCTUnwrap(report.options.first?.conflicts.first)
-        XCTAssertEqual(c.constraint, "min_nations:r")
+        XCTAssertEqual(c.constraint, "min_nations")
         XCTAssertEqual(c.shortfall, 2, accuracy: 1e-9)
         XCTAssertTrue(c.message.contains("max_personnel_in ukraine: 200 more personnel"), c.message)
     }

@@ -76,9 +76,7 @@ public enum Criticality {
         let servable = Set(formulation.assignments.map(\.requirement))
         let served = Set(base.assignments.filter { $0.nation == nation }.map(\.requirement))
         // Also those whose `min_nations` the remaining candidates can no longer reach.
-        let short = Set(formulation.hardConstraints.filter {
-            $0.kind == .requirementMinNations && Double($0.candidates ?? 0) < $0.limit
-        }.map(\.subject))
+        let short = formulation.requirementsBelowMinNationsAlways
         for c in base.coverage where served.contains(c.requirement) && c.needed > 0
             && (!servable.contains(c.requirement) || short.contains(c.requirement)) {
             n.unsubstituted.append(c.requirement)

@@ -90,9 +90,13 @@ public enum Reliability {
             let factor = scenario.requirement(a.requirement)?.needs.first { $0.capability == a.capability }?.factor ?? 0
             provided[a.requirement, default: 0] += Double(a.units) * factor
         }
+        // Never above the plan's own per requirement (a requirement below its
+        // `min_nations` counts 0 in the plan, and so without anyone too).
+        let own = Dictionary(plan.coverage.map { ($0.requirement, $0.fraction) }, uniquingKeysWith: { a, _ in a })
         var sum = 0.0
         for r in scenario.requirements {
-            let fraction = r.units > 0 ? 1 - max(0, r.units - (provided[r.id] ?? 0)) / r.units : 1
+            let units = r.units > 0 ? 1 - max(0, r.units - (provided[r.id] ?? 0)) / r.units : 1
+            let fraction = min(own[r.id] ?? units, units)
             sum += r.weight * fraction
         }
         return sum / total

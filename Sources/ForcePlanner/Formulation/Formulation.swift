@@ -83,6 +83,9 @@ public struct Formulation: Sendable {
     /// "Nation serves requirement" binaries, keyed `nation|requirement` (only for
     /// requirements with `min_nations`).
     public internal(set) var nationServes: [String: Variable] = [:]
+    /// `b_r`, "requirement counts", per requirement id with a `min_nations` that enough
+    /// nations could meet (see ``FormulationBuilder/addRequirementMinNations(_:)``).
+    public internal(set) var requirementCounts: [String: Variable] = [:]
     public internal(set) var hardConstraints: [HardConstraint] = []
     /// `F`: the common fund, the funds of the nations not excluded (0 without funds).
     public internal(set) var fundAvailable: Double = 0

@@ -293,24 +293,7 @@ struct FormulationBuilder {
                            atLeast: Double(m), candidates: byNation.count)
             }
         }
-        for r in scenario.requirements {
-            guard let m = r.minNations, m > 0 else { continue }
-            var byNation: [String: LinearExpression] = [:]
-            for a in f.assignments where a.requirement == r.id {
-                byNation[a.nation, default: LinearExpression()].add(1, a.variable)
-            }
-            var count = LinearExpression()
-            for n in scenario.nations {
-                guard var e = byNation[n.id] else { continue }
-                let z = f.model.addVariable(name: "serves(\(n.id),\(r.id))", kind: .binary)
-                f.nationServes["\(n.id)|\(r.id)"] = z
-                e.add(-1, z)
-                f.model.addConstraint(name: "serves(\(n.id),\(r.id))", e, .greaterEqual(0))
-                count.add(1, z)
-            }
-            addMinimum(&f, kind: .requirementMinNations, name: "min_nations:\(r.id)", subject: r.id, count,
-                       atLeast: Double(m), candidates: byNation.count)
-        }
+        addRequirementMinNations(&f)
     }
 
     private func addMinimum(_ f: inout Formulation, kind: HardConstraint.Kind, name: String, subject: String,

@@ -40,6 +40,16 @@ public struct RequirementCoverage: Sendable, Hashable {
     public var fraction: Double
     /// Nations contributing to it, in file order.
     public var nations: [String]
+    /// The requirement's `min_nations` (nations required), nil without one. With fewer
+    /// nations serving it the requirement counts 0 (see ``belowMinNations``).
+    public var minNations: Int? = nil
+
+    /// True when fewer nations serve the requirement than its `min_nations` asks and it
+    /// is needed: it then counts 0 whatever units it has.
+    public var belowMinNations: Bool {
+        guard let m = minNations, needed > 0 else { return false }
+        return nations.count < m
+    }
 }
 
 /// The value an objective takes in a plan.
@@ -92,6 +102,8 @@ public struct Plan: Sendable, Hashable {
     public var fund: FundUse? = nil
     /// For alternatives: true when no plan in the window is farther (the maximum was proven).
     public var distanceProven: Bool?
+    /// What each single nation's withdrawal leaves in place (DESIGN.md "Resilience").
+    public var withdrawal: WithdrawalCoverage? = nil
 
     /// The value of `objective`, if it is in the list.
     public func value(of objective: ObjectiveSpec) -> Double? {

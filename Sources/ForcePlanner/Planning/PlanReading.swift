@@ -21,10 +21,13 @@ extension Formulation {
             byNation[a.nation, default: 0] += u
             serves["\(a.nation)|\(a.requirement)", default: 0] += u
         }
+        let serving = servingCounts(serves)
         for r in scenario.requirements {
+            let counts = r.meetsMinNations(serving: serving[r.id] ?? 0)
+            if let b = requirementCounts[r.id] { v[b.index] = counts ? 1 : 0 }
             if let s = shortfalls[r.id] {
                 let scale = shortfallSteps[r.id]?.value ?? 1
-                let steps = max(0, r.units - (provided[r.id] ?? 0)) / scale
+                let steps = (counts ? max(0, r.units - (provided[r.id] ?? 0)) : r.units) / scale
                 // Integer shortfall variables count whole steps (exact up to rounding).
                 v[s.index] = model.variables[s.index].kind == .continuous ? steps : (steps - 1e-9).rounded(.up)
             }
@@ -82,11 +85,14 @@ extension Formulation {
         var coverage: [RequirementCoverage] = []
         for r in scenario.requirements {
             let p = provided[r.id] ?? 0
-            let s = max(0, r.units - p)
-            let fraction = r.units > 0 ? 1 - s / r.units : 1
             let on = nationsOn[r.id] ?? []
-            coverage.append(RequirementCoverage(requirement: r.id, needed: r.units, provided: p, shortfall: s,
-                                                fraction: fraction, nations: nationOrder.filter(on.contains)))
+            // Below its min_nations a requirement counts 0: its shortfall is its need.
+            let s = r.meetsMinNations(serving: on.count) ? max(0, r.units - p) : r.units
+            let fraction = r.units > 0 ? 1 - s / r.units : 1
+            var c = RequirementCoverage(requirement: r.id, needed: r.units, provided: p, shortfall: s,
+                                        fraction: fraction, nations: nationOrder.filter(on.contains))
+            if let m = r.minNations, m > 0 { c.minNations = m }
+            coverage.append(c)
         }
         var byTag: [(tag: String, personnel: Double)] = []
         for tag in scenario.tags {
@@ -99,6 +105,7 @@ extension Formulation {
                         costByNation: contributing.map { ($0, costOf[$0] ?? 0) },
                         contributingNations: contributing, distance: nil)
         if scenario.hasFunds { plan.fund = fundUse(costOf: costOf) }
+        plan.withdrawal = withdrawalCoverage(of: plan)
         plan.objectives = option.objectives.map { ObjectiveValue(objective: $0, value: value(of: $0, in: plan, personnelAt: personnelAt, unitsOf: unitsOf)) }
         return plan
     }
@@ -141,5 +148,18 @@ extension Formulation {
             if over > 1e-9 * max(1, budget) { paid.append((n.id, over)) }
         }
         return FundUse(available: fundAvailable, used: paid.reduce(0) { $0 + $1.amount }, paid: paid)
+    }
+}
+
+extension Formulation {
+    /// Nations with at least one unit on each requirement, from per `nation|requirement`
+    /// units.
+    func servingCounts(_ serves: [String: Double]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (key, units) in serves where units >= 0.5 {
+            guard let bar = key.firstIndex(of: "|") else { continue }
+            out[String(key[key.index(after: bar)...]), default: 0] += 1
+        }
+        return out
     }
 }

@@ -98,6 +98,7 @@ public enum JSONReport {
                 ("paid", .object(fund.paid.map { ($0.nation, .number($0.amount)) })),
             ])))
         }
+        pairs += resiliencePairs(plan)
         return pairs
     }
 }

@@ -46,7 +46,7 @@ public enum TextReport {
             cov.rows.append([c.requirement, NumberFormat.readable(c.needed), NumberFormat.readable(c.provided),
                              NumberFormat.percent(c.fraction), c.nations.joined(separator: ", ")])
         }
-        out += cov.render() + "\n"
+        out += cov.render() + resilience(plan) + "\n"
         var asg = TextTable(header: ["nation", "capability", "location", "requirement", "units", "personnel", "cost"],
                             numeric: [4, 5, 6])
         for a in plan.assignments {

@@ -191,6 +191,11 @@ public struct BriefOption: Sendable {
     public var alternativesMissingLine: String?
     /// Critical nations, most critical first, when computed (``Brief/addCriticality(_:)``).
     public var critical: [CriticalNation] = []
+    /// Requirements with a `min_nations`: nations required and serving in the plan.
+    public var minNations: [(requirement: String, required: Int, serving: Int)] = []
+    /// The worst single withdrawal: the nation and the coverage its units' absence leaves
+    /// in place (not re-planned); nil when the plan JSON has none.
+    public var worstWithdrawal: (nation: String, coverage: Double)?
 
     /// A nation whose withdrawal costs the option coverage.
     public struct CriticalNation: Sendable, Hashable {
@@ -298,6 +303,7 @@ public struct BriefOption: Sendable {
             let other = d.keys.filter { !BriefContext.domainOrder.contains($0) }.sorted()
             return (nation: n, byDomain: (known + other).map { (domain: $0, amount: d[$0] ?? 0) })
         }
+        readResilience(o)
     }
 }
 

@@ -58,6 +58,9 @@ public struct DecisionMatrix: Sendable {
         if options.contains(where: { $0.coverageP10 != nil }) {
             list.append(criterion("Coverage P10 (pledges that may not arrive)", maximize: true, percent: true) { $0.coverageP10 })
         }
+        if options.contains(where: { $0.worstWithdrawal != nil }) {
+            list.append(criterion(Self.withdrawalCriterion, maximize: true, percent: true) { $0.worstWithdrawal?.coverage })
+        }
         criteria = list
     }
 

@@ -188,6 +188,7 @@ private struct Page {
                 + "<td>\(h(nations.map(ctx.nationName).joined(separator: ", ")))</td></tr>\n"
         }
         add(t + "</tbody>\n</table>")
+        for line in o.resilienceLines(ctx) { add("<p>\(h(line))</p>") }
 
         add("<h3>Binding caveats and policies</h3>")
         if o.binding.isEmpty {

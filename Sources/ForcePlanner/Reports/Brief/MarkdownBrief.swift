@@ -82,6 +82,7 @@ public enum MarkdownBrief {
             out += "| \(cell(ctx.requirementName(c.requirement))) | \(short ? "**\(fraction) shortfall**" : fraction) | "
                 + cell(nations.map(ctx.nationName).joined(separator: ", ")) + " |\n"
         }
+        for line in o.resilienceLines(ctx) { out += "\n" + cell(line) + "\n" }
         if !o.assignments.isEmpty {
             out += "\n### Assignments\n\n| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
             for a in o.assignments {
