@@ -71,4 +71,93 @@ final class ResilienceTests: XCTestCase {
         let md = MarkdownBrief.render(try Brief(json: JSONReport.value(report), scenario: s))
         XCTAssertTrue(md.contains("hold counts 0: covered only with 2 nations; 0 serve it in this plan."), md)
     }
+
+    /// a pledges 2 infantry at 1, b 1 at 3; r needs 2 in Poland.
+    static let redundancy = header + """
+    nations:
+      a: {pledges: [{capability: inf, units: 2, cost: 1}]}
+      b: {pledges: [{capability: inf, units: 1, cost: 3}]}
+    requirements:
+      - {id: r, needs: inf, units: 2, at: [poland]}
+    options:
+      - {id: base}
+      - {id: resilient, policies: {withdrawal_coverage: 0.5}}
+      - {id: too-much, policies: {withdrawal_coverage: 0.8}}
+    """
+
+    func testWithdrawalPolicyForcesRedundancy() throws {
+        // base: a's 2 units, cost 2; without a nothing is left: worst withdrawal 0 (a).
+        // resilient: whoever leaves, 1 of 2 units must stay: a 1 + b 1, cost 1 + 3 = 4
+        // (a 2 + b 1 costs 5): the policy costs 4 - 2 = 2; worst 0.5 (a, first in file).
+        let report = try planAll(Self.redundancy)
+        let base = report.options[0], resilient = report.options[1]
+        XCTAssertEqual(value(base, .cost), 2, accuracy: 1e-9)
+        XCTAssertEqual(base.plan?.withdrawal?.worst?.nation, "a")
+        XCTAssertEqual(base.plan?.withdrawal?.worst?.coverage ?? -1, 0, accuracy: 1e-12)
+        XCTAssertEqual(resilient.status, .optimal)
+        XCTAssertEqual(value(resilient, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(resilient, .cost) - value(base, .cost), 2, accuracy: 1e-9)
+        XCTAssertEqual(resilient.plan?.withdrawal?.worst?.nation, "a")
+        XCTAssertEqual(resilient.plan?.withdrawal?.worst?.coverage ?? -1, 0.5, accuracy: 1e-12)
+    }
+
+    func testUnreachableWithdrawalPolicyNamesTheNationAndShortfall() throws {
+        // 0.8 would need 2 units left without a, but b has 1: the best any plan keeps is
+        // 1/2 (without a), short by 0.3.
+        let r = try planAll(Self.redundancy).options[2]
+        XCTAssertEqual(r.status, .infeasible)
+        let c = try XCTUnwrap(r.conflicts.first)
+        XCTAssertEqual(c.constraint, "withdrawal_coverage")
+        XCTAssertEqual(c.shortfall, 0.3, accuracy: 1e-9)
+        XCTAssertTrue(c.message.hasPrefix("withdrawal_coverage: without a: 50% < 80%"), c.message)
+    }
+
+    /// r1 (weight 2) needs 2 infantry, r2 (weight 1) 2 jets; a pledges 2 infantry and 1
+    /// jet, b 1 infantry, c 2 jets.
+    static let smallWithdrawal = header + """
+    objectives: [withdrawal, coverage, cost]
+    nations:
+      a: {pledges: [{capability: inf, units: 2, cost: 1}, {capability: jet, units: 1, cost: 1}]}
+      b: {pledges: [{capability: inf, units: 1, cost: 1}]}
+      c: {pledges: [{capability: jet, units: 2, cost: 1}]}
+    requirements:
+      - {id: r1, needs: inf, units: 2, at: [poland], weight: 2}
+      - {id: r2, needs: jet, units: 2, at: [poland]}
+    """
+
+    func testWithdrawalObjectiveOnASmallCase() throws {
+        // Without a, at most b's 1 infantry (r1 1/2) and c's 2 jets (r2 1) remain:
+        // (2 x 1/2 + 1) / 3 = 2/3, a bound no plan beats. a 1 + b 1 infantry and c's 2
+        // jets reach it: without a, r1 1/2 and r2 1: 2/3; without b, the same; without c,
+        // r1 1 and r2 0: (2 + 0) / 3 = 2/3. Full coverage needs 2 infantry and 2 jets, 4
+        // units at 1 each: cost 4, which this plan has.
+        let r = try planFirst(Self.smallWithdrawal)
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(value(r, .withdrawal), 2.0 / 3, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .cost), 4, accuracy: 1e-9)
+        XCTAssertEqual(r.plan?.withdrawal?.worst?.coverage ?? -1, 2.0 / 3, accuracy: 1e-9)
+    }
+
+    /// The lazy rows give the full family's values, on seeded generated scenarios.
+    func testLazyWithdrawalRowsEqualTheFullFamily() throws {
+        for seed in [UInt64(3), 11, 29] {
+            var s = RandomScenario.make(nations: 8, seed: seed)
+            s.options = [Option(id: "resilient", objectives: [.coverage, .withdrawal, .cost])]
+            var settings = PlannerSettings(alternatives: false, findBinding: false)
+            let lazy = portfolioPlanner(s, settings).planAll().options[0]
+            settings.lazyWithdrawalRows = false
+            let full = portfolioPlanner(s, settings).planAll().options[0]
+            XCTAssertEqual(lazy.status, .optimal, "seed \(seed)")
+            XCTAssertEqual(full.status, .optimal, "seed \(seed)")
+            for o in [ObjectiveSpec.coverage, .withdrawal, .cost] {
+                XCTAssertEqual(value(lazy, o), value(full, o), accuracy: 1e-6 * max(1, abs(value(full, o))),
+                               "seed \(seed) \(o)")
+            }
+            let stats = try XCTUnwrap(lazy.withdrawalRows)
+            XCTAssertLessThanOrEqual(stats.nationsWithRows, stats.fullFamily)
+            XCTAssertEqual(full.withdrawalRows?.nationsWithRows, full.withdrawalRows?.fullFamily)
+        }
+    }
 }
+

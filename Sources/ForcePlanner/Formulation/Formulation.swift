@@ -86,6 +86,19 @@ public struct Formulation: Sendable {
     /// `b_r`, "requirement counts", per requirement id with a `min_nations` that enough
     /// nations could meet (see ``FormulationBuilder/addRequirementMinNations(_:)``).
     public internal(set) var requirementCounts: [String: Variable] = [:]
+    /// `w`, the worst single withdrawal's coverage, when the option has the policy
+    /// `withdrawal_coverage` or the objective `withdrawal` (FormulationBuilder+Resilience).
+    public internal(set) var withdrawalWorst: Variable?
+    /// Nations whose withdrawal rows (`w <= coverage without n`) are in the model, in the
+    /// order they were added: every nation that can deploy, unless built lazily.
+    public internal(set) var withdrawalNations: [String] = []
+    /// True when the withdrawal rows are left for the planner to add as plans break them.
+    public internal(set) var lazyWithdrawal = false
+    /// Withdrawal bookkeeping: `provided(r)` variables, `left(n,r)` shortfalls keyed
+    /// `nation|requirement`, and each nation's coverage-without expression.
+    var withdrawalProvided: [String: Variable] = [:]
+    var withdrawalShortfalls: [String: Variable] = [:]
+    var withdrawalCoverageWithout: [String: LinearExpression] = [:]
     public internal(set) var hardConstraints: [HardConstraint] = []
     /// `F`: the common fund, the funds of the nations not excluded (0 without funds).
     public internal(set) var fundAvailable: Double = 0
@@ -99,11 +112,15 @@ public struct Formulation: Sendable {
     /// Builds the model of `option`.
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
     ///   (for explaining infeasibility); derived bounds are then left out too.
-    public init(scenario: Scenario, option: ResolvedOption, relaxed: Bool = false) {
+    /// - Parameter lazyWithdrawal: leave out the per-nation withdrawal rows, for a solve
+    ///   that adds them as plans break them (``Planner``); the model is then exact only
+    ///   together with those rows.
+    public init(scenario: Scenario, option: ResolvedOption, relaxed: Bool = false, lazyWithdrawal: Bool = false) {
         let scenario = scenario.scalingRequirements(by: option.requirementScale)
         self.scenario = scenario
         self.option = option
         self.model = Model(name: "\(scenario.name)-\(option.id)")
+        self.lazyWithdrawal = lazyWithdrawal
         var builder = FormulationBuilder(scenario: scenario, option: option, relaxed: relaxed)
         builder.build(into: &self)
     }
@@ -143,6 +160,9 @@ public struct Formulation: Sendable {
         case .dependence(let id):
             let members = dependenceNations(id)
             for a in assignments where members.contains(a.nation) { e.add(1, a.variable) }
+        case .withdrawal:
+            guard let w = withdrawalWorst else { return expression(for: .coverage) }
+            e.add(1, w)
         }
         return e
     }

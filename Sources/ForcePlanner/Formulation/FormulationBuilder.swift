@@ -94,6 +94,7 @@ struct FormulationBuilder {
         addNationShare(&f)
         addBudgets(&f)
         addMinNations(&f)
+        addWithdrawal(&f)
     }
 
     // MARK: Bounds

@@ -24,7 +24,9 @@ public enum ObjectiveLattice {
         case .personnelIn(let tag):
             let tagged = Set(f.scenario.locations.filter { $0.tags.contains(tag) }.map(\.id))
             return gcd(f.assignments.filter { tagged.contains($0.location) }.map(\.personnel))
-        case .coverage:
+        case .coverage, .withdrawal:
+            // Withdrawal coverages lie on coverage's lattice: each left(n,r) is a tight
+            // shortfall or the plan's own, multiples of g_r too.
             // g_r is the shortfall step the formulation already derived (shortfallSteps):
             // a requirement whose shortfall has no step leaves coverage without a lattice.
             guard let total = Rational(f.totalWeight), total.num > 0 else { return nil }

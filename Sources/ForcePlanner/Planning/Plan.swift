@@ -189,6 +189,8 @@ public struct OptionResult: Sendable {
     public var modelSize: ModelSize? = nil
     /// Branch-and-bound subproblems over the lexicographic stages, when the solver counts them.
     public var nodes: Int? = nil
+    /// With `withdrawal_coverage` or `withdrawal`: the nations whose rows the solve needed.
+    public var withdrawalRows: WithdrawalRowStats? = nil
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

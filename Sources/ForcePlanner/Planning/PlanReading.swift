@@ -44,6 +44,7 @@ extension Formulation {
         }
         for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }
         if let t = totalPersonnel { v[t.index] = personnel }
+        setWithdrawal(&v)
         return v
     }
 
@@ -126,6 +127,8 @@ extension Formulation {
         case .nations: return Double(plan.contributingNations.count)
         case .dependence(let id):
             return dependenceNations(id).reduce(0) { $0 + (unitsOf[$1] ?? 0) }
+        case .withdrawal:
+            return plan.withdrawal?.worst?.coverage ?? plan.weightedCoverage(in: scenario)
         }
     }
 }

@@ -47,6 +47,9 @@ public struct PlannerSettings: Sendable {
     /// Further solver configurations to take turns with the planner's solver on hard
     /// stages (see ``SolverPortfolio``); empty: the planner's solver alone.
     public var alternateSolvers: [any Solver] = []
+    /// Add the withdrawal rows (`w <= coverage without n`) of the lexicographic solve
+    /// lazily, as plans break them; off: the full family from the start (same result).
+    public var lazyWithdrawalRows: Bool = true
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
@@ -97,14 +100,18 @@ public struct Planner: Sendable {
     public func plan(_ option: Option, index: Int = 1, of count: Int = 1) -> OptionResult {
         let resolved = ResolvedOption(option, of: scenario, overrides: settings.overrides)
         let clock = Stopwatch()
-        let formulation = Formulation(scenario: scenario, option: resolved)
+        let solved = Formulation(scenario: scenario, option: resolved, lazyWithdrawal: settings.lazyWithdrawalRows)
         var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock)
-        var result = context.lexicographic(formulation)
-        result.modelSize = ModelSize(formulation.model)
+        var result = context.lexicographic(solved)
+        result.modelSize = ModelSize(solved.model)
         result.nodes = context.nodes
+        result.withdrawalRows = context.withdrawalRowStats
         if result.status == .infeasible {
-            result.conflicts = context.explainInfeasibility()
+            result.conflicts = context.explainWithdrawalShortfall() ?? context.explainInfeasibility()
         }
+        // The side searches take the full withdrawal family (exact without a lazy loop).
+        let formulation = solved.lazyWithdrawal && solved.withdrawalWorst != nil
+            ? Formulation(scenario: scenario, option: resolved) : solved
         if let plan = result.plan, result.status == .optimal || result.status == .feasible {
             if settings.alternatives && scenario.alternatives.count > 0 {
                 let search = context.alternatives(formulation, best: plan)
@@ -142,6 +149,9 @@ struct SolveContext {
     var start: Result<[Double], StartPlanFailure>?
     /// Branch-and-bound subproblems of the stages solved so far, when the solver counts them.
     var nodes: Int?
+    /// Solves so far, and the withdrawal rows of the last formulation solved.
+    var withdrawalSolves = 0
+    var withdrawalRowStats: WithdrawalRowStats?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -195,8 +205,15 @@ struct SolveContext {
     mutating func lexicographic(_ f: Formulation, stopAt: Int? = nil) -> OptionResult {
         var result = OptionResult(option: option, status: .optimal, plan: nil, gap: nil, conflicts: [],
                                   alternatives: [], binding: [], seconds: 0, message: nil)
+        var f = f
         var model = f.model
         var values: [Double]?
+        defer {
+            if f.withdrawalWorst != nil {
+                withdrawalRowStats = WithdrawalRowStats(nationsWithRows: f.withdrawalNations.count,
+                                                        fullFamily: f.withdrawalCandidates.count, solves: withdrawalSolves)
+            }
+        }
         for (k, objective) in option.objectives.enumerated() {
             model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
             if k + 1 == stopAt {
@@ -208,7 +225,7 @@ struct SolveContext {
                                     hint: planner.settings.warmStart ? values ?? firstHint : nil)
             let solved: SolveResult
             do {
-                solved = try planner.portfolio.solve(model, parameters: params)
+                solved = try solveStage(&model, &f, stage: k, parameters: params)
                 if let n = solved.nodes { nodes = (nodes ?? 0) + n }
             } catch {
                 result.status = .error

@@ -220,13 +220,17 @@ public struct Policies: Sendable, Hashable {
     public var minNations: Int?
     /// Cap on total cost.
     public var totalBudget: Double?
+    /// `withdrawal_coverage`: whichever single nation (not excluded) withdraws, the units
+    /// left in place still cover at least this share (DESIGN.md "Resilience").
+    public var withdrawalCoverage: Double?
 
     public init(maxPersonnelIn: [PersonnelCeiling] = [], maxNationShare: Double? = nil,
-                minNations: Int? = nil, totalBudget: Double? = nil) {
+                minNations: Int? = nil, totalBudget: Double? = nil, withdrawalCoverage: Double? = nil) {
         self.maxPersonnelIn = maxPersonnelIn
         self.maxNationShare = maxNationShare
         self.minNations = minNations
         self.totalBudget = totalBudget
+        self.withdrawalCoverage = withdrawalCoverage
     }
 
     /// These policies with `override`'s set fields replacing them, `max_personnel_in` tag by tag.
@@ -242,6 +246,7 @@ public struct Policies: Sendable, Hashable {
         if let s = override.maxNationShare { result.maxNationShare = s }
         if let n = override.minNations { result.minNations = n }
         if let b = override.totalBudget { result.totalBudget = b }
+        if let w = override.withdrawalCoverage { result.withdrawalCoverage = w }
         return result
     }
 }
@@ -260,6 +265,8 @@ public enum ObjectiveSpec: Sendable, Hashable, CustomStringConvertible {
     case nations
     /// Minimise units given by a nation, or by the nations of a group.
     case dependence(id: String)
+    /// Maximise the worst single withdrawal's coverage left in place (DESIGN.md "Resilience").
+    case withdrawal
 
     /// Parses `coverage`, `personnel-in:ukraine`, `dependence:usa`, ...; nil when unknown.
     public init?(name: String) {
@@ -268,6 +275,7 @@ public enum ObjectiveSpec: Sendable, Hashable, CustomStringConvertible {
         case "cost": self = .cost
         case "personnel": self = .personnel
         case "nations": self = .nations
+        case "withdrawal": self = .withdrawal
         default:
             if name.hasPrefix("personnel-in:") {
                 let tag = String(name.dropFirst("personnel-in:".count))
@@ -292,11 +300,12 @@ public enum ObjectiveSpec: Sendable, Hashable, CustomStringConvertible {
         case .personnelIn(let tag): return "personnel-in:\(tag)"
         case .nations: return "nations"
         case .dependence(let id): return "dependence:\(id)"
+        case .withdrawal: return "withdrawal"
         }
     }
 
     /// True for objectives that are maximised.
-    public var maximizes: Bool { self == .coverage || self == .nations }
+    public var maximizes: Bool { self == .coverage || self == .nations || self == .withdrawal }
 }
 
 /// A named assumption switch and its value.

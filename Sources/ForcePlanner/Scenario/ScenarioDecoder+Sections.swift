@@ -10,7 +10,7 @@ extension ScenarioDecoder {
     static let caveatKeys = ["domain", "tag"]
     static let pledgeKeys = ["capability", "units", "cost", "ready_days", "locations", "when"]
     static let requirementKeys = ["id", "name", "needs", "units", "at", "weight", "within_days", "min_nations"]
-    static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget"]
+    static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget", "withdrawal_coverage"]
     static let optionKeys = ["id", "name", "assumptions", "policies", "objectives", "exclude_nations"]
     static let alternativesKeys = ["count", "within"]
     static let format = "forceplan/v1"
@@ -306,10 +306,11 @@ extension ScenarioDecoder {
         if let n = f["max_nation_share"], let v = number(n, "max_nation_share", .share) { result.maxNationShare = v }
         if let n = f["min_nations"], let v = integer(n, "min_nations", .wholeNonNegative) { result.minNations = v }
         if let n = f["total_budget"], let v = number(n, "total_budget", .nonNegative) { result.totalBudget = v }
+        if let n = f["withdrawal_coverage"], let v = number(n, "withdrawal_coverage", .share) { result.withdrawalCoverage = v }
         return result
     }
 
-    static let objectiveForms = "coverage, cost, personnel, nations, personnel-in:TAG, dependence:ID"
+    static let objectiveForms = "coverage, cost, personnel, nations, withdrawal, personnel-in:TAG, dependence:ID"
 
     func objectives(_ node: YAMLNode) -> [ObjectiveSpec]? {
         guard let items = list(node, "objectives", example: "[coverage, cost]") else { return nil }

@@ -1,0 +1,72 @@
+import LinearModel
+
+/// How many nations' withdrawal rows a lazy solve added, against the full family.
+public struct WithdrawalRowStats: Sendable, Hashable {
+    /// Nations whose rows were added (lazily, or all of them when built in full).
+    public var nationsWithRows: Int
+    /// Nations the full family has rows for (every nation that can deploy).
+    public var fullFamily: Int
+    /// Solves over all stages (more than the stages when rows were added).
+    public var solves: Int
+}
+
+extension SolveContext {
+    /// Solves one lexicographic stage; with lazy withdrawal rows (``Formulation/lazyWithdrawal``)
+    /// it repeats: solve, find the nations whose withdrawal leaves less than the bound in
+    /// force (`w` itself once the `withdrawal` objective is being or has been optimised,
+    /// else the policy's alpha), add their rows to the formulation and the stage model,
+    /// solve again, until no nation breaks it. The result is the full model's: the plan
+    /// satisfies every row of the full family, and each solve optimises over a relaxation.
+    mutating func solveStage(_ model: inout Model, _ f: inout Formulation, stage k: Int,
+                             parameters: SolveParameters) throws -> SolveResult {
+        var p = parameters
+        while true {
+            if let h = p.hint, h.count != model.variableCount { p.hint = f.cleanValues(h) }
+            let solved = try planner.portfolio.solve(model, parameters: p)
+            withdrawalSolves += 1
+            guard f.lazyWithdrawal, let w = f.withdrawalWorst, solved.hasSolution,
+                  solved.values.count == model.variableCount else { return solved }
+            let objectiveStage = option.objectives.firstIndex(of: .withdrawal)
+            let bound: Double
+            if let j = objectiveStage, k >= j {
+                bound = solved.values[w.index]
+            } else if let alpha = option.policies.withdrawalCoverage {
+                bound = alpha
+            } else {
+                return solved
+            }
+            let plan = f.plan(from: f.cleanValues(solved.values))
+            let have = Set(f.withdrawalNations)
+            let broken = (plan.withdrawal?.byNation ?? [])
+                .filter { !have.contains($0.nation) && $0.coverage < bound - 1e-7 }
+                .map(\.nation)
+            guard !broken.isEmpty else { return solved }
+            if let n = solved.nodes { nodes = (nodes ?? 0) + n }
+            var stage: Model? = model
+            f.addWithdrawalRows(for: broken, also: &stage)
+            if let stage { model = stage }
+            p.hint = nil
+            p.timeLimit = remaining
+        }
+    }
+
+    /// For an option infeasible only because of its `withdrawal_coverage`: plans it
+    /// without the policy, maximising the worst withdrawal, and names the nation and the
+    /// shortfall ("withdrawal_coverage: without turkiye: 71% < 80%"). nil when the option
+    /// has no such policy or is infeasible without it too.
+    mutating func explainWithdrawalShortfall() -> [Conflict]? {
+        guard let alpha = option.policies.withdrawalCoverage else { return nil }
+        var o = option
+        o.policies.withdrawalCoverage = nil
+        o.objectives = [.withdrawal]
+        var context = SolveContext(planner: planner, option: o, index: index, count: count, clock: clock)
+        let f = Formulation(scenario: planner.scenario, option: o, lazyWithdrawal: planner.settings.lazyWithdrawalRows)
+        let r = context.lexicographic(f)
+        guard let plan = r.plan, let worst = plan.withdrawal?.worst else { return nil }
+        let best = plan.value(of: .withdrawal) ?? worst.coverage
+        let proven = r.status == .optimal
+        let message = "withdrawal_coverage: without \(worst.nation): \(NumberFormat.percent(best)) < "
+            + "\(NumberFormat.percent(alpha))" + (proven ? " (the most any plan keeps)" : " (the most found; not proven)")
+        return [Conflict(constraint: "withdrawal_coverage", shortfall: max(0, alpha - best), message: message)]
+    }
+}
