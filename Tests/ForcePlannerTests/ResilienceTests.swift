@@ -141,6 +141,7 @@ final class ResilienceTests: XCTestCase {
 
     /// The lazy rows give the full family's values, on seeded generated scenarios.
     func testLazyWithdrawalRowsEqualTheFullFamily() throws {
+        var fewer = 0
         for seed in [UInt64(3), 11, 29] {
             var s = RandomScenario.make(nations: 8, seed: seed)
             s.options = [Option(id: "resilient", objectives: [.coverage, .withdrawal, .cost])]
@@ -157,7 +158,46 @@ final class ResilienceTests: XCTestCase {
             let stats = try XCTUnwrap(lazy.withdrawalRows)
             XCTAssertLessThanOrEqual(stats.nationsWithRows, stats.fullFamily)
             XCTAssertEqual(full.withdrawalRows?.nationsWithRows, full.withdrawalRows?.fullFamily)
+            fewer += stats.nationsWithRows < stats.fullFamily ? 1 : 0
+            // The policy at 90% of that optimum, under [coverage, cost]: the same either way.
+            s.options = [Option(id: "policy", policies: Policies(withdrawalCoverage: 0.9 * value(full, .withdrawal)))]
+            settings.lazyWithdrawalRows = true
+            let lazyPolicy = portfolioPlanner(s, settings).planAll().options[0]
+            settings.lazyWithdrawalRows = false
+            let fullPolicy = portfolioPlanner(s, settings).planAll().options[0]
+            XCTAssertEqual(lazyPolicy.status, fullPolicy.status, "seed \(seed)")
+            for o in [ObjectiveSpec.coverage, .cost] {
+                XCTAssertEqual(value(lazyPolicy, o), value(fullPolicy, o), accuracy: 1e-6 * max(1, abs(value(fullPolicy, o))),
+                               "seed \(seed) policy \(o)")
+            }
+            let worst = lazyPolicy.plan?.withdrawal?.worst?.coverage ?? -1
+            XCTAssertGreaterThanOrEqual(worst, 0.9 * value(full, .withdrawal) - 1e-9, "seed \(seed)")
         }
+        // Laziness shows: some seed needed fewer nations' rows than the full family.
+        XCTAssertGreaterThan(fewer, 0)
+    }
+
+    /// glpsol, outside forceplan, solves the exported withdrawal stage of the small case
+    /// (the full family of rows) to the same 2/3.
+    func testGlpsolAgreesOnTheExportedWithdrawalStage() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
+        let file = try ForcePlanCLI.scenarioFile(Self.smallWithdrawal)
+        let dir = try ForcePlanCLI.temporaryDirectory()
+        let lp = dir.appendingPathComponent("withdrawal.lp").path
+        let export = try ForcePlanCLI.run(["export", file, "--option", "base", "--stage", "1", "--lp", lp])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let output = dir.appendingPathComponent("withdrawal.sol").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--lp", lp, "-o", output]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.contains("Status:     INTEGER OPTIMAL"), text)
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+        let number = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
+        XCTAssertEqual(try XCTUnwrap(Double(number)), 2.0 / 3, accuracy: 1e-6)
     }
 }
 
