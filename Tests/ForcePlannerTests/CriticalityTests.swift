@@ -81,6 +81,12 @@ final class CriticalityTests: XCTestCase {
         XCTAssertEqual(report.nations.map(\.nation), ["b", "a", "c"])
         XCTAssertEqual(report.nations.map(\.status), [.optimal, .optimal, .optimal])
         XCTAssertEqual(report.nations.map { $0.coverageLost ?? -1 }, [0.75, 0.5, 0.25])
+        // Left in place (units only, the min_nations rule aside): without b, r 1/2 and
+        // q 1/2 -> 0.5; without a, r 1/2 and q 1 -> 0.75; without c, r 1 and q 1/2 -> 0.75.
+        XCTAssertEqual(report.nations.map { $0.leftInPlace ?? -1 }, [0.5, 0.75, 0.75])
+        let text = CriticalityRendering.text(report)
+        XCTAssertTrue(text.contains("left in place  re-planned"), text)
+        XCTAssertTrue(CriticalityRendering.json(report).contains("\"coverage_left_in_place\": 0.5,"))
         // Without a or b, one candidate remains for a rule of two: no substitute.
         XCTAssertEqual(report.nations.prefix(2).map(\.unsubstituted), [["r"], ["r"]])
         XCTAssertEqual(report.nations.last?.nation, "c")

@@ -81,6 +81,7 @@ public enum Criticality {
             && (!servable.contains(c.requirement) || short.contains(c.requirement)) {
             n.unsubstituted.append(c.requirement)
         }
+        n.leftInPlace = base.withdrawal?.byNation.first { $0.nation == nation }?.coverage
         guard let plan = r.plan else { return n }
         let after = plan.weightedCoverage(in: scenario)
         n.coverage = after
@@ -108,8 +109,11 @@ public struct NationCriticality: Sendable, Hashable {
     public var nation: String
     /// How the re-plan without the nation ended.
     public var status: PlanStatus
-    /// Coverage without the nation (nil without a plan).
+    /// Coverage without the nation, re-planned (nil without a plan).
     public var coverage: Double?
+    /// Coverage the baseline plan's units left in place give without the nation, not
+    /// re-planned (its withdrawal coverage, DESIGN.md "Resilience"); nil without a plan.
+    public var leftInPlace: Double? = nil
     /// Coverage with it minus coverage without it (nil without a plan).
     public var coverageLost: Double?
     /// Cost without the nation (nil without a plan).

@@ -4,11 +4,13 @@
 /// ```json
 /// {"scenario": "...", "option": "...",
 ///  "baseline": {"status", "coverage", "cost"},
-///  "nations": [{"rank", "nation", "status", "coverage", "coverage_lost", "cost", "cost_added",
+///  "nations": [{"rank", "nation", "status", "coverage_left_in_place", "coverage", "coverage_lost", "cost", "cost_added",
 ///               "single_point_of_failure", "unsubstituted": [...], "conflicts": [...],
 ///               "falls": [{"requirement", "before", "after"}]}]}
 /// ```
 /// Coverage values are fractions in [0, 1]; values without a re-plan are null.
+/// `coverage_left_in_place` is what the baseline plan's units give without the nation, not
+/// re-planned; `coverage` is the re-plan's.
 public enum CriticalityRendering {
     public static func json(_ report: CriticalityReport) -> String {
         jsonValue(report).rendered() + "\n"
@@ -29,6 +31,7 @@ public enum CriticalityRendering {
                     ("rank", .number(Double(i + 1))),
                     ("nation", .string(n.nation)),
                     ("status", .string(n.status.rawValue)),
+                    ("coverage_left_in_place", number(n.leftInPlace)),
                     ("coverage", number(n.coverage)),
                     ("coverage_lost", number(n.coverageLost)),
                     ("cost", number(n.cost)),
@@ -51,13 +54,15 @@ public enum CriticalityRendering {
         guard let plan = base.plan else { return out + "  no plan, so no nation to withdraw\n" }
         out += "  with every nation: coverage \(NumberFormat.percent(plan.weightedCoverage(in: report.scenario)))"
             + "   cost \(NumberFormat.readable(plan.cost))   \(plan.contributingNations.count) nations contribute\n\n"
-        var t = TextTable(header: ["rank", "without", "coverage", "lost", "cost added", "requirements that fall", "flag"],
-                          numeric: [0, 2, 3, 4])
+        var t = TextTable(header: ["rank", "without", "left in place", "re-planned", "lost", "cost added",
+                                   "requirements that fall", "flag"],
+                          numeric: [0, 2, 3, 4, 5])
         for (i, n) in report.nations.enumerated() {
             var falls = n.falls.map { "\($0.requirement) \(NumberFormat.percent($0.after))" }.joined(separator: ", ")
             if !n.conflicts.isEmpty { falls = "must give: " + n.conflicts.joined(separator: ", ") }
             t.rows.append([
                 "\(i + 1)", n.nation,
+                n.leftInPlace.map(NumberFormat.percent) ?? "-",
                 n.coverage.map(NumberFormat.percent) ?? n.status.rawValue,
                 n.coverageLost.map(NumberFormat.percent) ?? "-",
                 n.costAdded.map { NumberFormat.readable($0) } ?? "-",
