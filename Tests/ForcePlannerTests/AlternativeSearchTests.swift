@@ -122,8 +122,10 @@ final class AlternativeSearchTests: XCTestCase {
                 XCTAssertGreaterThanOrEqual(alt.value(of: .coverage) ?? 0, best * 0.95 - 1e-6, r.option.id)
             }
         }
-        // Today every option gets both: the measured state, so a regression shows.
-        XCTAssertEqual(report.options.map(\.alternatives.count), [2, 2, 2, 2])
+        // Today every option gets both but the resilient one (withdrawal_coverage 0.9: the
+        // second search stops at its node budget, not proven): the measured state, so a
+        // regression shows.
+        XCTAssertEqual(report.options.map(\.alternatives.count), [2, 2, 2, 2, 1])
     }
 }
 

@@ -101,6 +101,21 @@ final class ResilienceTests: XCTestCase {
         XCTAssertEqual(resilient.plan?.withdrawal?.worst?.coverage ?? -1, 0.5, accuracy: 1e-12)
     }
 
+    func testBriefShowsWhatResilienceCostsAgainstTheBaseline() throws {
+        // From testWithdrawalPolicyForcesRedundancy: base 2, resilient 4 (+2); worst
+        // withdrawals 50% against 0%. The decision matrix scores the worst withdrawal.
+        let s = try scenario(Self.redundancy)
+        let report = portfolioPlanner(s, PlannerSettings(alternatives: false, findBinding: false)).planAll()
+        let brief = Brief(report)
+        let md = MarkdownBrief.render(brief)
+        XCTAssertTrue(md.contains("Surviving any one withdrawal with 50% left costs +2 against base (4 against 2); "
+            + "its worst single withdrawal leaves 50%, against 0%."), md)
+        let matrix = DecisionMatrix(brief)
+        let row = try XCTUnwrap(matrix.criteria.first { $0.name == DecisionMatrix.withdrawalCriterion })
+        XCTAssertEqual(row.values.map { $0 ?? -1 }, [0, 0.5])
+        XCTAssertEqual(row.best, [1])
+    }
+
     func testUnreachableWithdrawalPolicyNamesTheNationAndShortfall() throws {
         // 0.8 would need 2 units left without a, but b has 1: the best any plan keeps is
         // 1/2 (without a), short by 0.3.

@@ -39,7 +39,7 @@ final class ShippedScenarioTests: XCTestCase {
         XCTAssertEqual(s.nations.filter { $0.id != "usa" }.count, 37)
         XCTAssertTrue((80...120).contains(s.pledges.count), "\(s.pledges.count) pledges")
         XCTAssertTrue((10...14).contains(s.requirements.count), "\(s.requirements.count) requirements")
-        XCTAssertEqual(Set(s.options.map(\.id)), ["reassurance", "over-the-horizon", "air-and-sea", "no-backstop"])
+        XCTAssertEqual(Set(s.options.map(\.id)), ["reassurance", "over-the-horizon", "air-and-sea", "no-backstop", "resilient"])
     }
 
     func testUSBackstopIsConditionalAndHasNoGroundTroops() throws {

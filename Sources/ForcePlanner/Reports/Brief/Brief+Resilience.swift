@@ -18,6 +18,7 @@ extension BriefOption {
             let note = RequirementCoverage.minNationsNote(required: m.required, serving: m.serving)
             out.append("\(ctx.requirementName(m.requirement)) \(note).")
         }
+        if let line = resilienceCostLine { out.append(line) }
         if let w = worstWithdrawal {
             out.append("Worst single withdrawal: \(ctx.nationName(w.nation)); the units left in place "
                 + "(not re-planned) cover \(NumberFormat.percent(w.coverage)).")
@@ -29,4 +30,31 @@ extension BriefOption {
 extension DecisionMatrix {
     /// The criterion of the worst single withdrawal's coverage left in place.
     public static let withdrawalCriterion = "Survives any one withdrawal (worst coverage left)"
+}
+
+extension Brief {
+    /// Sets ``BriefOption/resilienceCostLine`` on each planned option whose policies ask
+    /// for `withdrawal_coverage`, against the first planned option (file order) without.
+    mutating func annotateResilience(_ scenario: Scenario?) {
+        guard let scenario else { return }
+        var alpha: [String: Double] = [:]
+        for o in scenario.effectiveOptions {
+            if let a = scenario.policies.merged(with: o.policies).withdrawalCoverage { alpha[o.id] = a }
+        }
+        guard !alpha.isEmpty,
+              let base = options.first(where: { $0.hasPlan && alpha[$0.id] == nil }), let baseCost = base.cost
+        else { return }
+        for i in options.indices {
+            guard let a = alpha[options[i].id], options[i].hasPlan, let cost = options[i].cost else { continue }
+            let delta = cost - baseCost
+            var line = "Surviving any one withdrawal with \(NumberFormat.percent(a)) left costs "
+                + (delta >= 0 ? "+" : "−") + NumberFormat.readable(abs(delta))
+                + " against \(base.name) (\(NumberFormat.readable(cost)) against \(NumberFormat.readable(baseCost)))"
+            if let mine = options[i].worstWithdrawal, let theirs = base.worstWithdrawal {
+                line += "; its worst single withdrawal leaves \(NumberFormat.percent(mine.coverage)), against "
+                    + NumberFormat.percent(theirs.coverage)
+            }
+            options[i].resilienceCostLine = line + "."
+        }
+    }
 }

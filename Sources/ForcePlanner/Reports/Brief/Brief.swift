@@ -76,6 +76,7 @@ public struct Brief: Sendable {
             options = try Self.options(in: json, context: context)
             variants = []
         }
+        annotateResilience(scenario)
     }
 
     /// The brief of a live run: its JSON report read back with its scenario.
@@ -89,6 +90,7 @@ public struct Brief: Sendable {
         self.context = context
         options = (json["options"]?.array ?? []).map { BriefOption(json: $0, context: context) }
         variants = []
+        annotateResilience(report.scenario)
     }
 
     static func options(in plan: JSONValue, context: BriefContext) throws -> [BriefOption] {
@@ -196,6 +198,9 @@ public struct BriefOption: Sendable {
     /// The worst single withdrawal: the nation and the coverage its units' absence leaves
     /// in place (not re-planned); nil when the plan JSON has none.
     public var worstWithdrawal: (nation: String, coverage: Double)?
+    /// For an option with `withdrawal_coverage`: what that costs against the baseline
+    /// option (the first planned one without the policy).
+    public var resilienceCostLine: String?
 
     /// A nation whose withdrawal costs the option coverage.
     public struct CriticalNation: Sendable, Hashable {
