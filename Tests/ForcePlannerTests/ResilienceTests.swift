@@ -1,6 +1,10 @@
-import XCTest
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import LinearModel
+import StandardPlanner
+import XCTest
 
 /// DESIGN.md's soft requirement `min_nations` and "Resilience: withdrawal-proof options",
 /// each expected value derived by hand in the comment beside it.

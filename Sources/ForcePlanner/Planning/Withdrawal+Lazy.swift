@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// How many nations' withdrawal rows a lazy solve added, against the full family.

@@ -1,3 +1,4 @@
+import ForceScenario
 /// The coverage one nation's withdrawal leaves in place (DESIGN.md "Resilience").
 public struct NationWithdrawal: Sendable, Hashable {
     public var nation: String
