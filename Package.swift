@@ -106,5 +106,10 @@ let package = Package(
             name: "ScaleBenchmark", dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "GLPKSolver", "CBCSolver", "LinearModel"],
             path: "benchmarks/ScaleBenchmark"
         ),
+        // Release benchmark of issue 18: the withdrawal objective, lazy rows against the full family.
+        .executableTarget(
+            name: "WithdrawalBenchmark", dependencies: ["ForceScenario", "ForcePlanner", "StandardPlanner"],
+            path: "benchmarks/WithdrawalBenchmark"
+        ),
     ]
 )
