@@ -78,6 +78,7 @@ extension Formulation {
         if let (row, _) = firstViolation(v) {
             return .failure(StartPlanFailure(reason: "\(model.constraints[row].name) does not hold in the repaired plan"))
         }
+        if let why = withdrawalStartFailure(v) { return .failure(why) }
         return .success(v)
     }
 

@@ -71,3 +71,15 @@ extension SolveContext {
         return [Conflict(constraint: "withdrawal_coverage", shortfall: max(0, alpha - best), message: message)]
     }
 }
+
+extension Formulation {
+    /// Why a repaired start plan does not do for an option with `withdrawal_coverage`:
+    /// with lazy rows the model may not hold every nation's row yet, so the plan is
+    /// checked against the policy itself. nil when it keeps the policy (or there is none).
+    func withdrawalStartFailure(_ values: [Double]) -> StartPlanFailure? {
+        guard let alpha = option.policies.withdrawalCoverage,
+              let worst = plan(from: values).withdrawal?.worst, worst.coverage < alpha - 1e-9 else { return nil }
+        return StartPlanFailure(reason: "the repaired start plan keeps \(NumberFormat.percent(worst.coverage)) without "
+            + "\(worst.nation), below withdrawal_coverage \(NumberFormat.percent(alpha))")
+    }
+}
