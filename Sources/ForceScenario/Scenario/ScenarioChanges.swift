@@ -85,6 +85,7 @@ extension Scenario {
             ("max_nation_share", old.maxNationShare, new.maxNationShare),
             ("min_nations", old.minNations.map(Double.init), new.minNations.map(Double.init)),
             ("total_budget", old.totalBudget, new.totalBudget),
+            ("withdrawal_coverage", old.withdrawalCoverage, new.withdrawalCoverage),
         ]
         for (name, a, b) in scalars where a != b {
             out.append("\(prefix) \(name): \(Self.number(a)) -> \(Self.number(b))")
