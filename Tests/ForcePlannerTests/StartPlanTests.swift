@@ -51,17 +51,18 @@ final class StartPlanTests: XCTestCase {
         guard case .failure(let why) = f.startPlan(solver: GLPKSolver()) else {
             return XCTFail("a start plan where rounding cannot find one")
         }
-        XCTAssertTrue(why.reason.hasPrefix("min_nations:hold"), why.reason)
+        XCTAssertTrue(why.reason.hasPrefix("min_nations"), why.reason)
     }
 
     func testInfeasibleLPGivesNoStartPlan() throws {
-        // Three nations required, two can serve: even the LP relaxation is infeasible.
+        // Three nations required (policy), two can contribute: even the LP relaxation is infeasible.
         let s = try scenario(header + """
+        policies: {min_nations: 3}
         nations:
           a: {pledges: [{capability: inf, units: 2, cost: 1}]}
           b: {pledges: [{capability: inf, units: 2, cost: 1}]}
         requirements:
-          - {id: hold, needs: inf, units: 2, at: [poland], min_nations: 3}
+          - {id: hold, needs: inf, units: 2, at: [poland]}
         """)
         let o = try XCTUnwrap(s.effectiveOptions.first)
         let f = Formulation(scenario: s, option: ResolvedOption(o, of: s))

@@ -71,7 +71,8 @@ extension RequirementCoverage {
 
     /// The wording shared by every report.
     public static func minNationsNote(required: Int, serving: Int) -> String {
-        "counts 0: covered only with \(required) nations; \(serving) serve\(serving == 1 ? "s" : "") it in this plan"
+        "counts 0: covered only with \(required) nation\(required == 1 ? "" : "s"); "
+            + "\(serving) serve\(serving == 1 ? "s" : "") it in this plan"
     }
 }
 
