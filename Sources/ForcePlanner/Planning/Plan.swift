@@ -1,6 +1,6 @@
 import ForceScenario
 
-/// How an option's solve ended, as reported to planners (DESIGN.md's `status`).
+/// How an option's solve ended, as reported to planners (docs/model.md's `status`).
 public enum PlanStatus: String, Sendable, Hashable, Codable {
     /// Every objective stage was proven optimal.
     case optimal
@@ -198,7 +198,7 @@ public struct PlanReport: Sendable {
 }
 
 extension Plan {
-    /// DESIGN.md's coverage objective computed from the plan, `sum(weight x fraction) /
+    /// docs/model.md's coverage objective computed from the plan, `sum(weight x fraction) /
     /// sum(weight)` over the requirements in file order, whether or not the option lists
     /// `coverage` (1 when no requirement has weight).
     public func weightedCoverage(in scenario: Scenario) -> Double {
