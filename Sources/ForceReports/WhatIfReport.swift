@@ -126,7 +126,7 @@ public enum WhatIfReport {
                       let d = v.deltas.first(where: { $0.option == id }) else {
                     var note = "\(v.variant.name): \(variantResult.status.rawValue), baseline \(baseResult.status.rawValue)"
                     let conflicts = (variantResult.plan == nil ? variantResult : baseResult).conflicts
-                    if !conflicts.isEmpty { note += "; must give: " + conflicts.map(\.message).joined(separator: "; ") }
+                    if !conflicts.isEmpty { note += "; " + PlanSentences.mustGive(conflicts.map(\.message)) }
                     notes.append(note)
                     continue
                 }

@@ -146,8 +146,8 @@ private struct Page {
         add("<section class=\"card\" id=\"option-\(h(o.id))\">")
         add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
         var status = "<span class=\"status\">\(h(o.status))</span>"
-        if o.status == "feasible" { status += " stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown")" }
-        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" ? pct($0.value) : num($0.value))</strong>" }
+        if o.status == "feasible" { status += " stopped early, \(PlanSentences.gap(o.gap))" }
+        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\(PlanSentences.value(of: $0.name, $0.value))</strong>" }
             .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
             + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
 
@@ -207,7 +207,7 @@ private struct Page {
             if !o.alternatives.isEmpty {
                 add("<ul>" + o.alternatives.enumerated().map { k, a in
                     "<li>Alternative \(k + 1)" + (a.distanceText.map { " (\(h($0)))" } ?? "") + ": "
-                        + a.objectives.map { "\(h($0.name)) \($0.name == "coverage" ? pct($0.value) : num($0.value))" }.joined(separator: ", ")
+                        + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
                         + "</li>"
                 }.joined() + "</ul>")
             }

@@ -25,14 +25,8 @@ public enum MarkdownBrief {
         return out
     }
 
-    /// Text safe inside a table cell: pipes escaped, line breaks flattened.
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    static func show(_ name: String, _ v: Double) -> String {
-        name == "coverage" ? NumberFormat.percent(v) : NumberFormat.readable(v)
-    }
+    /// Text safe inside a table cell (``MarkdownReport/escape(_:)``).
+    static func cell(_ s: String) -> String { MarkdownReport.escape(s) }
 
     static func matrix(_ b: Brief) -> String {
         let m = DecisionMatrix(b)
@@ -55,8 +49,8 @@ public enum MarkdownBrief {
     static func option(_ o: BriefOption, _ ctx: BriefContext) -> String {
         var out = "## Option \(cell(o.id)): \(cell(o.name))\n\n"
         out += "Status: **\(o.status)**"
-        if o.status == "feasible" { out += " (stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown"))" }
-        out += ". " + o.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ")
+        if o.status == "feasible" { out += " (stopped early, \(PlanSentences.gap(o.gap)))" }
+        out += ". " + o.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
         if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" }
         if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
         out += ", \(o.nations.count) nations.\n\n"
@@ -101,7 +95,7 @@ public enum MarkdownBrief {
             out += "\n### Alternatives\n\n"
             for (k, a) in o.alternatives.enumerated() {
                 out += "- Alternative \(k + 1)" + (a.distanceText.map { " (\($0))" } ?? "") + ": "
-                    + a.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ") + "\n"
+                    + a.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ") + "\n"
             }
             if let m = o.alternativesMissingLine { out += (o.alternatives.isEmpty ? "" : "\n") + cell(m) + "\n" }
         }
@@ -128,7 +122,7 @@ public enum MarkdownBrief {
             out += "- **\(cell(o.id))** (\(cell(o.name))): \(o.status)"
             if let m = o.message { out += "; \(cell(m))" }
             out += "\n"
-            for c in o.conflicts { out += "  - must give: \(cell(c.message))\n" }
+            for c in o.conflicts { out += "  - \(cell(PlanSentences.mustGive([c.message])))\n" }
         }
         return out + "\n"
     }
