@@ -74,6 +74,12 @@ public enum PlanSentences {
             + reason + (proven ? " (proven)." : " (not proven).")
     }
 
+    /// `lifting it gains 0.5`: what lifting a binding caveat or policy gains on the option's
+    /// first objective (its message, written by the planner, names the objective).
+    public static func bindingGain(_ improvement: Double) -> String {
+        "lifting it gains \(NumberFormat.readable(improvement))"
+    }
+
     /// `must give: MESSAGE; MESSAGE`: the constraints an infeasible option had to relax
     /// (each message written by the planner), joined by `separator`.
     public static func mustGive(_ messages: [String], separator: String = "; ") -> String {

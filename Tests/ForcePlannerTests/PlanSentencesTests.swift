@@ -62,6 +62,19 @@ final class PlanSentencesTests: XCTestCase {
         }
     }
 
+    /// A binding policy's gain reads alike in Markdown and HTML (the HTML said "... on the
+    /// first objective", the Markdown did not; the message already names the objective).
+    func testBindingGainReadsAlikeInMarkdownAndHTML() throws {
+        // FundTests.testWithoutTheMoneyTheFundBinds: without Japan coverage is 0.75, and an
+        // unlimited fund restores 1, a gain of 0.25.
+        let report = try planAll(FundTests.handCase(), binding: true, overrides: PlanningOverrides(dropNations: ["japan"]))
+        let sentence = "a common fund without limit would bring coverage to 100% (lifting it gains 0.25)"
+        XCTAssertTrue(MarkdownReport.render(report).contains("- " + sentence + "\n"))
+        let html = HTMLBrief.render(Brief(report))
+        XCTAssertTrue(html.contains(#"<li>a common fund without limit would bring coverage to 100% "#
+            + #"<span class="muted">(lifting it gains 0.25)</span></li>"#), html)
+    }
+
     func testSentencesByHand() {
         XCTAssertEqual(PlanSentences.value(of: "coverage", 0.875), "87.5%")
         XCTAssertEqual(PlanSentences.value(of: "cost", 1250), "1,250")
@@ -71,6 +84,7 @@ final class PlanSentencesTests: XCTestCase {
         XCTAssertEqual(PlanSentences.distance(4, proven: false), "distance 4: pairs given up, maximum not proven")
         XCTAssertEqual(PlanSentences.alternativesMissing(found: 0, missing: 1, reason: "none within 5%", proven: true),
                        "Alternatives: 0 found, 1 missing: none within 5% (proven).")
+        XCTAssertEqual(PlanSentences.bindingGain(1500), "lifting it gains 1,500")
         XCTAssertEqual(PlanSentences.mustGive(["a", "b"]), "must give: a; b")
         XCTAssertEqual(PlanSentences.mustGive(["a", "b"], separator: ", "), "must give: a, b")
     }

@@ -55,11 +55,9 @@ public enum MarkdownBrief {
         if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
         out += ", \(o.nations.count) nations.\n\n"
         if o.status != "optimal", let m = o.message { out += cell(m) + "\n\n" }
-        if let fund = o.fundLine(ctx) { out += cell(fund.prefix(1).uppercased() + fund.dropFirst()) + ".\n\n" }
+        if let fund = o.fundSentence(ctx) { out += cell(fund) + "\n\n" }
 
-        var domains: [String] = []
-        for c in o.contributions { for d in c.byDomain where !domains.contains(d.domain) { domains.append(d.domain) } }
-        domains = BriefContext.domainOrder.filter(domains.contains) + domains.filter { !BriefContext.domainOrder.contains($0) }
+        let domains = o.contributionDomains
         if !o.contributions.isEmpty {
             out += "### Contributions by nation and domain (\(ctx.capabilityPersonnel.isEmpty ? "units" : "personnel"))\n\n"
             out += "| nation | " + domains.joined(separator: " | ") + " | total |\n|---|" + String(repeating: "---:|", count: domains.count + 1) + "\n"
@@ -72,8 +70,7 @@ public enum MarkdownBrief {
         }
         out += "### Coverage per requirement\n\n| requirement | coverage | nations |\n|---|---:|---|\n"
         for c in o.coverage {
-            var seen = Set<String>()
-            let nations = o.assignments.filter { $0.requirement == c.requirement }.map(\.nation).filter { seen.insert($0).inserted }
+            let nations = o.nations(serving: c.requirement)
             let short = c.fraction < 1 - 1e-9
             let fraction = NumberFormat.percent(c.fraction)
             out += "| \(cell(ctx.requirementName(c.requirement))) | \(short ? "**\(fraction) shortfall**" : fraction) | "
@@ -88,7 +85,7 @@ public enum MarkdownBrief {
         if !o.binding.isEmpty {
             out += "\n### Binding caveats and policies\n\n"
             for n in o.binding {
-                out += "- \(cell(n.message))" + (n.amount.map { " (lifting it gains \(NumberFormat.readable($0)))" } ?? "") + "\n"
+                out += "- \(cell(n.message))" + (n.amount.map { " (\(PlanSentences.bindingGain($0)))" } ?? "") + "\n"
             }
         }
         if !o.alternatives.isEmpty || o.alternativesMissingLine != nil {
@@ -108,9 +105,8 @@ public enum MarkdownBrief {
     }
 
     static func shared(_ b: Brief) -> String {
-        let planned = b.planned
-        guard planned.count > 1 else { return "" }
-        let nations = planned[0].nations.filter { n in planned.allSatisfy { $0.nations.contains(n) } }
+        guard b.planned.count > 1 else { return "" }
+        let nations = b.nationsInEveryOption
         return "## What every option shares\n\nNations in every option: "
             + (nations.isEmpty ? "none" : nations.map { cell(b.context.nationName($0)) }.joined(separator: ", ")) + ".\n\n"
     }
@@ -134,20 +130,19 @@ public enum MarkdownBrief {
             out += "### \(cell(v.name))\n\n"
             for c in v.changes { out += "- \(cell(c))\n" }
             if !v.changes.isEmpty { out += "\n" }
-            out += "| option | coverage | cost | personnel | nations |\n|---|---:|---:|---:|---:|\n"
+            let measures = b.variantMeasures
+            out += "| option | " + measures.map(\.name).joined(separator: " | ") + " |\n|---|"
+                + String(repeating: "---:|", count: measures.count) + "\n"
             for base in b.options {
                 let variant = v.options.first { $0.id == base.id }
-                func pair(_ f: (BriefOption) -> Double?, percent: Bool = false) -> String {
+                func pair(_ m: Brief.VariantMeasure) -> String {
                     func show(_ v: Double?) -> String {
                         guard let v else { return "–" }
-                        return percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
+                        return m.percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
                     }
-                    return show(f(base)) + " → " + show(variant.flatMap(f))
+                    return show(m.value(base)) + " → " + show(variant.flatMap(m.value))
                 }
-                out += "| \(cell(base.id)) | "
-                    + pair({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, percent: true)
-                    + " | " + pair { $0.hasPlan ? $0.cost : nil } + " | " + pair { $0.hasPlan ? $0.personnelTotal : nil }
-                    + " | " + pair { $0.hasPlan ? Double($0.nations.count) : nil } + " |\n"
+                out += "| \(cell(base.id)) | " + measures.map(pair).joined(separator: " | ") + " |\n"
             }
             out += "\n"
         }
