@@ -198,7 +198,7 @@ public enum WhatIfReport {
         var out = "## What-if variants\n\n\(MarkdownReport.escape(title)).\n\n"
         for v in variants { out += "- \(MarkdownReport.escape(v))\n" }
         for c in comparisons(whatIf) {
-            out += "\n### Option \(c.id): \(MarkdownReport.escape(c.name))\n\n"
+            out += "\n### Option \(MarkdownReport.escape(c.id)): \(MarkdownReport.escape(c.name))\n\n"
             let head = c.rows[0]
             out += "| " + head.map(MarkdownReport.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: head.count - 1) + "\n"
