@@ -203,12 +203,6 @@ extension Plan {
     /// `coverage` (1 when no requirement has weight).
     public func weightedCoverage(in scenario: Scenario) -> Double {
         let weights = Dictionary(scenario.requirements.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        var sum = 0.0, total = 0.0
-        for c in coverage {
-            let w = weights[c.requirement] ?? 1
-            sum += w * c.fraction
-            total += w
-        }
-        return total > 0 ? sum / total : 1
+        return Self.weightedMean(coverage.map { ($0.requirement, $0.fraction) }, weight: { weights[$0] }) ?? 1
     }
 }
