@@ -1,6 +1,7 @@
 import CGLPK
 import CGLPKShim
 import Foundation
+import LinearModel
 
 // Every GLPK call of this module goes through this file, and from here through the C
 // shim, which traps GLPK errors (see CGLPKShim.h). Swift never calls a glp_* function that
@@ -12,7 +13,7 @@ import Foundation
 /// it deletes at the end, whatever happens.
 enum GLPKSession {
     static func run<T>(log: (@Sendable (String) -> Void)?, _ body: (GLPKProblem) throws -> T) throws -> T {
-        guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
+        guard fp_enter() != 0 else { throw SolverError(.reentrantCall, solver: "GLPK") }
         // Last of the defers to run: GLPK's per-thread environment goes too, so a thread
         // that exits after solving leaks nothing (GLPK never frees it by itself).
         defer {
@@ -37,7 +38,7 @@ enum GLPKSession {
     /// Throws the trapped error when `status` says the shim caught one.
     static func check(_ status: Int32, _ operation: String) throws {
         guard status != Int32(FP_OK) else { return }
-        throw GLPKError.internalError(operation: operation, message: String(cString: fp_last_error()))
+        throw SolverError(.internalError, solver: "GLPK", operation: operation, message: String(cString: fp_last_error()))
     }
 }
 
@@ -59,7 +60,8 @@ final class GLPKProblem {
 
     init() throws {
         guard let p = fp_create_prob() else {
-            throw GLPKError.internalError(operation: "glp_create_prob", message: String(cString: fp_last_error()))
+            throw SolverError(.internalError, solver: "GLPK", operation: "glp_create_prob",
+                              message: String(cString: fp_last_error()))
         }
         pointer = p
         generation = fp_env_generation()
@@ -162,7 +164,7 @@ final class GLPKProblem {
         var rc: Int32 = 0
         try GLPKSession.check(fp_write(pointer, format, path, &rc), format == 0 ? "glp_write_lp" : "glp_write_mps")
         if rc != 0 {
-            throw GLPKError.writeFailed(path: path, message: String(cString: fp_last_error()))
+            throw SolverError(.writeFailed, solver: "GLPK", path: path, message: String(cString: fp_last_error()))
         }
     }
 }
@@ -190,9 +192,9 @@ struct SolveClock {
 
 extension GLPKSession {
     /// Makes an invalid GLPK call (a column index out of range) under the guard, on the
-    /// calling thread, and throws the trapped ``GLPKError``. For tests of the error trap.
+    /// calling thread, and throws the trapped `SolverError`. For tests of the error trap.
     static func trapInvalidCallForTesting() throws {
-        guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
+        guard fp_enter() != 0 else { throw SolverError(.reentrantCall, solver: "GLPK") }
         defer { fp_leave() }
         try check(fp_test_invalid_call(), "glp_set_obj_coef")
     }

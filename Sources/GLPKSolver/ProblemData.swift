@@ -2,143 +2,67 @@ import CGLPK
 import CGLPKShim
 import LinearModel
 
-/// A model flattened into the arrays GLPK loads: bounds by row and column, and the matrix
-/// as triplets with duplicate (row, column) entries merged, which `glp_load_matrix` needs
-/// (it aborts on duplicates).
+/// A model in the arrays GLPK loads: ``ModelMatrix`` (merged triplets, bounds) in GLPK's
+/// encoding: a bound type per row and column, and the triplets 1-based with a placeholder
+/// in element 0, as `glp_load_matrix` wants.
 ///
 /// - Complexity: O(variables + constraints + terms), with no sorting or hashing.
 struct ProblemData {
-    var maximize = false
-    var objectiveConstant = 0.0
-    var objective: [Double]
-    var columnType: [Int32]
-    var columnLower: [Double]
-    var columnUpper: [Double]
+    /// The solver-independent form this was made from (for point checks).
+    let matrix: ModelMatrix
+    var maximize: Bool { matrix.maximize }
+    var objectiveConstant: Double { matrix.objectiveConstant }
+    var objective: [Double] { matrix.objective }
+    var columnType: [Int32] = []
+    var columnLower: [Double] = []
+    var columnUpper: [Double] = []
     var columnKind: [Int32]
     var rowType: [Int32] = []
     var rowLower: [Double] = []
     var rowUpper: [Double] = []
     /// Triplets, 1-based: element 0 is a placeholder, as GLPK wants.
-    var ia: [Int32] = [0]
-    var ja: [Int32] = [0]
-    var ar: [Double] = [0]
+    var ia: [Int32]
+    var ja: [Int32]
+    var ar: [Double]
     /// Some integer column has no integer inside its bounds.
-    var integerBoundsConflict = false
+    var integerBoundsConflict: Bool { matrix.integerBoundsConflict }
 
     var rowCount: Int { rowType.count }
     var columnCount: Int { columnType.count }
     var nonzeroCount: Int { ar.count - 1 }
 
-    /// Flattens `model`. For solving, integer bounds are rounded inward (`glp_intopt`
-    /// rejects fractional ones); an export keeps them as written (`roundIntegerBounds`
-    /// false), so that the file states the model, not our preparation of it.
+    /// Flattens `model` (``ModelMatrix``). For solving, integer bounds are rounded inward
+    /// (`glp_intopt` rejects fractional ones); an export keeps them as written
+    /// (`roundIntegerBounds` false), so that the file states the model, not our
+    /// preparation of it.
     init(_ model: Model, roundIntegerBounds: Bool = true) {
-        let n = model.variableCount
-        objective = [Double](repeating: 0, count: n)
-        columnType = []
-        columnLower = []
-        columnUpper = []
-        columnKind = []
-        columnType.reserveCapacity(n)
-        columnLower.reserveCapacity(n)
-        columnUpper.reserveCapacity(n)
-        columnKind.reserveCapacity(n)
-        for v in model.variables {
-            var lo = v.lowerBound, hi = v.upperBound
-            if roundIntegerBounds {
-                // glp_intopt rejects fractional bounds on integer columns (GLP_EBOUND).
-                let b = v.integralBounds
-                (lo, hi) = (b.lower, b.upper)
-                if b.conflict { integerBoundsConflict = true }
-            }
-            let (type, l, u) = Self.glpkBounds(lo, hi)
+        self.init(ModelMatrix(model, roundIntegerBounds: roundIntegerBounds))
+    }
+
+    init(_ matrix: ModelMatrix) {
+        self.matrix = matrix
+        columnKind = matrix.isInteger.map { $0 ? GLP_IV : GLP_CV }
+        columnType.reserveCapacity(matrix.columnCount)
+        columnLower.reserveCapacity(matrix.columnCount)
+        columnUpper.reserveCapacity(matrix.columnCount)
+        for j in 0..<matrix.columnCount {
+            let (type, l, u) = Self.glpkBounds(matrix.columnLower[j], matrix.columnUpper[j])
             columnType.append(type)
             columnLower.append(l)
             columnUpper.append(u)
-            columnKind.append(v.kind == .continuous ? GLP_CV : GLP_IV)
         }
-
-        maximize = model.objective.sense == .maximize
-        objectiveConstant = model.objective.expression.constant
-        let objectiveTerms = model.objective.expression
-        for (v, c) in zip(objectiveTerms.variables, objectiveTerms.coefficients) {
-            objective[v.index] += c
-        }
-
-        let m = model.constraintCount
-        rowType.reserveCapacity(m)
-        rowLower.reserveCapacity(m)
-        rowUpper.reserveCapacity(m)
-        let terms = model.constraints.reduce(0) { $0 + $1.expression.termCount }
-        ia.reserveCapacity(terms + 1)
-        ja.reserveCapacity(terms + 1)
-        ar.reserveCapacity(terms + 1)
-        // lastRow[j] == i: column j already has a triplet in row i, at slot[j].
-        var lastRow = [Int32](repeating: -1, count: n)
-        var slot = [Int](repeating: 0, count: n)
-        for (i, constraint) in model.constraints.enumerated() {
-            let (type, l, u) = Self.glpkBounds(constraint.bounds.lower, constraint.bounds.upper)
+        rowType.reserveCapacity(matrix.rowCount)
+        rowLower.reserveCapacity(matrix.rowCount)
+        rowUpper.reserveCapacity(matrix.rowCount)
+        for i in 0..<matrix.rowCount {
+            let (type, l, u) = Self.glpkBounds(matrix.rowLower[i], matrix.rowUpper[i])
             rowType.append(type)
             rowLower.append(l)
             rowUpper.append(u)
-            let row = Int32(i)
-            let e = constraint.expression
-            e.variables.withUnsafeBufferPointer { vars in
-                e.coefficients.withUnsafeBufferPointer { coefs in
-                    for k in 0..<vars.count {
-                        let j = vars[k].index
-                        let c = coefs[k]
-                        if lastRow[j] == row {
-                            ar[slot[j]] += c
-                        } else {
-                            lastRow[j] = row
-                            slot[j] = ar.count
-                            ia.append(row + 1)
-                            ja.append(Int32(j + 1))
-                            ar.append(c)
-                        }
-                    }
-                }
-            }
         }
-        // x - x merges to 0; GLPK would store it as an explicit zero.
-        if ar.dropFirst().contains(0) { dropZeros() }
-    }
-
-    /// Where a point violates the loaded problem, if anywhere: a column bound, the
-    /// integrality of an integer column, or a row, each with tolerance 1e-6 (relative for
-    /// large values). `glp_ios_heur_sol` checks only integrality, so hints are checked here.
-    /// - Complexity: O(columns + nonzeros).
-    func violation(of x: [Double]) -> (isRow: Bool, index: Int)? {
-        func tolerance(_ v: Double) -> Double { 1e-6 * max(1, abs(v)) }
-        for j in 0..<columnCount {
-            let v = x[j]
-            if !v.isFinite { return (false, j) }
-            if columnKind[j] == GLP_IV && v != v.rounded() { return (false, j) }
-            let t = columnType[j]
-            if (t == GLP_LO || t == GLP_DB || t == GLP_FX) && v < columnLower[j] - tolerance(columnLower[j]) { return (false, j) }
-            if (t == GLP_UP || t == GLP_DB || t == GLP_FX) && v > columnUpper[j] + tolerance(columnUpper[j]) { return (false, j) }
-        }
-        var activity = [Double](repeating: 0, count: rowCount)
-        for k in 1..<ar.count { activity[Int(ia[k]) - 1] += ar[k] * x[Int(ja[k]) - 1] }
-        for i in 0..<rowCount {
-            let t = rowType[i], a = activity[i]
-            if (t == GLP_LO || t == GLP_DB || t == GLP_FX) && a < rowLower[i] - tolerance(rowLower[i]) { return (true, i) }
-            if (t == GLP_UP || t == GLP_DB || t == GLP_FX) && a > rowUpper[i] + tolerance(rowUpper[i]) { return (true, i) }
-        }
-        return nil
-    }
-
-    /// Removes triplets whose merged coefficient is zero.
-    private mutating func dropZeros() {
-        var w = 1
-        for k in 1..<ar.count where ar[k] != 0 {
-            ia[w] = ia[k]; ja[w] = ja[k]; ar[w] = ar[k]
-            w += 1
-        }
-        ia.removeSubrange(w...)
-        ja.removeSubrange(w...)
-        ar.removeSubrange(w...)
+        ia = [0] + matrix.tripletRow.lazy.map { $0 + 1 }
+        ja = [0] + matrix.tripletColumn.lazy.map { $0 + 1 }
+        ar = [0] + matrix.tripletValue
     }
 
     /// GLPK's bound type for `lower <= x <= upper` (infinite means none).

@@ -12,6 +12,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case foreignVariable(where: String, index: Int)
     /// A solution hint whose length differs from the number of variables.
     case hintLength(expected: Int, got: Int)
+    /// More variables, constraints or terms than a backend's 32-bit indices hold.
+    case tooLarge(what: String, count: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
             return "variable #\(i) in \(w) does not belong to this model"
         case .hintLength(let e, let g):
             return "solution hint has \(g) values for \(e) variables"
+        case .tooLarge(let w, let n):
+            return "\(n) \(w): more than a solver takes (at most \(Int32.max - 1))"
         }
     }
 }

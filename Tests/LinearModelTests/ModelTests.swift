@@ -51,9 +51,9 @@ final class ModelTests: XCTestCase {
 
     /// |objective - bound| / |objective|: 100 vs 90 -> 0.1; no gap without a solution.
     func testRelativeGap() {
-        let r = SolveResult(termination: .timeLimit, hasSolution: true, objectiveValue: 100, bestBound: 90)
+        let r = SolveResult(termination: .timeLimit, primalStatus: .feasiblePoint, objectiveValue: 100, bestBound: 90)
         XCTAssertEqual(r.relativeGap!, 0.1, accuracy: 1e-12)
-        XCTAssertNil(SolveResult(termination: .timeLimit, hasSolution: false, bestBound: 90).relativeGap)
+        XCTAssertNil(SolveResult(termination: .timeLimit, primalStatus: .noPoint, bestBound: 90).relativeGap)
     }
 
     /// Integer bounds round inward with 1e-9 of slack: [0.2, 6.9999999999] holds the whole
