@@ -18,15 +18,10 @@ struct CBCProblemData {
     var isInteger: [CChar]
     var rowLower: [Double]
     var rowUpper: [Double]
-    var start: [Int32]
-    var index: [Int32]
-    var value: [Double]
-    /// Some integer column has no integer inside its bounds.
-    var integerBoundsConflict: Bool { matrix.integerBoundsConflict }
-
-    var columnCount: Int { objective.count }
-    var rowCount: Int { rowLower.count }
-    var nonzeroCount: Int { value.count }
+    /// The matrix column by column.
+    let byColumn: ModelMatrix.ColumnCompressed
+    var columnCount: Int { matrix.columnCount }
+    var rowCount: Int { matrix.rowCount }
 
     /// Flattens `model` (``ModelMatrix``). Integer bounds are rounded inward when
     /// `roundIntegerBounds` (for solving); an export keeps them as written.
@@ -39,10 +34,7 @@ struct CBCProblemData {
         isInteger = matrix.isInteger.map { $0 ? 1 : 0 }
         rowLower = matrix.rowLower.map(Self.finite)
         rowUpper = matrix.rowUpper.map(Self.finite)
-        let csc = matrix.columnCompressed()
-        start = csc.start
-        index = csc.index
-        value = csc.value
+        byColumn = matrix.columnCompressed()
     }
 
     /// CBC reads bounds beyond ±1e30 as none; it is given its own infinity.
@@ -52,9 +44,9 @@ struct CBCProblemData {
 
     /// Calls `body` with the C view of these arrays (valid only inside `body`).
     func withCProblem<T>(_ body: (UnsafePointer<fp_cbc_problem>) throws -> T) rethrows -> T {
-        try start.withUnsafeBufferPointer { st in
-        try index.withUnsafeBufferPointer { ix in
-        try value.withUnsafeBufferPointer { va in
+        try byColumn.start.withUnsafeBufferPointer { st in
+        try byColumn.index.withUnsafeBufferPointer { ix in
+        try byColumn.value.withUnsafeBufferPointer { va in
         try columnLower.withUnsafeBufferPointer { cl in
         try columnUpper.withUnsafeBufferPointer { cu in
         try objective.withUnsafeBufferPointer { ob in

@@ -1,6 +1,6 @@
 import CCBCShim
 import Foundation
-import LinearModel
+@_spi(Backend) import LinearModel
 
 /// Every call into CBC goes through here: one shim session per solve or export.
 struct CBCSession {
@@ -20,8 +20,8 @@ struct CBCSession {
         let names = parameters.map { strdup($0.0) }
         let texts = parameters.map { strdup($0.1) }
         defer { names.forEach { free($0) }; texts.forEach { free($0) } }
-        let logBox = log.map { Unmanaged.passRetained(LogBox($0)) }
-        defer { logBox?.release() }
+        let logInfo = log.map(LogRelay.retain)
+        defer { logInfo.map(LogRelay.release) }
         let rc = data.withCProblem { problem -> Int32 in
             constant(names).withUnsafeBufferPointer { n in
             constant(texts).withUnsafeBufferPointer { t in
@@ -30,7 +30,7 @@ struct CBCSession {
             values.withUnsafeMutableBufferPointer { out in
                 fp_cbc_solve(problem, deadline ?? .infinity, n.baseAddress, t.baseAddress, Int32(parameters.count),
                              si.baseAddress, sv.baseAddress, Int32(startIndex.count),
-                             logBox == nil ? nil : logTrampoline, logBox?.toOpaque(),
+                             logInfo == nil ? nil : LogRelay.function, logInfo,
                              out.baseAddress, &outcome)
             }}}}}
         }
@@ -66,14 +66,4 @@ struct CBCSession {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
-}
-
-final class LogBox {
-    let handler: @Sendable (String) -> Void
-    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
-}
-
-private let logTrampoline: fp_cbc_log_fn = { info, text in
-    guard let info, let text else { return }
-    Unmanaged<LogBox>.fromOpaque(info).takeUnretainedValue().handler(String(cString: text))
 }

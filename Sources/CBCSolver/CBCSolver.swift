@@ -80,7 +80,7 @@ public struct CBCSolver: Solver {
         try model.validate(for: parameters)
         let data = CBCProblemData(model)
         var result: SolveResult
-        if data.integerBoundsConflict {
+        if data.matrix.integerBoundsConflict {
             result = SolveResult(termination: .infeasible,
                                  message: "an integer variable has no integer value within its bounds")
         } else if data.columnCount == 0 {

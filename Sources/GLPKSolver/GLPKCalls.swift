@@ -1,7 +1,7 @@
 import CGLPK
 import CGLPKShim
 import Foundation
-import LinearModel
+@_spi(Backend) import LinearModel
 
 // Every GLPK call of this module goes through this file, and from here through the C
 // shim, which traps GLPK errors (see CGLPKShim.h). Swift never calls a glp_* function that
@@ -20,15 +20,11 @@ enum GLPKSession {
             fp_release_env()
             fp_leave()
         }
-        var logBox: Unmanaged<LogBox>?
-        if let log {
-            let box = Unmanaged.passRetained(LogBox(log))
-            logBox = box
-            fp_set_log(logTrampoline, box.toOpaque())
-        }
+        let logInfo = log.map(LogRelay.retain)
+        if let logInfo { fp_set_log(LogRelay.function, logInfo) }
         defer {
             fp_set_log(nil, nil)
-            logBox?.release()
+            logInfo.map(LogRelay.release)
         }
         let problem = try GLPKProblem()
         defer { problem.delete() }
@@ -42,15 +38,6 @@ enum GLPKSession {
     }
 }
 
-final class LogBox {
-    let handler: @Sendable (String) -> Void
-    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
-}
-
-private let logTrampoline: fp_log_fn = { info, text in
-    guard let info, let text else { return }
-    Unmanaged<LogBox>.fromOpaque(info).takeUnretainedValue().handler(String(cString: text))
-}
 
 /// A `glp_prob` of the current thread. After a trapped error GLPK's environment (and the
 /// problem with it) is gone, so `delete` checks the environment generation first.

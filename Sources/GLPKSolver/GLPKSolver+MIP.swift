@@ -7,7 +7,7 @@ extension GLPKSolver {
     /// branch-and-bound callback (lattice stop, hint, progress; see `CGLPKShim.h`).
     func solveMIP(_ problem: GLPKProblem, _ model: Model, _ data: ProblemData, _ parameters: SolveParameters,
                   _ clock: SolveClock, rootBounds: inout [Double]) throws -> SolveResult {
-        if data.integerBoundsConflict {
+        if data.matrix.integerBoundsConflict {
             return SolveResult(termination: .infeasible,
                                message: "an integer variable has no integer value within its bounds")
         }

@@ -13,22 +13,16 @@ struct ProblemData {
     var maximize: Bool { matrix.maximize }
     var objectiveConstant: Double { matrix.objectiveConstant }
     var objective: [Double] { matrix.objective }
-    var columnType: [Int32] = []
-    var columnLower: [Double] = []
-    var columnUpper: [Double] = []
-    var columnKind: [Int32]
-    var rowType: [Int32] = []
-    var rowLower: [Double] = []
-    var rowUpper: [Double] = []
+    /// Bound type (`GLP_FR`, `GLP_LO`, `GLP_UP`, `GLP_DB`, `GLP_FX`) and bounds of each
+    /// column (0 where the type has none), and its kind (`GLP_CV`, `GLP_IV`).
+    var columnType: [Int32], columnLower: [Double], columnUpper: [Double], columnKind: [Int32]
+    /// The same for each row (coefficient strengthening may tighten them).
+    var rowType: [Int32], rowLower: [Double], rowUpper: [Double]
     /// Triplets, 1-based: element 0 is a placeholder, as GLPK wants.
-    var ia: [Int32]
-    var ja: [Int32]
-    var ar: [Double]
-    /// Some integer column has no integer inside its bounds.
-    var integerBoundsConflict: Bool { matrix.integerBoundsConflict }
+    var ia: [Int32], ja: [Int32], ar: [Double]
 
-    var rowCount: Int { rowType.count }
-    var columnCount: Int { columnType.count }
+    var rowCount: Int { matrix.rowCount }
+    var columnCount: Int { matrix.columnCount }
     var nonzeroCount: Int { ar.count - 1 }
 
     /// Flattens `model` (``ModelMatrix``). For solving, integer bounds are rounded inward
@@ -42,27 +36,26 @@ struct ProblemData {
     init(_ matrix: ModelMatrix) {
         self.matrix = matrix
         columnKind = matrix.isInteger.map { $0 ? GLP_IV : GLP_CV }
-        columnType.reserveCapacity(matrix.columnCount)
-        columnLower.reserveCapacity(matrix.columnCount)
-        columnUpper.reserveCapacity(matrix.columnCount)
-        for j in 0..<matrix.columnCount {
-            let (type, l, u) = Self.glpkBounds(matrix.columnLower[j], matrix.columnUpper[j])
-            columnType.append(type)
-            columnLower.append(l)
-            columnUpper.append(u)
-        }
-        rowType.reserveCapacity(matrix.rowCount)
-        rowLower.reserveCapacity(matrix.rowCount)
-        rowUpper.reserveCapacity(matrix.rowCount)
-        for i in 0..<matrix.rowCount {
-            let (type, l, u) = Self.glpkBounds(matrix.rowLower[i], matrix.rowUpper[i])
-            rowType.append(type)
-            rowLower.append(l)
-            rowUpper.append(u)
-        }
+        (columnType, columnLower, columnUpper) = Self.glpkBounds(matrix.columnLower, matrix.columnUpper)
+        (rowType, rowLower, rowUpper) = Self.glpkBounds(matrix.rowLower, matrix.rowUpper)
         ia = [0] + matrix.tripletRow.lazy.map { $0 + 1 }
         ja = [0] + matrix.tripletColumn.lazy.map { $0 + 1 }
         ar = [0] + matrix.tripletValue
+    }
+
+    /// GLPK's bound types and bounds for `lower[k] <= x[k] <= upper[k]`.
+    static func glpkBounds(_ lower: [Double], _ upper: [Double]) -> ([Int32], [Double], [Double]) {
+        var types = [Int32](), lo = [Double](), hi = [Double]()
+        types.reserveCapacity(lower.count)
+        lo.reserveCapacity(lower.count)
+        hi.reserveCapacity(lower.count)
+        for (l, u) in zip(lower, upper) {
+            let (type, a, b) = glpkBounds(l, u)
+            types.append(type)
+            lo.append(a)
+            hi.append(b)
+        }
+        return (types, lo, hi)
     }
 
     /// GLPK's bound type for `lower <= x <= upper` (infinite means none).
