@@ -11,7 +11,7 @@ final class CBCLockWaitTests: XCTestCase {
     /// second, limited to 0.5 s, starts once the first is inside CBC (its first log
     /// message) and so queues behind it: it must return by its own deadline, `.timeLimit`,
     /// long before the first ends. Charging only the time after the wait, it took about
-    /// 3 + 0.5 s. The bound, 2 s, leaves 1.5 s for a loaded machine.
+    /// 3 + 0.5 s (measured: 3.56 s). The bound, 2 s, leaves 1.5 s for a loaded machine.
     func testTimeLimitCountsTheWaitForCBCsLock() throws {
         let (hard, _) = SolverConformance.marketSplit(rows: 6, columns: 60)
         let inside = DispatchSemaphore(value: 0)
@@ -39,7 +39,7 @@ final class CBCLockWaitTests: XCTestCase {
         XCTAssertLessThan(wall, 2, "the second solve waited \(wall) s with a 0.5 s limit")
         XCTAssertTrue(firstStillRunning, "the first solve (3 s) ended before the second (0.5 s)")
 
-        XCTAssertEqual(firstDone.wait(timeout: .now() + 60), .success)
+        if firstStillRunning { XCTAssertEqual(firstDone.wait(timeout: .now() + 60), .success) }
         let f = try XCTUnwrap(firstResult.get()).get()
         XCTAssertEqual(f.termination, .timeLimit, f.message ?? "")
     }

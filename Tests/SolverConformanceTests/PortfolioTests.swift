@@ -8,7 +8,8 @@ import XCTest
 final class PortfolioTests: XCTestCase {
     /// A relative gap with neither a node budget nor a time limit: each GLPK turn stops on
     /// the gap (`.stoppedEarly`, `.gap`), and the portfolio used to hand over to the next
-    /// turn for ever. It must return the gap stop (or a proof). The model is the market
+    /// turn, doubling the turns' budget, until its node count overflowed (a crash after
+    /// some 60 rounds). It must return the gap stop (or a proof). The model is the market
     /// split plus a column fixed at 100 (optimum and LP bound 100, see
     /// ``SolverConformance/gapStopIsNotAProof``): with a 90% gap any incumbent below 1000
     /// stops the search. The solve runs on a thread of its own so that a loop fails the

@@ -89,7 +89,8 @@ public struct SolverPortfolio: Solver {
                     if r.primalStatus == .feasiblePoint, better(r, than: best, sense: model.objective.sense) { best = r }
                     else if best == nil { best = r }
                     bound = tighter(bound, r.bestBound, sense: model.objective.sense)
-                    used += turn
+                    let (sum, overflow) = used.addingReportingOverflow(turn)
+                    used = overflow ? Int.max : sum
                     if let total = nodeBudget, used >= total, var kept = best {
                         // Every turn searched the same model: each bound holds for all.
                         kept.bestBound = clamp(bound, to: kept, sense: model.objective.sense)
