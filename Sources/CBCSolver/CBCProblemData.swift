@@ -1,5 +1,5 @@
 import CCBCShim
-import LinearModel
+@_spi(Backend) import LinearModel
 
 /// A model in the arrays `Cbc_loadProblem` takes: ``ModelMatrix`` column-compressed (rows
 /// ascending within a column), bounds with ±`Double.greatestFiniteMagnitude` for "none"
@@ -44,29 +44,17 @@ struct CBCProblemData {
 
     /// Calls `body` with the C view of these arrays (valid only inside `body`).
     func withCProblem<T>(_ body: (UnsafePointer<fp_cbc_problem>) throws -> T) rethrows -> T {
-        try byColumn.start.withUnsafeBufferPointer { st in
-        try byColumn.index.withUnsafeBufferPointer { ix in
-        try byColumn.value.withUnsafeBufferPointer { va in
-        try columnLower.withUnsafeBufferPointer { cl in
-        try columnUpper.withUnsafeBufferPointer { cu in
-        try objective.withUnsafeBufferPointer { ob in
-        try rowLower.withUnsafeBufferPointer { rl in
-        try rowUpper.withUnsafeBufferPointer { ru in
-        try isInteger.withUnsafeBufferPointer { ii in
+        try withBaseAddresses(of: [byColumn.value, columnLower, columnUpper, objective, rowLower, rowUpper]) { real in
+        try withBaseAddresses(of: [byColumn.start, byColumn.index]) { int in
+        try isInteger.withUnsafeBufferPointer { flags in
             var p = fp_cbc_problem()
             p.ncols = Int32(columnCount)
             p.nrows = Int32(rowCount)
-            p.start = st.baseAddress
-            p.index = ix.baseAddress
-            p.value = va.baseAddress
-            p.col_lb = cl.baseAddress
-            p.col_ub = cu.baseAddress
-            p.obj = ob.baseAddress
-            p.row_lb = rl.baseAddress
-            p.row_ub = ru.baseAddress
-            p.is_int = ii.baseAddress
+            (p.start, p.index) = (int[0], int[1])
+            (p.value, p.col_lb, p.col_ub, p.obj, p.row_lb, p.row_ub) = (real[0], real[1], real[2], real[3], real[4], real[5])
+            p.is_int = flags.baseAddress
             p.maximize = maximize ? 1 : 0
             return try withUnsafePointer(to: &p) { try body($0) }
-        }}}}}}}}}
+        }}}
     }
 }

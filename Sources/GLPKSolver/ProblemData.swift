@@ -1,6 +1,6 @@
 import CGLPK
 import CGLPKShim
-import LinearModel
+@_spi(Backend) import LinearModel
 
 /// A model in the arrays GLPK loads: ``ModelMatrix`` (merged triplets, bounds) in GLPK's
 /// encoding: a bound type per row and column, and the triplets 1-based with a placeholder
@@ -70,35 +70,17 @@ struct ProblemData {
 
     /// Calls `body` with the C view of these arrays (valid only inside `body`).
     func withCData<T>(_ body: (UnsafePointer<fp_problem_data>) throws -> T) rethrows -> T {
-        try objective.withUnsafeBufferPointer { obj in
-        try columnType.withUnsafeBufferPointer { ct in
-        try columnLower.withUnsafeBufferPointer { cl in
-        try columnUpper.withUnsafeBufferPointer { cu in
-        try columnKind.withUnsafeBufferPointer { ck in
-        try rowType.withUnsafeBufferPointer { rt in
-        try rowLower.withUnsafeBufferPointer { rl in
-        try rowUpper.withUnsafeBufferPointer { ru in
-        try ia.withUnsafeBufferPointer { ia in
-        try ja.withUnsafeBufferPointer { ja in
-        try ar.withUnsafeBufferPointer { ar in
+        try withBaseAddresses(of: [objective, columnLower, columnUpper, rowLower, rowUpper, ar]) { real in
+        try withBaseAddresses(of: [columnType, columnKind, rowType, ia, ja]) { int in
             var d = fp_problem_data()
             d.nrows = Int32(rowCount)
             d.ncols = Int32(columnCount)
             d.nnz = Int32(nonzeroCount)
             d.obj_dir = maximize ? GLP_MAX : GLP_MIN
             d.obj_const = objectiveConstant
-            d.obj = obj.baseAddress
-            d.col_type = ct.baseAddress
-            d.col_lb = cl.baseAddress
-            d.col_ub = cu.baseAddress
-            d.col_kind = ck.baseAddress
-            d.row_type = rt.baseAddress
-            d.row_lb = rl.baseAddress
-            d.row_ub = ru.baseAddress
-            d.ia = ia.baseAddress
-            d.ja = ja.baseAddress
-            d.ar = ar.baseAddress
+            (d.obj, d.col_lb, d.col_ub, d.row_lb, d.row_ub, d.ar) = (real[0], real[1], real[2], real[3], real[4], real[5])
+            (d.col_type, d.col_kind, d.row_type, d.ia, d.ja) = (int[0], int[1], int[2], int[3], int[4])
             return try withUnsafePointer(to: &d) { try body($0) }
-        }}}}}}}}}}}
+        }}
     }
 }
