@@ -1,4 +1,5 @@
 import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation
@@ -194,29 +195,6 @@ final class ResilienceTests: XCTestCase {
         }
         // Laziness shows: some seed needed fewer nations' rows than the full family.
         XCTAssertGreaterThan(fewer, 0)
-    }
-
-    /// glpsol, outside forceplan, solves the exported withdrawal stage of the small case
-    /// (the full family of rows) to the same 2/3.
-    func testGlpsolAgreesOnTheExportedWithdrawalStage() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
-        let file = try ForcePlanCLI.scenarioFile(Self.smallWithdrawal)
-        let dir = try ForcePlanCLI.temporaryDirectory()
-        let lp = dir.appendingPathComponent("withdrawal.lp").path
-        let export = try ForcePlanCLI.run(["export", file, "--option", "base", "--stage", "1", "--lp", lp])
-        XCTAssertEqual(export.status, 0, export.stderr)
-        let output = dir.appendingPathComponent("withdrawal.sol").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--lp", lp, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOfFile: output, encoding: .utf8)
-        XCTAssertTrue(text.contains("Status:     INTEGER OPTIMAL"), text)
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let number = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
-        XCTAssertEqual(try XCTUnwrap(Double(number)), 2.0 / 3, accuracy: 1e-6)
     }
 }
 
