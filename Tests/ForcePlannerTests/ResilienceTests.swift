@@ -196,5 +196,23 @@ final class ResilienceTests: XCTestCase {
         // Laziness shows: some seed needed fewer nations' rows than the full family.
         XCTAssertGreaterThan(fewer, 0)
     }
-}
 
+    func testBadWithdrawalCoverageAndObjectiveNameTheirPlace() throws {
+        let yaml = """
+        format: forceplan/v1
+        name: x
+        policies: {withdrawal_coverage: 1.5}
+        objectives: [withdrawl]
+        """
+        do {
+            _ = try ScenarioLoader.load(yaml: yaml, file: "bad.yaml")
+            XCTFail("loaded a withdrawal_coverage above 1")
+        } catch let error as ScenarioLoadError {
+            XCTAssertEqual(error.diagnostics.map(\.description), [
+                "bad.yaml:3:33: invalid withdrawal_coverage 1.5; expected a number above 0 and at most 1 (e.g. 0.4)",
+                "bad.yaml:4:14: unknown objective 'withdrawl' (allowed: coverage, cost, personnel, nations, withdrawal, "
+                    + "personnel-in:TAG, dependence:ID)",
+            ])
+        }
+    }
+}
