@@ -167,7 +167,8 @@ final class BriefTests: XCTestCase {
         XCTAssertEqual(critical.map(\.nation), ["solo"])
         XCTAssertEqual(critical.first?.coverageLost ?? .nan, 0.5, accuracy: 1e-9)
         XCTAssertEqual(critical.first?.singlePointOfFailure, true)
-        XCTAssertTrue(HTMLBrief.render(brief).contains("<li>solo: coverage −50%, cost −2 — single point of failure</li>"))
+        // Left in place without solo (not re-planned): air 0, ground 1 -> 50%.
+        XCTAssertTrue(HTMLBrief.render(brief).contains("<li>solo: coverage −50%, cost −2, 50% left in place — single point of failure</li>"))
     }
 
     func testSameInputGivesTheSameBytes() throws {

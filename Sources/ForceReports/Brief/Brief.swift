@@ -37,8 +37,12 @@ public struct Brief: Sendable {
         guard let i = options.firstIndex(where: { $0.id == report.baseline.option.id }) else { return }
         options[i].critical = report.nations
             .filter { ($0.coverageLost ?? 1) > 1e-9 || $0.singlePointOfFailure }
-            .map { BriefOption.CriticalNation(nation: $0.nation, coverageLost: $0.coverageLost, costAdded: $0.costAdded,
-                                              singlePointOfFailure: $0.singlePointOfFailure) }
+            .map { n in
+                var c = BriefOption.CriticalNation(nation: n.nation, coverageLost: n.coverageLost, costAdded: n.costAdded,
+                                                   singlePointOfFailure: n.singlePointOfFailure)
+                c.leftInPlace = n.leftInPlace
+                return c
+            }
     }
 
     /// Adds a frontier from `frontier --format json` output:
@@ -211,6 +215,8 @@ public struct BriefOption: Sendable {
         public var costAdded: Double?
         /// Some requirement it serves falls short with no substitute.
         public var singlePointOfFailure: Bool
+        /// Coverage the plan's units left in place give without it, not re-planned.
+        public var leftInPlace: Double? = nil
     }
     /// Per nation, personnel deployed (or units, when the scenario is unknown), by domain.
     public var contributions: [(nation: String, byDomain: [(domain: String, amount: Double)])]

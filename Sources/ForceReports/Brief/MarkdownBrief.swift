@@ -158,6 +158,7 @@ enum CriticalText {
         if let lost = c.coverageLost {
             line += "coverage −" + NumberFormat.percent(lost)
             if let cost = c.costAdded { line += ", cost " + (cost >= 0 ? "+" : "−") + NumberFormat.readable(abs(cost)) }
+            if let left = c.leftInPlace { line += ", " + NumberFormat.percent(left) + " left in place" }
         } else {
             line += "no plan without it"
         }
