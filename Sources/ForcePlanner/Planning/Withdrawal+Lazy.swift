@@ -21,6 +21,7 @@ extension SolveContext {
     mutating func solveStage(_ model: inout Model, _ f: inout Formulation, stage k: Int,
                              parameters: SolveParameters) throws -> SolveResult {
         var p = parameters
+        var rounds = 0
         while true {
             if let h = p.hint, h.count != model.variableCount { p.hint = f.cleanValues(h) }
             let solved = try planner.portfolio.solve(model, parameters: p)
@@ -43,13 +44,20 @@ extension SolveContext {
                 .map(\.nation)
             guard !broken.isEmpty else { return solved }
             if let n = solved.nodes { nodes = (nodes ?? 0) + n }
+            // After a few rounds that keep finding new nations, the rest of the family comes
+            // at once: each round is a whole MIP solve (benchmarks/RESULTS.md).
+            rounds += 1
+            let adding = rounds > Self.lazyWithdrawalRounds ? f.withdrawalCandidates : broken
             var stage: Model? = model
-            f.addWithdrawalRows(for: broken, also: &stage)
+            f.addWithdrawalRows(for: adding, also: &stage)
             if let stage { model = stage }
             p.hint = nil
             p.timeLimit = remaining
         }
     }
+
+    /// Rounds of lazy withdrawal rows per stage before the rest of the family is added.
+    static let lazyWithdrawalRounds = 3
 
     /// For an option infeasible only because of its `withdrawal_coverage`: plans it
     /// without the policy, maximising the worst withdrawal, and names the nation and the
