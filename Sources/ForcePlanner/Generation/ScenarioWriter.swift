@@ -43,7 +43,7 @@ public enum ScenarioWriter {
             }
             out += n.pledges.isEmpty ? "    pledges: []\n" : "    pledges:\n"
             for p in n.pledges {
-                var fields = ["capability: \(p.capability)", "units: \(num(p.units))", "cost: \(num(p.cost))"]
+                var fields = (p.id.map { ["id: \($0)"] } ?? []) + ["capability: \(p.capability)", "units: \(num(p.units))", "cost: \(num(p.cost))"]
                 if let r = p.readyDays { fields.append("ready_days: \(num(r))") }
                 if let ls = p.locations { fields.append("locations: [\(ls.joined(separator: ", "))]") }
                 if !p.when.isEmpty { fields.append("when: [\(p.when.joined(separator: ", "))]") }

@@ -97,6 +97,9 @@ public struct Caveat: Sendable, Hashable {
 public struct Pledge: Sendable, Hashable {
     /// The pledging nation's id.
     public var nation: String
+    /// The pledge's own id, unique within its nation (optional): a variant addresses a
+    /// pledge by its id when it has one, else by its capability.
+    public var id: String?
     public var capability: String
     /// Units pledged (whole, >= 0).
     public var units: Double
