@@ -373,4 +373,40 @@ final class VariantFieldMergeTests: XCTestCase {
             XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one error: \(result.stderr)")
         }
     }
+
+    // MARK: Changes, field by field
+
+    /// Every changed field is one line; nations are named by id, pledges by id or capability.
+    func testChangesAreListedFieldByField() throws {
+        let base = try ScenarioLoader.load(file: directory.appendingPathComponent("base.yaml").path).scenario
+        let v = try load("v.yaml", """
+            format: forceplan/v1
+            extends: base.yaml
+            locations:
+              poland: {capacity: {air: 4}}
+            nations:
+              france:
+                budget: 50
+                pledges: [{capability: jet, units: 3}, {id: marines, remove: true}]
+              uk: {groups: [lead]}
+              usa: null
+              brazil: {new: true, pledges: [{capability: jet, units: 2}]}
+            requirements:
+              - {id: presence, units: 7, weight: null}
+            options:
+              - {id: horizon, policies: {max_nation_share: null}}
+            """)
+        XCTAssertEqual(v.changes(from: base), [
+            "location poland: capacity air 10 -> 4",
+            "uk: groups [lead, nato] -> [lead]",
+            "france: budget none -> 50",
+            "france: pledge jet: units 6 -> 3",
+            "france: removed pledge marines",
+            "added nation brazil",
+            "removed nation usa",
+            "requirement presence: units 6 -> 7",
+            "requirement presence: weight 3 -> 1",
+            "option horizon: policies max_nation_share: 0.8 -> none",
+        ])
+    }
 }

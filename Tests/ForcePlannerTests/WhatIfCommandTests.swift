@@ -54,7 +54,7 @@ final class WhatIfCommandTests: XCTestCase {
         for plan in plans {
             XCTAssertEqual(JSONSchemaCheck(root: schema).errors(plan, schema), [])
         }
-        XCTAssertEqual(variants.map { $0["changes"] as? [String] }, [["nation uk removed"], ["--assume us-backstop=false (every option)"]])
+        XCTAssertEqual(variants.map { $0["changes"] as? [String] }, [["removed nation uk"], ["--assume us-backstop=false (every option)"]])
     }
 
     /// The whole output follows docs/whatif.schema.json (its plans by reference to

@@ -5,7 +5,7 @@
 ///
 /// ```json
 /// {"scenario": "tutorial", "baseline": PLAN,
-///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["nation uk removed"], "plan": PLAN,
+///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["removed nation uk"], "plan": PLAN,
 ///                "delta": {"in-ukraine": {"objectives": {"cost": -40, "coverage": -0.25},
 ///                                         "coverage": {"reassurance": -0.667},
 ///                                         "nations_joined": [], "nations_left": ["uk"]}}}]}
