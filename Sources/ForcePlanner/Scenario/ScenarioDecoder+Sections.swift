@@ -4,9 +4,9 @@ extension ScenarioDecoder {
     static let topKeys = ["format", "name", "description", "assumptions", "capabilities", "locations",
                           "nations", "requirements", "policies", "objectives", "options", "alternatives"]
     static let capabilityKeys = ["domain", "personnel", "rotation"]
-    static let locationKeys = ["name", "tags", "capacity"]
+    static let locationKeys = ["name", "tags", "capacity", "host"]
     static let capacityKeys = ["personnel"] + Domain.allCases.map(\.rawValue)
-    static let nationKeys = ["name", "groups", "budget", "funds", "reliability", "caveats", "pledges"]
+    static let nationKeys = ["name", "groups", "budget", "funds", "reliability", "caveats", "hosts", "pledges"]
     static let caveatKeys = ["domain", "tag"]
     static let pledgeKeys = ["id", "capability", "units", "cost", "ready_days", "locations", "when"]
     static let requirementKeys = ["id", "name", "needs", "units", "at", "weight", "within_days", "min_nations"]
@@ -31,6 +31,7 @@ extension ScenarioDecoder {
         scenario.capabilities = top["capabilities"].map(capabilities) ?? []
         scenario.locations = top["locations"].map(locations) ?? []
         scenario.nations = top["nations"].map(nations) ?? []
+        resolveHosts(&scenario, top)
         scenario.requirements = top["requirements"].map(requirements) ?? []
         if let node = top["policies"] { scenario.policies = policies(node, "policies") }
         if let node = top["objectives"], let list = objectives(node) { scenario.objectives = list }
