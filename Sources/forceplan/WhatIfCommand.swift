@@ -35,6 +35,8 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(help: "No progress display.") var quiet = false
     @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
     @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
+    @Flag(help: "Re-plan each variant option with the fewest units moved from the baseline option's plan, right after its first objective.")
+    var stable = false
 
     func run() throws {
         Interrupt.install()
@@ -63,7 +65,8 @@ struct WhatIfCommand: ParsableCommand {
                                        progress: quiet || jobs > 1 ? nil : Progress.reporter())
         let result: WhatIf
         do {
-            result = try WhatIf.run(base: baseScenario, variants: list, options: optionID.map { [$0] }, jobs: jobs) {
+            result = try WhatIf.run(base: baseScenario, variants: list, options: optionID.map { [$0] }, jobs: jobs,
+                                    stable: stable) {
                 scenario, overrides in
                 var s = settings
                 s.overrides = overrides

@@ -4,11 +4,11 @@
 /// (``JSONReport``), each variant's changes and its deltas:
 ///
 /// ```json
-/// {"scenario": "tutorial", "baseline": PLAN,
+/// {"scenario": "tutorial", "stable": false, "baseline": PLAN,
 ///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["removed nation uk"], "plan": PLAN,
 ///                "delta": {"in-ukraine": {"objectives": {"cost": -40, "coverage": -0.25},
 ///                                         "coverage": {"reassurance": -0.667},
-///                                         "nations_joined": [], "nations_left": ["uk"]}}}]}
+///                                         "nations_joined": [], "nations_left": ["uk"], "units_moved": 4}}}]}
 /// ```
 /// Text (``text(_:)``) and Markdown (``markdown(_:)``) give one table per option, a column
 /// per scenario: status, coverage, cost, personnel (total and by tag), contributing nations,
@@ -30,6 +30,7 @@ public enum WhatIfReport {
     public static func value(_ whatIf: WhatIf) -> JSONValue {
         .object([
             ("scenario", .string(whatIf.baseline.scenario.name)),
+            ("stable", .bool(whatIf.stable)),
             ("baseline", JSONReport.value(whatIf.baseline)),
             ("variants", .array(whatIf.variants.map { v in
                 .object([
@@ -42,6 +43,7 @@ public enum WhatIfReport {
                             ("coverage", .object(d.coverage.map { ($0.name, .number($0.delta)) })),
                             ("nations_joined", .array(d.nationsJoined.map(JSONValue.string))),
                             ("nations_left", .array(d.nationsLeft.map(JSONValue.string))),
+                            ("units_moved", .number(Double(d.unitsMoved))),
                         ]))
                     })),
                 ])
@@ -147,12 +149,15 @@ public enum WhatIfReport {
         if !gained.isEmpty { parts.append("coverage gained: " + list(gained)) }
         if !d.nationsJoined.isEmpty { parts.append("nations joined: " + d.nationsJoined.joined(separator: ", ")) }
         if !d.nationsLeft.isEmpty { parts.append("nations left: " + d.nationsLeft.joined(separator: ", ")) }
-        return parts.isEmpty ? "same coverage, same nations" : parts.joined(separator: "; ")
+        if parts.isEmpty { parts.append("same coverage, same nations") }
+        parts.append("units moved: \(NumberFormat.readable(Double(d.unitsMoved)))")
+        return parts.joined(separator: "; ")
     }
 
     static func header(_ whatIf: WhatIf) -> (title: String, variants: [String]) {
         let n = whatIf.variants.count
-        let title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
+        var title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
+        if whatIf.stable { title += ", re-planned stable (fewest units moved from the baseline plan after the first objective)" }
         let variants = whatIf.variants.map { v in
             "\(v.variant.name): " + (v.variant.changes.isEmpty ? "no changes" : v.variant.changes.joined(separator: "; "))
         }
