@@ -1,6 +1,8 @@
-import XCTest
 @testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import LinearModel
+import XCTest
 
 /// DESIGN.md, "Host nations": `host` on locations, `hosts` on nations, a filter on which
 /// assignments exist, kept when the host is excluded, part of the binding search.

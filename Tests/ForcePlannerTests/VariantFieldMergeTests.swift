@@ -1,6 +1,8 @@
+@testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-@testable import ForcePlanner
 
 /// DESIGN.md, "Variants: what-ifs as small files": one test per rule, each with a hand-made
 /// base and variant compared with an equivalent full file written by hand (the base text

@@ -1,6 +1,8 @@
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// `whatif --stable`: a stage right after the first objective minimises the units moved from
 /// the baseline option's plan; every report gives "units moved", stable or not.

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// Units moved between two plans (`whatif`, DESIGN.md "Commands": `--stable`): the sum over

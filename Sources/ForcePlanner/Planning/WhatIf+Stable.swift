@@ -1,3 +1,4 @@
+import ForceScenario
 /// `whatif --stable`: each variant option re-planned with the fewest units moved from the
 /// baseline option's plan, right after its first objective (DESIGN.md, "Commands").
 extension WhatIf {
@@ -19,7 +20,7 @@ extension WhatIf {
     ///   or from a variant.
     public static func run(base: Scenario, variants: [ScenarioVariant], options: [String]? = nil, jobs: Int = 1,
                            stable: Bool,
-                           planner: @Sendable (Scenario, PlanningOverrides) -> Planner) throws -> WhatIf {
+                           planner: @escaping @Sendable (Scenario, PlanningOverrides) -> Planner) throws -> WhatIf {
         guard stable else { return try run(base: base, variants: variants, options: options, jobs: jobs, planner: planner) }
         // Every option id is checked in every scenario before anything is solved.
         var chosen: [[Option]] = []
