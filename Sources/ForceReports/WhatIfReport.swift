@@ -121,7 +121,13 @@ public enum WhatIfReport {
             for (i, v) in whatIf.variants.enumerated() {
                 guard let variantResult = results[i + 1] else { continue }
                 guard let baseResult = results[0] else {
-                    notes.append("\(v.variant.name): new option")
+                    var note = "\(v.variant.name): new option"
+                    if variantResult.plan == nil {
+                        note += ", \(variantResult.status.rawValue)"
+                        if !variantResult.conflicts.isEmpty { note += "; must give: " + variantResult.conflicts.map(\.message).joined(separator: "; ") }
+                        else if let m = variantResult.message { note += "; \(m)" }
+                    }
+                    notes.append(note)
                     continue
                 }
                 guard let b = baseResult.plan, let p = variantResult.plan,

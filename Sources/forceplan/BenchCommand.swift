@@ -83,7 +83,10 @@ struct BenchRunCommand: ParsableCommand {
         }
         interrupt.cancel()
         display?.finish(end)
-        if end.failed > 0 { throw Exit.infeasible }
+        if end.failed > 0 {
+            CLI.printError("forceplan: \(end.failed) case\(end.failed == 1 ? "" : "s") without a plan (infeasible, stopped or failed); their lines in \(output) say why")
+            throw Exit.infeasible
+        }
     }
 
     /// Ctrl-C: finished cases are already in the file (each written whole), so end the

@@ -45,6 +45,7 @@ struct BriefCommand: ParsableCommand {
         let solver = try solverFlag.choice()
         try CLI.checkJobs(jobs)
         var solvedAll = true
+        var unsolved: String?
         var critical: [CriticalityReport] = []
         let json: JSONValue
         var scenario: Scenario?
@@ -55,6 +56,10 @@ struct BriefCommand: ParsableCommand {
         } else {
             guard let file else { throw CLI.fail("give a scenario FILE to plan, or --from plan.json") }
             guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
+            if criticality && !variantFiles.isEmpty {
+                throw CLI.fail("--criticality analyses one scenario's options, not what-if variants; "
+                    + "run brief FILE --criticality without --variant, or forceplan criticality VARIANT for a variant")
+            }
             let base = try CLI.load(file)
             scenario = base
             let variantScenarios = try variantFiles.map(CLI.load)
@@ -74,6 +79,7 @@ struct BriefCommand: ParsableCommand {
                 let results = options.enumerated().map { i, o in p.plan(o, index: i + 1, of: options.count) }
                 let report = PlanReport(scenario: base, options: results)
                 solvedAll = report.allSolved
+                unsolved = Unsolved.line(report)
                 if criticality {
                     critical = zip(options, results).filter { $0.1.plan != nil }.map { o, _ in
                         Criticality.analyse(p, option: o, threads: jobs)
@@ -89,6 +95,7 @@ struct BriefCommand: ParsableCommand {
                     throw CLI.fail("\(error)")
                 }
                 solvedAll = result.allSolved
+                unsolved = Unsolved.line(result)
                 json = WhatIfReport.value(result)
             }
             Progress.clear()
@@ -105,7 +112,10 @@ struct BriefCommand: ParsableCommand {
             }
         }
         try CLI.emit(HTMLBrief.render(brief), to: output)
-        if !solvedAll { throw Exit.infeasible }
+        if !solvedAll {
+            CLI.printError("forceplan: the brief is written; " + (unsolved ?? "some option has no plan") + " (the brief shows why)")
+            throw Exit.infeasible
+        }
     }
 }
 

@@ -33,6 +33,9 @@ struct CriticalityCommand: ParsableCommand {
         let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: false, findBinding: false)
         let report = Criticality.analyse(solver.planner(scenario, settings: settings), option: option, threads: jobs)
         CLI.write(format == .json ? CriticalityRendering.json(report) : CriticalityRendering.text(report))
-        if report.baseline.plan == nil { throw Exit.infeasible }
+        if report.baseline.plan == nil {
+            CLI.printError("forceplan: option \(Unsolved.describe(report.baseline)): no plan, so no withdrawal to analyse")
+            throw Exit.infeasible
+        }
     }
 }

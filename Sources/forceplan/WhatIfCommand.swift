@@ -86,6 +86,9 @@ struct WhatIfCommand: ParsableCommand {
         case .json: text = WhatIfReport.json(result)
         }
         try CLI.emit(text, to: output)
-        if !result.allSolved { throw Exit.infeasible }
+        if !result.allSolved {
+            CLI.printError("forceplan: " + (Unsolved.line(result) ?? "some option has no plan"))
+            throw Exit.infeasible
+        }
     }
 }

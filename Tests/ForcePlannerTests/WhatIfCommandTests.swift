@@ -96,7 +96,10 @@ final class WhatIfCommandTests: XCTestCase {
             + "it a what-if of that base)\n")
         let own = try run(["whatif", "./scenarios/../scenarios/tutorial.yaml", "scenarios/tutorial-uk-withdraws.yaml",
                            "--no-alternatives", "--no-binding", "--format", "json"])
-        XCTAssertEqual(own.stderr, "")
+        // No warning; the exit 1 (no-backstop is infeasible without the UK) says why.
+        XCTAssertEqual(own.status, 1)
+        XCTAssertEqual(own.stderr, "forceplan: options without a plan: variant tutorial-uk-withdraws: no-backstop infeasible "
+            + "(must give: min_nations: only 2 nations can contribute at all, 3 required)\n")
     }
 
     func testEveryVariantSolvedExitsZero() throws {

@@ -141,21 +141,33 @@ public enum MarkdownBrief {
             for c in v.changes { out += "- \(cell(c))\n" }
             if !v.changes.isEmpty { out += "\n" }
             out += "| option | coverage | cost | personnel | nations |\n|---|---:|---:|---:|---:|\n"
-            for base in b.options {
-                let variant = v.options.first { $0.id == base.id }
+            let pairs = b.options.map { base in (base: Optional(base), variant: v.options.first { $0.id == base.id }) }
+                + v.options.filter { o in !b.options.contains { $0.id == o.id } }.map { (base: nil, variant: Optional($0)) }
+            for (base, variant) in pairs {
+                guard let shown = base ?? variant else { continue }
                 func pair(_ f: (BriefOption) -> Double?, percent: Bool = false) -> String {
-                    func show(_ v: Double?) -> String {
-                        guard let v else { return "–" }
+                    func show(_ o: BriefOption?) -> String {
+                        guard let o else { return "–" }
+                        guard let v = f(o) else { return percent && !o.hasPlan ? "**\(cell(o.status))**" : "–" }
                         return percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
                     }
-                    return show(f(base)) + " → " + show(variant.flatMap(f))
+                    return show(base) + " → " + show(variant)
                 }
-                out += "| \(cell(base.id)) | "
+                out += "| \(cell(shown.id))\(base == nil ? " (new)" : "") | "
                     + pair({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, percent: true)
                     + " | " + pair { $0.hasPlan ? $0.cost : nil } + " | " + pair { $0.hasPlan ? $0.personnelTotal : nil }
                     + " | " + pair { $0.hasPlan ? Double($0.nations.count) : nil } + " |\n"
             }
             out += "\n"
+            let unsolved = v.options.filter { !$0.hasPlan }
+            if !unsolved.isEmpty {
+                out += "Without a plan in this variant:\n\n"
+                for o in unsolved {
+                    out += "- **\(cell(o.id))**: \(cell(o.status))" + (o.message.map { "; \(cell($0))" } ?? "") + "\n"
+                    for c in o.conflicts { out += "  - must give: \(cell(c.message))\n" }
+                }
+                out += "\n"
+            }
         }
         return out
     }
