@@ -26,6 +26,10 @@ public struct BenchSummary: Sendable {
         public var coverage: Distribution?
         /// Cost over the cases with a plan.
         public var cost: Distribution?
+        /// Cases in which the sweep set an assumption over the option's own value
+        /// (``SweepOptionConflicts``), and which assumptions, sorted.
+        public var overridden = 0
+        public var overriddenAssumptions: [String] = []
 
         public static func == (a: OptionStats, b: OptionStats) -> Bool {
             a.option == b.option && a.cases == b.cases && a.coverage == b.coverage && a.cost == b.cost
@@ -165,10 +169,13 @@ public struct BenchSummary: Sendable {
         let statuses = [PlanStatus.optimal, .feasible, .infeasible, .timeLimit, .error].map(\.rawValue)
         return order.map { label in
             let list = outcomes[label] ?? []
-            return OptionStats(option: label, cases: list.count,
-                               statuses: statuses.map { s in (s, list.filter { $0.status == s }.count) },
-                               coverage: Distribution(list.compactMap(\.coverage)),
-                               cost: Distribution(list.compactMap(\.cost)))
+            var stats = OptionStats(option: label, cases: list.count,
+                                    statuses: statuses.map { s in (s, list.filter { $0.status == s }.count) },
+                                    coverage: Distribution(list.compactMap(\.coverage)),
+                                    cost: Distribution(list.compactMap(\.cost)))
+            stats.overridden = list.filter { !$0.overridden.isEmpty }.count
+            stats.overriddenAssumptions = Array(Set(list.flatMap(\.overridden))).sorted()
+            return stats
         }
     }
 }
@@ -180,6 +187,7 @@ struct Case {
         var status: String
         var coverage: Double?
         var cost: Double?
+        var overridden: [String] = []
     }
     /// How values of one key sort: false before true, numbers by size, `none` before names.
     struct ValueOrder: Comparable {
@@ -214,7 +222,8 @@ struct Case {
         }
         options = (r["options"]?.array ?? []).map { o in
             OptionOutcome(id: o["id"]?.string ?? "?", status: o["status"]?.string ?? "?",
-                          coverage: o["weighted_coverage"]?.number, cost: o["cost"]?.number)
+                          coverage: o["weighted_coverage"]?.number, cost: o["cost"]?.number,
+                          overridden: (o["overridden"]?.array ?? []).compactMap(\.string))
         }
     }
 }

@@ -53,6 +53,8 @@ struct BenchRunCommand: ParsableCommand {
             throw Exit.badInput
         }
         if !quiet { inputs.warnings.forEach { CLI.printError($0.description) } }
+        // A sweep that overrides what an option is made of changes what it measures.
+        if !quiet { SweepOptionConflicts.warnings(inputs).forEach { CLI.printError("forceplan: " + $0) } }
         let all = inputs.cases
         let part = try chosenShard()
         let mine = part.shard.select(all)
