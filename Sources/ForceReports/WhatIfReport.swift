@@ -184,6 +184,10 @@ public enum WhatIfReport {
         let (title, variants) = header(whatIf)
         var out = title + "\n"
         for v in variants { out += "  " + v + "\n" }
+        for (name, report) in columns(whatIf) {
+            let note = HostNote.line(report.scenario)
+            if !note.isEmpty { out += "  \(name): " + note.prefix(1).lowercased() + note.dropFirst() }
+        }
         for c in comparisons(whatIf) {
             out += "\nOption \(c.id): \(c.name)\n"
             var table = TextTable(header: c.rows[0], numeric: Set(1..<c.rows[0].count))

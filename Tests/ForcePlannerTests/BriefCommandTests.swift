@@ -102,6 +102,14 @@ final class BriefCommandTests: XCTestCase {
         // coverage falls from 100% to 2/3 (docs/scenario-format.md derives it).
         XCTAssertTrue(section.contains("uk"), section)
         XCTAssertTrue(section.contains("100% → 66.7%"), section)
+        // Units moved, as whatif --format json gives them for the same run.
+        let whatIf = try forceplan(["whatif", "scenarios/tutorial.yaml", "scenarios/tutorial-uk-withdraws.yaml",
+                                    "--no-alternatives", "--no-binding", "--format", "json", "--quiet"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: whatIf.stdout) as? [String: Any])
+        let variants = try XCTUnwrap(object["variants"] as? [[String: Any]])
+        let moved = try XCTUnwrap(((variants.first?["delta"] as? [String: Any])?["in-ukraine"] as? [String: Any])?["units_moved"] as? Int)
+        XCTAssertTrue(section.contains("<th class=\"n\">units moved</th>"), section)
+        XCTAssertTrue(section.contains("<td class=\"n\">4 → 3 <span class=\"muted\">(−1)</span></td><td class=\"n\">\(moved)</td></tr>"), section)
     }
 
     /// An infeasible variant's reason reaches the reader: headless Chromium renders the brief

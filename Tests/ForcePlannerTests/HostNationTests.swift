@@ -110,4 +110,15 @@ final class HostNationTests: XCTestCase {
         XCTAssertEqual(base.location("rzeszow")?.host, "poland")
         XCTAssertEqual(variant.restrictingHosts.map(\.id), ["poland"])
     }
+
+    /// whatif names the hosts that restrict, per scenario compared.
+    func testWhatIfNamesRestrictingHosts() throws {
+        let base = try WhatIfTests.load("coalition-2025.yaml")
+        let variant = try WhatIfTests.load("coalition-2025-poland-hosts-none.yaml")
+        let whatIf = try WhatIf.run(base: base, variants: [ScenarioVariant(variant, of: base)], options: ["over-the-horizon"],
+                                    planner: WhatIfTests.fast)
+        let text = WhatIfReport.text(whatIf)
+        XCTAssertTrue(text.contains("  coalition-2025-poland-hosts-none: hosts restricting foreign forces: poland (hosts: none)\n"), text)
+        XCTAssertFalse(text.contains("  baseline: hosts restricting"), text)
+    }
 }

@@ -411,4 +411,21 @@ final class VariantFieldMergeTests: XCTestCase {
             "option horizon: policies max_nation_share: 0.8 -> none",
         ])
     }
+
+    // MARK: Pledge ids
+
+    /// Pledge ids are slugs, unique within a nation (two nations may use one id), and are
+    /// written back by ScenarioWriter.
+    func testPledgeIDsAreUniqueWithinANationAndWrittenBack() throws {
+        let dup = Self.base.replacingOccurrences(of: "{id: marines,", with: "{id: legion,")
+        XCTAssertThrowsError(try ScenarioLoader.load(yaml: dup, file: "d.yaml")) { error in
+            let d = (error as? ScenarioLoadError)?.diagnostics.first
+            XCTAssertEqual(d?.location?.line, 25)
+            XCTAssertTrue(d?.message.hasPrefix("duplicate pledge id 'legion' in nation 'france' (first at 24:") == true, "\(String(describing: d))")
+        }
+        let s = try load("full.yaml", Self.base)
+        XCTAssertEqual(s.nation("france")?.pledges.map(\.id), ["legion", "marines", nil])
+        let again = try ScenarioLoader.load(yaml: ScenarioWriter.yaml(s), file: "again.yaml").scenario
+        XCTAssertEqual(again.nation("france")?.pledges.map(\.id), ["legion", "marines", nil])
+    }
 }

@@ -296,7 +296,7 @@ private struct Page {
             add("<h3>\(h(v.name))</h3>")
             if !v.changes.isEmpty { add("<ul>" + v.changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>") }
             var t = "<table>\n<thead><tr><th>Option</th><th class=\"n\">coverage</th><th class=\"n\">cost</th>"
-                + "<th class=\"n\">personnel</th><th class=\"n\">nations</th></tr></thead>\n<tbody>\n"
+                + "<th class=\"n\">personnel</th><th class=\"n\">nations</th><th class=\"n\">units moved</th></tr></thead>\n<tbody>\n"
             let rows: [(value: (BriefOption) -> Double?, percent: Bool)] = [
                 ({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, true),
                 ({ $0.hasPlan ? $0.cost : nil }, false),
@@ -318,7 +318,7 @@ private struct Page {
                     t += Self.compare(base.flatMap(row.value), variant.flatMap(row.value), percent: row.percent,
                                       aMissing: i == 0 ? missing(base) : "–", zMissing: i == 0 ? missing(variant) : "–")
                 }
-                t += "</tr>\n"
+                t += "<td class=\"n\">" + (v.unitsMoved[shown.id].map { num(Double($0)) } ?? "–") + "</td></tr>\n"
             }
             add(t + "</tbody>\n</table>")
             let unsolved = v.options.filter { !$0.hasPlan }

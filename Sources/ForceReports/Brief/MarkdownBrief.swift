@@ -140,7 +140,7 @@ public enum MarkdownBrief {
             out += "### \(cell(v.name))\n\n"
             for c in v.changes { out += "- \(cell(c))\n" }
             if !v.changes.isEmpty { out += "\n" }
-            out += "| option | coverage | cost | personnel | nations |\n|---|---:|---:|---:|---:|\n"
+            out += "| option | coverage | cost | personnel | nations | units moved |\n|---|---:|---:|---:|---:|---:|\n"
             let pairs = b.options.map { base in (base: Optional(base), variant: v.options.first { $0.id == base.id }) }
                 + v.options.filter { o in !b.options.contains { $0.id == o.id } }.map { (base: nil, variant: Optional($0)) }
             for (base, variant) in pairs {
@@ -156,7 +156,8 @@ public enum MarkdownBrief {
                 out += "| \(cell(shown.id))\(base == nil ? " (new)" : "") | "
                     + pair({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, percent: true)
                     + " | " + pair { $0.hasPlan ? $0.cost : nil } + " | " + pair { $0.hasPlan ? $0.personnelTotal : nil }
-                    + " | " + pair { $0.hasPlan ? Double($0.nations.count) : nil } + " |\n"
+                    + " | " + pair { $0.hasPlan ? Double($0.nations.count) : nil }
+                    + " | " + (v.unitsMoved[shown.id].map { NumberFormat.readable(Double($0)) } ?? "–") + " |\n"
             }
             out += "\n"
             let unsolved = v.options.filter { !$0.hasPlan }
