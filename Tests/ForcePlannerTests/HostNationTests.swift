@@ -1,4 +1,5 @@
 @testable import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import LinearModel
@@ -103,7 +104,7 @@ final class HostNationTests: XCTestCase {
 
     /// The shipped one-line variant: Poland takes no foreign forces.
     func testThePolandHostsNoneVariantChangesOneField() throws {
-        let root = LoaderScenarioTests.packageRoot.appendingPathComponent("scenarios")
+        let root = packageRoot.appendingPathComponent("scenarios")
         let base = try ScenarioLoader.load(file: root.appendingPathComponent("coalition-2025.yaml").path).scenario
         let variant = try ScenarioLoader.load(file: root.appendingPathComponent("coalition-2025-poland-hosts-none.yaml").path).scenario
         XCTAssertEqual(variant.changes(from: base), ["poland: hosts all -> none"])

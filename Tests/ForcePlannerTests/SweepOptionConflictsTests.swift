@@ -1,5 +1,6 @@
 import ForceBench
 @testable import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation
@@ -9,7 +10,7 @@ import XCTest
 /// assumption), marked in results and summaries; `respect_options: true` leaves the
 /// option's own value alone.
 final class SweepOptionConflictsTests: XCTestCase {
-    static let root = LoaderScenarioTests.packageRoot
+    static let root = packageRoot
     static let tutorial = "scenarios/tutorial.yaml"
 
     func tutorial() throws -> Scenario {

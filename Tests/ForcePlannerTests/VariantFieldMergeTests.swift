@@ -1,4 +1,5 @@
 @testable import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation
@@ -351,29 +352,6 @@ final class VariantFieldMergeTests: XCTestCase {
         let errors = try self.errors("nations:\n  uk: null\n  uk: null\n")
         XCTAssertEqual(errors.first?.location, SourceLocation(file: variantPath, line: 5, column: 3))
         XCTAssertTrue(errors.first?.message.hasPrefix("duplicate key 'uk' in nations (first at 4:3)") == true, "\(errors)")
-    }
-
-    // MARK: Through the binary
-
-    /// `forceplan validate` on each misspelled-id fixture of the malformed corpus: exit 2,
-    /// `FILE:LINE:COL:` of the variant, and the suggestion, on stderr.
-    func testMisspelledIDsFailThroughTheBinaryWithExitTwoAPositionAndASuggestion() throws {
-        let cases: [(file: String, at: String, near: String)] = [
-            ("extends-misspelled-nation.yaml", "6:3", "did you mean 'france'?"),
-            ("extends-misspelled-requirement.yaml", "6:10", "did you mean 'air-policing'?"),
-            ("extends-misspelled-option.yaml", "6:10", "did you mean 'without-france'?"),
-            ("extends-misspelled-pledge.yaml", "7:28", "did you mean 'jet'?"),
-            ("extends-misspelled-location.yaml", "6:3", "did you mean 'poland'?"),
-        ]
-        for c in cases {
-            let path = "Tests/ForcePlannerTests/Fixtures/malformed/" + c.file
-            let result = try ForcePlanCLI.run(["validate", path])
-            XCTAssertEqual(result.status, 2, c.file)
-            XCTAssertEqual(result.stdout, "", c.file)
-            XCTAssertTrue(result.stderr.hasPrefix("\(path):\(c.at): no "), "\(c.file): \(result.stderr)")
-            XCTAssertTrue(result.stderr.contains(c.near), "\(c.file): \(result.stderr)")
-            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one error: \(result.stderr)")
-        }
     }
 
     // MARK: Changes, field by field

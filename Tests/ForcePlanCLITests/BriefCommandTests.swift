@@ -1,3 +1,4 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
@@ -20,7 +21,7 @@ final class BriefCommandTests: XCTestCase {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        process.currentDirectoryURL = packageRoot
         // stderr goes to a file, so a chatty child can never block on a full pipe.
         let errFile = workDir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
         _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
@@ -37,7 +38,7 @@ final class BriefCommandTests: XCTestCase {
     }
 
     func forceplan(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        try run(try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built"), arguments)
+        try run(try XCTUnwrap(ForcePlanCLI.executable, "forceplan was not built"), arguments)
     }
 
     static func tool(_ name: String) -> URL? {
@@ -118,7 +119,7 @@ final class BriefCommandTests: XCTestCase {
     /// in-ukraine (no exclusions) "only 4 nations can contribute at all, 9 required".
     func testAnInfeasibleVariantsReasonShowsInTheBriefInChromium() throws {
         let variant = workDir.appendingPathComponent("tight.yaml")
-        let tutorial = LoaderScenarioTests.packageRoot.appendingPathComponent("scenarios/tutorial.yaml").path
+        let tutorial = packageRoot.appendingPathComponent("scenarios/tutorial.yaml").path
         try "format: forceplan/v1\nextends: \(tutorial)\nname: tutorial-tight\npolicies: {min_nations: 9}\n"
             .write(to: variant, atomically: true, encoding: .utf8)
         let page = workDir.appendingPathComponent("tight.html")
@@ -146,7 +147,7 @@ final class BriefCommandTests: XCTestCase {
         let r = try forceplan(["brief", "scenarios/tutorial.yaml", "--variant", "scenarios/tutorial-uk-withdraws.yaml",
                                "--criticality", "-o", page.path, "--quiet"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("forceplan: --criticality analyses one scenario's options, not what-if variants;"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("forceplan: --criticality analyses the options of one scenario, not what-ifs:"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
     }
 
