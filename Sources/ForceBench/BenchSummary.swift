@@ -67,6 +67,8 @@ public struct BenchSummary: Sendable {
         public var cost: Double?
         /// `drop=uk, requirement_scale=1.2`; empty for the scenario as written.
         public var variation: String
+        /// Assumptions the case's sweep set over the option's own values (``SweepOptionConflicts``).
+        public var overridden: [String] = []
     }
 
     /// The option statistics of the cases whose variation gives `key` one value.
@@ -115,8 +117,9 @@ public struct BenchSummary: Sendable {
         var rows: [(rank: (Int, Double, Double, String, Int), worst: WorstCase)] = []
         for c in cases {
             for (i, o) in c.options.enumerated() {
-                let w = WorstCase(id: c.id, option: Self.label(c, o, qualify), status: o.status, coverage: o.coverage,
+                var w = WorstCase(id: c.id, option: Self.label(c, o, qualify), status: o.status, coverage: o.coverage,
                                   cost: o.cost, variation: c.variation.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+                w.overridden = o.overridden
                 rows.append(((o.coverage == nil ? 0 : 1, o.coverage ?? 0, -(o.cost ?? 0), c.id, i), w))
             }
         }

@@ -59,7 +59,7 @@ public enum BenchSummaryReport {
     }
 
     static func worstCells(_ w: BenchSummary.WorstCase, percent: Bool) -> [String] {
-        [w.id, w.option, w.status,
+        [w.id, w.option + (w.overridden.isEmpty ? "" : " *"), w.status,
          w.coverage.map { percent ? NumberFormat.percent($0) : JSONValue.format($0) } ?? "-",
          w.cost.map { percent ? NumberFormat.readable($0) : JSONValue.format($0) } ?? "-",
          w.variation.isEmpty ? "(as written)" : w.variation]

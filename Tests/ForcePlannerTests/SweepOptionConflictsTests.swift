@@ -81,5 +81,8 @@ final class SweepOptionConflictsTests: XCTestCase {
         let text = BenchSummaryReport.text(summary)
         XCTAssertTrue(text.contains("no-backstop *"), text)
         XCTAssertTrue(text.contains("* no-backstop: in 1 of 2 cases the sweep set us-backstop over the option's own value"), text)
+        // Every row in the worst-case list (6 rows): only no-backstop of the forced case is marked.
+        let all = try BenchSummary(records: [a, b], worst: 6)
+        XCTAssertEqual(all.worst.filter { !$0.overridden.isEmpty }.map { "\($0.id) \($0.option)" }, ["\(forced.id) no-backstop"])
     }
 }
