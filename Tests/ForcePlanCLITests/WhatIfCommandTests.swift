@@ -55,7 +55,7 @@ final class WhatIfCommandTests: XCTestCase {
         for plan in plans {
             XCTAssertEqual(JSONSchemaCheck(root: schema).errors(plan, schema), [])
         }
-        XCTAssertEqual(variants.map { $0["changes"] as? [String] }, [["nation uk removed"], ["--assume us-backstop=false (every option)"]])
+        XCTAssertEqual(variants.map { $0["changes"] as? [String] }, [["removed nation uk"], ["--assume us-backstop=false (every option)"]])
     }
 
     /// The whole output follows docs/whatif.schema.json (its plans by reference to
@@ -96,10 +96,15 @@ final class WhatIfCommandTests: XCTestCase {
         XCTAssertEqual(other.status, 1, other.stderr)
         XCTAssertEqual(other.stderr, "forceplan: warning: scenarios/coalition-2025-uk-withdraws.yaml does not extend "
             + "scenarios/tutorial.yaml; it is compared as a scenario of its own (start it with 'extends: ...' to make "
-            + "it a what-if of that base)\n")
+            + "it a what-if of that base)\n"
+            + "forceplan: options without a plan: variant coalition-2025-uk-withdraws: resilient infeasible (must give: "
+            + "withdrawal_coverage: without france: 86.3% < 90% (the most any plan keeps))\n")
         let own = try run(["whatif", "./scenarios/../scenarios/tutorial.yaml", "scenarios/tutorial-uk-withdraws.yaml",
                            "--no-alternatives", "--no-binding", "--format", "json"])
-        XCTAssertEqual(own.stderr, "")
+        // No warning; the exit 1 (no-backstop is infeasible without the UK) says why.
+        XCTAssertEqual(own.status, 1)
+        XCTAssertEqual(own.stderr, "forceplan: options without a plan: variant tutorial-uk-withdraws: no-backstop infeasible "
+            + "(must give: min_nations: only 2 nations can contribute at all, 3 required)\n")
     }
 
     func testEveryVariantSolvedExitsZero() throws {

@@ -21,14 +21,15 @@ final class ReplacedVariantScenarioTests: XCTestCase {
         return JSONReport.render(portfolioPlanner(scenario, settings).planAll())
     }
 
-    func assertVariantPlansAsItsFullCopy(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertVariantPlansAsItsFullCopy(_ name: String, status: String = "optimal",
+                                         file: StaticString = #filePath, line: UInt = #line) throws {
         let fullPath = "Tests/ForcePlannerTests/Fixtures/replaced/\(name).yaml"
         let kept = try ScenarioLoader.load(file: LoaderScenarioTests.packageRoot.appendingPathComponent(fullPath).path)
             .scenario.options.map(\.id)
         let variant = try plan("scenarios/\(name).yaml", options: kept)
         let full = try plan(fullPath)
         XCTAssertEqual(variant, full, file: file, line: line)
-        XCTAssertTrue(variant.contains("\"status\": \"optimal\""), "the comparison covers real plans", file: file, line: line)
+        XCTAssertTrue(variant.contains("\"status\": \"\(status)\""), "the comparison covers real plans", file: file, line: line)
     }
 
     func testNoBackstopVariantPlansAsTheFullFileDid() throws {
@@ -39,7 +40,7 @@ final class ReplacedVariantScenarioTests: XCTestCase {
         try assertVariantPlansAsItsFullCopy("coalition-2025-low-ceiling")
     }
 
-    /// The full copy set Japan's funds to 0; the variant restates Japan with funds 0.
+    /// The full copy set Japan's funds to 0; the variant says only `japan: {funds: 0}`.
     func testNoFundVariantPlansAsTheFullFileDid() throws {
         try assertVariantPlansAsItsFullCopy("coalition-2025-no-fund")
     }
@@ -47,5 +48,27 @@ final class ReplacedVariantScenarioTests: XCTestCase {
     /// The full file excluded the UK from every option; the variant removes it (`uk: null`).
     func testUKWithdrawsVariantPlansAsTheFullFileDid() throws {
         try assertVariantPlansAsItsFullCopy("coalition-2025-uk-withdraws")
+    }
+
+    /// The variant says `turkey: {pledges: null}` (it restated Türkiye whole with
+    /// `pledges: []` when entries replaced whole); the full copy lists no Turkish pledge.
+    /// Mine clearance (min_nations 3, 2 coastal nations left) counts 0 either way; every
+    /// option is planned (it was infeasible while the rule was hard).
+    func testTurkeyClosesTheBlackSeaVariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("coalition-2025-turkey-closes-black-sea")
+    }
+
+    /// One line, `poland: {hosts: none}`.
+    func testPolandHostsNoneVariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("coalition-2025-poland-hosts-none")
+    }
+
+    /// Requirements merge by id, field by field: only the units change.
+    func testRequirementsPlus25VariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("coalition-2025-requirements-plus-25")
+    }
+
+    func testTutorialUKWithdrawsVariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("tutorial-uk-withdraws")
     }
 }

@@ -51,6 +51,10 @@ public struct PlannerSettings: Sendable {
     /// Add the withdrawal rows (`w <= coverage without n`) of the lexicographic solve
     /// lazily, as plans break them; off: the full family from the start (same result).
     public var lazyWithdrawalRows: Bool = true
+    /// Option id -> the baseline plan a stable re-plan stays close to (`whatif --stable`):
+    /// each option with one gets a stage right after its first objective that minimises the
+    /// units moved from that plan (``UnitsMoved``). Empty: plain planning.
+    public var stableBaselines: [String: Plan] = [:]
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
@@ -101,7 +105,7 @@ public struct Planner: Sendable {
     public func plan(_ option: Option, index: Int = 1, of count: Int = 1) -> OptionResult {
         let resolved = ResolvedOption(option, of: scenario, overrides: settings.overrides)
         let clock = Stopwatch()
-        let solved = Formulation(scenario: scenario, option: resolved, lazyWithdrawal: settings.lazyWithdrawalRows)
+        let solved = Formulation(scenario: scenario, option: resolved, lazyWithdrawal: settings.lazyWithdrawal(option.id))
         var context = SolveContext(planner: self, option: resolved, index: index, count: count, clock: clock)
         var result = context.lexicographic(solved)
         result.modelSize = ModelSize(solved.model)
@@ -153,6 +157,8 @@ struct SolveContext {
     /// Solves so far, and the withdrawal rows of the last formulation solved.
     var withdrawalSolves = 0
     var withdrawalRowStats: WithdrawalRowStats?
+    /// The deviation variables of a stable stage, once added (``stableStage``).
+    var stable: StableDeviations?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -223,7 +229,7 @@ struct SolveContext {
             }
             let firstHint = k == 0 && planner.settings.startPlanHint ? try? startPlan(f).get() : nil
             let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
-                                    hint: planner.settings.warmStart ? values ?? firstHint : nil)
+                                    hint: planner.settings.warmStart ? hint(values) ?? firstHint : nil)
             let solved: SolveResult
             do {
                 solved = try solveStage(&model, &f, stage: k, parameters: params)
@@ -256,6 +262,10 @@ struct SolveContext {
             if k + 1 < option.objectives.count {
                 let v = f.expression(for: objective).value(clean)
                 Self.keep(&model, f, objective, at: v, slack: Self.tolerance(v), name: "keep(\(objective))")
+            }
+            if k == 0, let baseline = planner.settings.stableBaselines[option.id],
+               !stableStage(f, baseline: baseline, first: objective, model: &model, values: &values, result: &result) {
+                return result
             }
         }
         if let values { result.plan = f.plan(from: values) }

@@ -1,6 +1,15 @@
 import ForceScenario
 import LinearModel
 
+extension PlannerSettings {
+    /// Whether option `id` is solved with lazy withdrawal rows: as ``lazyWithdrawalRows``
+    /// says, except under a stable re-plan (`whatif --stable`), whose stage adds variables
+    /// of its own to the stage model: that option takes the full family.
+    func lazyWithdrawal(_ id: String) -> Bool {
+        lazyWithdrawalRows && stableBaselines[id] == nil
+    }
+}
+
 /// How many nations' withdrawal rows a lazy solve added, against the full family.
 public struct WithdrawalRowStats: Sendable, Hashable {
     /// Nations whose rows were added (lazily, or all of them when built in full).
@@ -27,7 +36,8 @@ extension SolveContext {
             let solved = try planner.portfolio.solve(model, parameters: p)
             withdrawalSolves += 1
             guard f.lazyWithdrawal, let w = f.withdrawalWorst, solved.hasSolution,
-                  solved.values.count == model.variableCount else { return solved }
+                  solved.values.count == model.variableCount, model.variableCount == f.model.variableCount
+            else { return solved }
             let objectiveStage = option.objectives.firstIndex(of: .withdrawal)
             let bound: Double
             if let j = objectiveStage, k >= j {
@@ -69,7 +79,7 @@ extension SolveContext {
         o.policies.withdrawalCoverage = nil
         o.objectives = [.withdrawal]
         var context = SolveContext(planner: planner, option: o, index: index, count: count, clock: clock)
-        let f = Formulation(scenario: planner.scenario, option: o, lazyWithdrawal: planner.settings.lazyWithdrawalRows)
+        let f = Formulation(scenario: planner.scenario, option: o, lazyWithdrawal: planner.settings.lazyWithdrawal(o.id))
         let r = context.lexicographic(f)
         guard let plan = r.plan, let worst = plan.withdrawal?.worst else { return nil }
         let best = plan.value(of: .withdrawal) ?? worst.coverage
