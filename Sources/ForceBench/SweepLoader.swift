@@ -21,7 +21,7 @@ import Foundation
 public enum SweepLoader {
     static let topKeys = ["format", "name", "description", "respect_options", "cases", "product"]
     static let settingKeys = ["assumptions", "drop", "requirement_scale", "policies"]
-    static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget"]
+    static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget", "withdrawal_coverage"]
 
     /// Reads and validates the sweep at `path`.
     /// - Throws: ``ScenarioLoadError`` with every error found.
@@ -245,6 +245,10 @@ private final class SweepReader {
                 out.append(("policies.min_nations", values(value, "min_nations", .wholeNonNegative) { Policies(minNations: Int($0)) }))
             case "total_budget":
                 out.append(("policies.total_budget", values(value, "total_budget", .nonNegative) { Policies(totalBudget: $0) }))
+            case "withdrawal_coverage":
+                out.append(("policies.withdrawal_coverage", values(value, "withdrawal_coverage", .share) {
+                    Policies(withdrawalCoverage: $0)
+                }))
             default:
                 break
             }

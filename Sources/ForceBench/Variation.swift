@@ -63,7 +63,7 @@ public struct Variation: Sendable, Hashable {
 
     /// Every setting as `(key, value)`, sorted by key: `assumptions.NAME`, `drop`,
     /// `policies.max_nation_share`, `policies.max_personnel_in.TAG`, `policies.min_nations`,
-    /// `policies.total_budget`, `requirement_scale`. These keys name the variation in
+    /// `policies.total_budget`, `policies.withdrawal_coverage`, `requirement_scale`. These keys name the variation in
     /// results files and in `bench summarize --by`.
     public var settings: [(key: String, value: VariationValue)] {
         var out: [(String, VariationValue)] = assumptions.map { ("assumptions.\($0.name)", .bool($0.value)) }
@@ -73,6 +73,7 @@ public struct Variation: Sendable, Hashable {
         if let s = policies.maxNationShare { out.append(("policies.max_nation_share", .number(s))) }
         if let n = policies.minNations { out.append(("policies.min_nations", .number(Double(n)))) }
         if let b = policies.totalBudget { out.append(("policies.total_budget", .number(b))) }
+        if let w = policies.withdrawalCoverage { out.append(("policies.withdrawal_coverage", .number(w))) }
         if respectOptions { out.append(("respect_options", .bool(true))) }
         return out.sorted { $0.0 < $1.0 }
     }

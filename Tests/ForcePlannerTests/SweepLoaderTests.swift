@@ -65,6 +65,24 @@ final class SweepLoaderTests: XCTestCase {
         XCTAssertEqual(o.requirementScale, 1)
     }
 
+    func testWithdrawalCoverageIsSwept() throws {
+        let sweep = try load("""
+            format: forceplan-sweep/v1
+            name: s
+            product:
+              policies: {withdrawal_coverage: [0.8, 0.9]}
+            """)
+        XCTAssertEqual(sweep.variations.map(\.canonical),
+                       ["policies.withdrawal_coverage=0.8", "policies.withdrawal_coverage=0.9"])
+        XCTAssertEqual(sweep.variations[1].overrides.policies.withdrawalCoverage, 0.9)
+        XCTAssertTrue(errors("""
+            format: forceplan-sweep/v1
+            name: s
+            product:
+              policies: {withdrawal_coverage: [1.5]}
+            """).contains("withdrawal_coverage"))
+    }
+
     func testWithoutCasesOrProductThereIsOneCaseAsWritten() throws {
         let sweep = try load("format: forceplan-sweep/v1\nname: s\n")
         XCTAssertEqual(sweep.variations, [Variation()])
