@@ -92,6 +92,9 @@ public struct Formulation: Sendable {
     /// Total deployed personnel `T` (one defining row), present only with a
     /// `max_nation_share` rule, whose per-nation rows read `personnel(n) - s * T <= 0`.
     public internal(set) var totalPersonnel: Variable?
+    /// The build-up's variables and rows (DESIGN.md, "Time"); nil without a timeline (and
+    /// in the relaxed model, where arrivals can never conflict with a hard constraint).
+    public internal(set) var timeline: TimelineModel?
 
     /// Builds the model of `option`.
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
@@ -140,6 +143,10 @@ public struct Formulation: Sendable {
         case .dependence(let id):
             let members = dependenceNations(id)
             for a in assignments where members.contains(a.nation) { e.add(1, a.variable) }
+        case .coverageBy(let day):
+            e = milestoneCoverage(timeline?.timeline.milestones.firstIndex(of: day))
+        case .buildup:
+            e = buildupExpression()
         }
         return e
     }

@@ -26,6 +26,11 @@ struct FormulationBuilder {
     /// any capacity and with the same tags.
     private func locationClass(_ l: Location) -> String {
         if l.personnelCapacity != nil || !l.domainCapacity.isEmpty { return "#" + l.id }
+        // With a timeline, a reception limit sets a location apart, and so does its lift need.
+        if scenario.timeline != nil {
+            if l.receptionPerDay != nil { return "#" + l.id }
+            if !l.needsLift { return "nolift:" + l.tags.sorted().joined(separator: ",") }
+        }
         return "tags:" + l.tags.sorted().joined(separator: ",")
     }
 
@@ -94,6 +99,7 @@ struct FormulationBuilder {
         addNationShare(&f)
         addBudgets(&f)
         addMinNations(&f)
+        if !relaxed { addTimeline(&f) }
     }
 
     // MARK: Bounds

@@ -24,6 +24,12 @@ public enum ObjectiveLattice {
         case .personnelIn(let tag):
             let tagged = Set(f.scenario.locations.filter { $0.tags.contains(tag) }.map(\.id))
             return gcd(f.assignments.filter { tagged.contains($0.location) }.map(\.personnel))
+        case .coverageBy:
+            return coverageStep(in: f)?.value
+        case .buildup:
+            let k = f.timeline?.timeline.milestones.count ?? 0
+            guard k > 0, let c = coverageStep(in: f) else { return nil }
+            return c.divided(by: Rational(num: k, den: 1))?.value
         case .coverage:
             // g_r is the shortfall step the formulation already derived (shortfallSteps):
             // a requirement whose shortfall has no step leaves coverage without a lattice.

@@ -92,6 +92,8 @@ public struct Plan: Sendable, Hashable {
     public var fund: FundUse? = nil
     /// For alternatives: true when no plan in the window is farther (the maximum was proven).
     public var distanceProven: Bool?
+    /// The build-up by milestone; nil when the scenario has no timeline.
+    public var buildup: Buildup? = nil
 
     /// The value of `objective`, if it is in the list.
     public func value(of objective: ObjectiveSpec) -> Double? {

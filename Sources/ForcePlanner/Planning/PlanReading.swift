@@ -41,6 +41,7 @@ extension Formulation {
         }
         for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }
         if let t = totalPersonnel { v[t.index] = personnel }
+        if timeline != nil { cleanArrivals(&v, raw: raw) }
         return v
     }
 
@@ -99,6 +100,7 @@ extension Formulation {
                         costByNation: contributing.map { ($0, costOf[$0] ?? 0) },
                         contributingNations: contributing, distance: nil)
         if scenario.hasFunds { plan.fund = fundUse(costOf: costOf) }
+        if timeline != nil { plan.buildup = buildup(from: values) }
         plan.objectives = option.objectives.map { ObjectiveValue(objective: $0, value: value(of: $0, in: plan, personnelAt: personnelAt, unitsOf: unitsOf)) }
         return plan
     }
@@ -119,6 +121,10 @@ extension Formulation {
         case .nations: return Double(plan.contributingNations.count)
         case .dependence(let id):
             return dependenceNations(id).reduce(0) { $0 + (unitsOf[$1] ?? 0) }
+        case .coverageBy(let day):
+            return plan.buildup?.milestones.first { $0.day == day }?.coverage ?? 0
+        case .buildup:
+            return plan.buildup?.mean ?? 0
         }
     }
 }

@@ -61,6 +61,8 @@ struct VariantMerge {
                 merged = mergeKeys(old, pair.value, what: "assumption", removedKind: .assumption)
             } else if key == "policies" {
                 merged = mergeKeys(old, pair.value, what: "policy", nested: ["max_personnel_in"])
+            } else if key == "timeline" {
+                merged = mergeTimeline(old, pair.value)
             } else {
                 merged = pair.value
             }
