@@ -1,0 +1,251 @@
+import Foundation
+import XCTest
+@testable import ForcePlanner
+import LinearModel
+
+/// The build-up to D+N (DESIGN.md, "Time"), on small scenarios whose answers are derived
+/// by hand in the comments, and cross-checked with glpsol on exported stage models.
+final class TimelineTests: XCTestCase {
+    /// 20 infantry (100 personnel each) wanted at a front that needs lift; one pool moves
+    /// 100 personnel a day; milestones D+7 and D+14.
+    static let liftLimited = """
+        format: forceplan/v1
+        name: lift-limited
+        assumptions: {us-backstop: true}
+        capabilities:
+          inf: {domain: land, personnel: 100}
+        locations:
+          front: {tags: [ukraine]}
+        nations:
+          a: {pledges: [{capability: inf, units: 20, cost: 1}]}
+          usa: {name: United States}
+        requirements:
+          - {id: r, needs: inf, units: 20, at: [front]}
+        timeline:
+          milestones: [7, 14]
+          lift:
+            - {id: airlift, personnel_per_day: 100}
+        """
+
+    /// Lift-limited over two milestones. The plan deploys all 20 (coverage 1, cost 20).
+    /// Period D+0-7 lasts 7 days: 7 x 100 = 700 personnel = 7 units; D+7-14 another 7.
+    /// coverage-by:7 = 7/20 = 0.35; coverage-by:14 = 14/20 = 0.7;
+    /// buildup = (0.35 + 0.7) / 2 = 0.525 (appended: the option names no timed objective);
+    /// 20 - 14 = 6 units arrive after D+14; both periods' lift is full (700 of 700).
+    func testLiftLimitedBuildupOverTwoMilestones() throws {
+        let r = try planFirst(Self.liftLimited)
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(r.option.objectives, [.coverage, .cost, .buildup])
+        XCTAssertEqual(value(r, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .cost), 20, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .buildup), 0.525, accuracy: 1e-9)
+        let b = try XCTUnwrap(r.plan?.buildup)
+        XCTAssertEqual(b.milestones.map(\.day), [7, 14])
+        XCTAssertEqual(b.milestones[0].coverage, 0.35, accuracy: 1e-9)
+        XCTAssertEqual(b.milestones[1].coverage, 0.7, accuracy: 1e-9)
+        XCTAssertEqual(b.milestones.map(\.liftUsed), [700, 700])
+        XCTAssertEqual(b.milestones.map(\.liftCapacity), [700, 700])
+        XCTAssertEqual(b.milestones[0].liftMessage, "lift is full in D+0-7: 700 of 700")
+        XCTAssertEqual(b.milestones[0].arrivals, [NationArrival(nation: "a", units: 7, personnel: 700)])
+        XCTAssertEqual(b.afterLast, 6)
+        XCTAssertEqual(b.pools, ["airlift"])
+    }
+
+    /// A second pool of 100 a day, the United States': 200 a day moves 14 units by D+7 and
+    /// the last 6 by D+14: coverage-by:7 = 14/20 = 0.7, coverage-by:14 = 1, buildup 0.85.
+    /// `--drop usa` takes the US pool away (back to 0.525), and so does the assumption
+    /// `us-backstop: false` under the pool's `when`.
+    func testAPoolLeavesWithItsNationAndItsAssumption() throws {
+        let yaml = Self.liftLimited + "\n    - {id: us-airlift, personnel_per_day: 100, when: us-backstop, nation: usa}\n"
+        let with = try planFirst(yaml)
+        XCTAssertEqual(value(with, .buildup), 0.85, accuracy: 1e-9)
+        XCTAssertEqual(with.plan?.buildup?.pools, ["airlift", "us-airlift"])
+        let dropped = try XCTUnwrap(try planAll(yaml, overrides: PlanningOverrides(dropNations: ["usa"])).options.first)
+        XCTAssertEqual(value(dropped, .buildup), 0.525, accuracy: 1e-9)
+        XCTAssertEqual(dropped.plan?.buildup?.pools, ["airlift"])
+        let noBackstop = try XCTUnwrap(try planAll(yaml, overrides: PlanningOverrides(
+            assumptions: [Assumption(name: "us-backstop", value: false)])).options.first)
+        XCTAssertEqual(value(noBackstop, .buildup), 0.525, accuracy: 1e-9)
+    }
+
+    /// Reception limits one location; self-deploying aircraft and a home location need no
+    /// lift. Milestones D+10, D+20; lift 40 a day (400 per period); rzeszow receives 30 a
+    /// day (300 per period). Nation a: 8 infantry (100), 4 jets (air, 10, self-deploying),
+    /// 3 trainers (support, 50) at home (needs_lift: false). Needs: 8 inf and 4 jets at
+    /// rzeszow, 3 trainers at home, weights 1.
+    /// - jets and trainers arrive in D+0-10, using neither lift nor reception (lifted, the
+    ///   jets' 40 personnel would cost rzeszow's reception a battalion: 340 > 300);
+    /// - infantry: 3 per period by reception (300 of 300), though lift could take 4 (400):
+    ///   3 by D+10, 6 by D+20, 2 after.
+    /// coverage-by:10 = (3/8 + 1 + 1) / 3 = 2.375 / 3; coverage-by:20 = (6/8 + 2) / 3 =
+    /// 2.75 / 3; buildup = (2.375 + 2.75) / 6 = 5.125 / 6.
+    func testReceptionLimitsOneLocationWhileAircraftAndHomeNeedNoLift() throws {
+        let r = try planFirst("""
+            format: forceplan/v1
+            name: reception
+            capabilities:
+              inf: {domain: land, personnel: 100}
+              jet: {domain: air, personnel: 10}
+              trainer: {domain: support, personnel: 50}
+            locations:
+              rzeszow: {tags: [neighbor], reception_per_day: 30}
+              home: {tags: [remote], needs_lift: false}
+            nations:
+              a:
+                pledges:
+                  - {capability: inf, units: 8, cost: 1}
+                  - {capability: jet, units: 4, cost: 1}
+                  - {capability: trainer, units: 3, cost: 1}
+            requirements:
+              - {id: land, needs: inf, units: 8, at: [rzeszow]}
+              - {id: air, needs: jet, units: 4, at: [rzeszow]}
+              - {id: training, needs: trainer, units: 3, at: [home]}
+            timeline:
+              milestones: [10, 20]
+              lift:
+                - {id: airlift, personnel_per_day: 40}
+            """)
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(value(r, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .buildup), 5.125 / 6, accuracy: 1e-9)
+        let b = try XCTUnwrap(r.plan?.buildup)
+        XCTAssertEqual(b.milestones[0].coverage, 2.375 / 3, accuracy: 1e-9)
+        XCTAssertEqual(b.milestones[1].coverage, 2.75 / 3, accuracy: 1e-9)
+        XCTAssertEqual(b.milestones.map(\.liftUsed), [300, 300])
+        XCTAssertEqual(b.milestones.map(\.liftFull), [false, false])
+        XCTAssertEqual(b.milestones[0].reception, [ReceptionUse(location: "rzeszow", used: 300, capacity: 300, full: true)])
+        XCTAssertEqual(b.milestones[0].receptionMessages, ["reception at rzeszow is full in D+0-10: 300 of 300"])
+        // 3 inf + 4 jets + 3 trainers arrive first: 10 units, 300 + 40 + 150 personnel.
+        XCTAssertEqual(b.milestones[0].arrivals, [NationArrival(nation: "a", units: 10, personnel: 490)])
+        XCTAssertEqual(b.afterLast, 2)
+    }
+
+    /// A pledge ready after the first milestone. Four jets wanted at poland (self-deploying,
+    /// so no lift is involved); a offers 4 ready on day 10 at 1 each, b 4 ready now at 5.
+    /// - [coverage, cost] (+ buildup): a's 4 (cost 4); they can arrive in D+7-14 only:
+    ///   coverage-by:7 = 0, coverage-by:14 = 1, buildup 0.5.
+    /// - [coverage-by:7, cost]: only b is there by D+7: coverage-by:7 = 1 at cost 20.
+    /// - [coverage-by:14, cost]: a's are there by D+14: coverage-by:14 = 1 at cost 4.
+    /// - [buildup, cost]: b's 4 by D+7 give 1 at both milestones: buildup 1, cost 20.
+    func testAPledgeReadyAfterTheFirstMilestoneAndEachCoverageBy() throws {
+        let report = try planAll(header + """
+            nations:
+              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
+              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
+            requirements:
+              - {id: air, needs: jet, units: 4, at: [poland]}
+            timeline:
+              milestones: [7, 14]
+            options:
+              - {id: steady}
+              - {id: by7, objectives: [coverage-by:7, cost]}
+              - {id: by14, objectives: [coverage-by:14, cost]}
+              - {id: fast, objectives: [buildup, cost]}
+            """)
+        let r = Dictionary(uniqueKeysWithValues: report.options.map { ($0.option.id, $0) })
+        let steady = try XCTUnwrap(r["steady"]), by7 = try XCTUnwrap(r["by7"])
+        let by14 = try XCTUnwrap(r["by14"]), fast = try XCTUnwrap(r["fast"])
+        for o in [steady, by7, by14, fast] { XCTAssertEqual(o.status, .optimal, o.option.id) }
+        XCTAssertEqual(value(steady, .cost), 4, accuracy: 1e-9)
+        XCTAssertEqual(value(steady, .buildup), 0.5, accuracy: 1e-9)
+        XCTAssertEqual(steady.plan?.buildup?.milestones.map(\.coverage), [0, 1])
+        XCTAssertEqual(by7.option.objectives, [.coverageBy(day: 7), .cost])
+        XCTAssertEqual(value(by7, .coverageBy(day: 7)), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(by7, .cost), 20, accuracy: 1e-9)
+        XCTAssertEqual(value(by14, .coverageBy(day: 14)), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(by14, .cost), 4, accuracy: 1e-9)
+        XCTAssertEqual(value(fast, .buildup), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(fast, .cost), 20, accuracy: 1e-9)
+    }
+
+    /// Arrival variables exist only where the pledge is ready by the period's end, and the
+    /// model grows linearly: per assignment, one arrival per period it can arrive in and
+    /// one link row; per period one lift row; per requirement and milestone two rows.
+    func testArrivalVariablesOnlyWhereReady() throws {
+        let s = try scenario(header + """
+            nations:
+              a: {pledges: [{capability: inf, units: 4, cost: 1, ready_days: 10}]}
+              b: {pledges: [{capability: inf, units: 4, cost: 1}]}
+            requirements:
+              - {id: r, needs: inf, units: 4, at: [poland]}
+            timeline:
+              milestones: [7, 14, 30]
+              lift: [{id: airlift, personnel_per_day: 1000}]
+            """)
+        let option = try XCTUnwrap(s.effectiveOptions.first)
+        let f = Formulation(scenario: s, option: ResolvedOption(option, of: s))
+        let t = try XCTUnwrap(f.timeline)
+        // a: periods 2 and 3 (ready day 10 > 7); b: all three.
+        XCTAssertEqual(t.arrivals.map { "\(f.assignments[$0.assignment].nation)\($0.period + 1)" },
+                       ["a2", "a3", "b1", "b2", "b3"])
+        XCTAssertEqual(f.model.constraints.filter { $0.name.hasPrefix("arrive(") }.count, 2)
+        XCTAssertEqual(f.model.constraints.filter { $0.name.hasPrefix("lift(") }.map(\.name), ["lift(2)", "lift(3)"])
+        XCTAssertEqual(f.model.constraints.filter { $0.name.hasPrefix("cover(r,") }.count, 3)
+    }
+
+    /// With a timeline, a location with a reception limit keeps its own variable, and one
+    /// with `needs_lift: false` does not merge with one that needs lift; without a timeline
+    /// neither field tells locations apart.
+    func testReceptionAndLiftNeedKeepLocationsApart() throws {
+        let body = """
+            format: forceplan/v1
+            name: merge
+            capabilities: {inf: {domain: land, personnel: 100}}
+            locations:
+              a: {tags: [neighbor]}
+              b: {tags: [neighbor], reception_per_day: 100}
+              c: {tags: [neighbor], needs_lift: false}
+              d: {tags: [neighbor]}
+            nations: {x: {pledges: [{capability: inf, units: 4}]}}
+            requirements: [{id: r, needs: inf, units: 4, at: [neighbor]}]
+            """
+        for (yaml, want) in [(body, [["a", "b", "c", "d"]]),
+                             (body + "\ntimeline: {milestones: [7]}\n", [["a", "d"], ["b"], ["c"]])] {
+            let s = try scenario(yaml)
+            let option = try XCTUnwrap(s.effectiveOptions.first)
+            let f = Formulation(scenario: s, option: ResolvedOption(option, of: s))
+            XCTAssertEqual(f.assignments.map(\.interchangeable), want)
+        }
+    }
+
+    /// glpsol on the exported buildup stage of the lift-limited scenario (stage 3, coverage
+    /// and cost kept) finds the same optimum: 0.525.
+    func testGlpsolAgreesOnTheBuildupStage() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
+        let dir = try ForcePlanCLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("lift.yaml").path
+        try Self.liftLimited.write(toFile: file, atomically: true, encoding: .utf8)
+        let lp = dir.appendingPathComponent("stage.lp").path
+        let r = try ForcePlanCLI.run(["export", file, "--lp", lp, "--stage", "3"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let output = lp + ".sol"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--lp", lp, "-o", output]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.contains("INTEGER OPTIMAL"), text)
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+        let number = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
+        XCTAssertEqual(try XCTUnwrap(Double(number)), 0.525, accuracy: 1e-6)
+    }
+
+    /// A variant changes one lift pool's rate by id and keeps the milestones.
+    func testVariantMergesTheTimelineFieldByField() throws {
+        let dir = try ForcePlanCLI.temporaryDirectory()
+        let base = dir.appendingPathComponent("base.yaml").path
+        try Self.liftLimited.write(toFile: base, atomically: true, encoding: .utf8)
+        let variant = dir.appendingPathComponent("v.yaml").path
+        try """
+            extends: base.yaml
+            timeline:
+              lift:
+                - {id: airlift, personnel_per_day: 200}
+            """.write(toFile: variant, atomically: true, encoding: .utf8)
+        let s = try ScenarioLoader.load(file: variant).scenario
+        XCTAssertEqual(s.timeline?.milestones, [7, 14])
+        XCTAssertEqual(s.timeline?.lift.map(\.personnelPerDay), [200])
+    }
+}
