@@ -12,6 +12,8 @@ import LinearModel
 public struct Buildup: Sendable, Hashable {
     /// One per milestone, in order.
     public var milestones: [MilestoneState]
+    /// Weighted coverage with every deployed unit arrived (the plan at full strength).
+    public var fullStrength: Double = 1
     /// Units deployed in the plan that have not arrived by the last milestone.
     public var afterLast: Int
     /// Those units by nation, in file order.
@@ -201,7 +203,15 @@ extension Formulation {
             guard let u = lateUnits[n.id] else { return nil }
             return NationArrival(nation: n.id, units: Int(u.rounded()), personnel: latePersonnel[n.id] ?? 0)
         }
-        return Buildup(milestones: states, afterLast: byNation.reduce(0) { $0 + $1.units },
-                       afterLastByNation: byNation, pools: t.pools)
+        var full = Buildup(milestones: states, afterLast: byNation.reduce(0) { $0 + $1.units },
+                           afterLastByNation: byNation, pools: t.pools)
+        var deployed: [String: Double] = [:]
+        for a in assignments { deployed[a.requirement, default: 0] += value(a.variable) * a.factor }
+        var weighted = 0.0
+        for r in scenario.requirements {
+            weighted += r.weight * (r.units > 0 ? 1 - max(0, r.units - (deployed[r.id] ?? 0)) / r.units : 1)
+        }
+        full.fullStrength = w > 0 ? weighted / w : 1
+        return full
     }
 }

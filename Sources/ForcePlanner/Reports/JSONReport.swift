@@ -20,6 +20,7 @@ public enum JSONReport {
     public static func value(_ report: PlanReport) -> JSONValue {
         .object([
             ("scenario", .string(report.scenario.name)),
+        ] + (report.scenario.costUnit.map { [("cost_unit", JSONValue.string($0))] } ?? []) + [
             ("options", .array(report.options.map(option))),
         ])
     }
@@ -98,6 +99,7 @@ public enum JSONReport {
                 ("paid", .object(fund.paid.map { ($0.nation, .number($0.amount)) })),
             ])))
         }
+        if let buildup = plan.buildup { pairs.append(("buildup", buildupValue(buildup))) }
         return pairs
     }
 }
