@@ -191,6 +191,8 @@ public struct BriefOption: Sendable {
     public var alternativesMissingLine: String?
     /// Critical nations, most critical first, when computed (``Brief/addCriticality(_:)``).
     public var critical: [CriticalNation] = []
+    /// The build-up by milestone, when the scenario has a timeline.
+    public var buildup: BriefBuildup? = nil
 
     /// A nation whose withdrawal costs the option coverage.
     public struct CriticalNation: Sendable, Hashable {
@@ -267,6 +269,7 @@ public struct BriefOption: Sendable {
             fund = (available, used, numbers(f["paid"]).map { (nation: $0.0, amount: $0.1) })
         }
         coverageP10 = o["reliability"]?["as_planned"]?["p10"]?.number
+        buildup = BriefBuildup(json: o["buildup"])
         if let r = o["reliability"], let samples = r["samples"]?.number, let seed = r["seed"]?.number {
             func summary(_ v: JSONValue?) -> String {
                 ["mean", "p10", "p50", "p90"].map { k in

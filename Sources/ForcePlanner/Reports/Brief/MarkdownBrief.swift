@@ -28,7 +28,7 @@ public enum MarkdownBrief {
     }
 
     static func show(_ name: String, _ v: Double) -> String {
-        name == "coverage" ? NumberFormat.percent(v) : NumberFormat.readable(v)
+        name == "coverage" || BriefBuildup.isTimed(name) ? NumberFormat.percent(v) : NumberFormat.readable(v)
     }
 
     static func matrix(_ b: Brief) -> String {
@@ -82,6 +82,7 @@ public enum MarkdownBrief {
             out += "| \(cell(ctx.requirementName(c.requirement))) | \(short ? "**\(fraction) shortfall**" : fraction) | "
                 + cell(nations.map(ctx.nationName).joined(separator: ", ")) + " |\n"
         }
+        if let b = o.buildup { out += buildup(b, ctx) }
         if !o.assignments.isEmpty {
             out += "\n### Assignments\n\n| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
             for a in o.assignments {
