@@ -248,4 +248,45 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(s.timeline?.milestones, [7, 14])
         XCTAssertEqual(s.timeline?.lift.map(\.personnelPerDay), [200])
     }
+
+    /// JSON of a build-up (the reception scenario's shape: lift, reception, late units)
+    /// follows docs/plan.schema.json, with "cost_unit" at the top.
+    func testBuildupJSONFollowsTheSchema() throws {
+        let report = try planAll(Self.liftLimited.replacingOccurrences(
+            of: "name: lift-limited\n", with: "name: lift-limited\ncost_unit: M EUR\n"), alternatives: true, binding: true)
+        let text = JSONReport.render(report)
+        XCTAssertTrue(text.contains("\"cost_unit\": \"M EUR\""), text)
+        XCTAssertTrue(text.contains("\"after_last\": 6"), text)
+        let root = LoaderScenarioTests.packageRoot
+        let schemaData = try Data(contentsOf: root.appendingPathComponent("docs/plan.schema.json"))
+        let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
+        let output = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        XCTAssertEqual(JSONSchemaCheck(root: schema).errors(output, schema), [])
+        let md = MarkdownReport.render(report)
+        XCTAssertTrue(md.contains("- By D+7: 35% covered (units in place: a 7); lift is full in D+0-7: 700 of 700."), md)
+        let txt = TextReport.render(report)
+        XCTAssertTrue(txt.contains("  6 units arrive after D+14: a 6\n"), txt)
+        XCTAssertTrue(txt.contains("cost 20 M EUR"), txt)
+    }
+
+    /// The shipped coalition has a timeline (D+7, 14, 30, 60); every option is proven with
+    /// build-up last, the US pool flies only where the backstop holds, and the no-US-lift
+    /// variant has the European pool alone.
+    func testShippedCoalitionBuildsUp() throws {
+        let root = LoaderScenarioTests.packageRoot
+        for (file, usLift) in [("coalition-2025.yaml", true), ("coalition-2025-no-us-lift.yaml", false)] {
+            let s = try ScenarioLoader.load(file: root.appendingPathComponent("scenarios/\(file)").path).scenario
+            XCTAssertEqual(s.timeline?.milestones, [7, 14, 30, 60])
+            XCTAssertEqual(s.costUnit, "M EUR per year")
+            let report = portfolioPlanner(s, PlannerSettings(timeLimit: 120, alternatives: false, findBinding: false)).planAll()
+            for r in report.options {
+                XCTAssertEqual(r.status, .optimal, "\(file) \(r.option.id)")
+                XCTAssertEqual(r.option.objectives.last, .buildup)
+                let pools = r.plan?.buildup?.pools ?? []
+                let backstop = r.option.holds("us-backstop")
+                XCTAssertEqual(pools, usLift && backstop ? ["european-airlift", "us-airlift"] : ["european-airlift"],
+                               "\(file) \(r.option.id)")
+            }
+        }
+    }
 }
