@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ForcePlanner
+@testable import ForceScenario
+import ForceReports
 import LinearModel
 
 /// The build-up to D+N (DESIGN.md, "Time"), on small scenarios whose answers are derived

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// One arrival variable `a[p,l,r,k]`: units of an assignment that arrive in period `k`.

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// What a plan has in place by each milestone of the timeline, and the lift and reception
