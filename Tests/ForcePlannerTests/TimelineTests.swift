@@ -82,7 +82,23 @@ final class TimelineTests: XCTestCase {
     /// coverage-by:10 = (3/8 + 1 + 1) / 3 = 2.375 / 3; coverage-by:20 = (6/8 + 2) / 3 =
     /// 2.75 / 3; buildup = (2.375 + 2.75) / 6 = 5.125 / 6.
     func testReceptionLimitsOneLocationWhileAircraftAndHomeNeedNoLift() throws {
-        let r = try planFirst("""
+        let r = try planFirst(Self.receptionScenario)
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(value(r, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(r, .buildup), 5.125 / 6, accuracy: 1e-9)
+        let b = try XCTUnwrap(r.plan?.buildup)
+        XCTAssertEqual(b.milestones[0].coverage, 2.375 / 3, accuracy: 1e-9)
+        XCTAssertEqual(b.milestones[1].coverage, 2.75 / 3, accuracy: 1e-9)
+        XCTAssertEqual(b.milestones.map(\.liftUsed), [300, 300])
+        XCTAssertEqual(b.milestones.map(\.liftFull), [false, false])
+        XCTAssertEqual(b.milestones[0].reception, [ReceptionUse(location: "rzeszow", used: 300, capacity: 300, full: true)])
+        XCTAssertEqual(b.milestones[0].receptionMessages, ["reception at rzeszow is full in D+0-10: 300 of 300"])
+        // 3 inf + 4 jets + 3 trainers arrive first: 10 units, 300 + 40 + 150 personnel.
+        XCTAssertEqual(b.milestones[0].arrivals, [NationArrival(nation: "a", units: 10, personnel: 490)])
+        XCTAssertEqual(b.afterLast, 2)
+    }
+
+    static let receptionScenario = """
             format: forceplan/v1
             name: reception
             capabilities:
@@ -106,20 +122,20 @@ final class TimelineTests: XCTestCase {
               milestones: [10, 20]
               lift:
                 - {id: airlift, personnel_per_day: 40}
-            """)
-        XCTAssertEqual(r.status, .optimal)
-        XCTAssertEqual(value(r, .coverage), 1, accuracy: 1e-9)
-        XCTAssertEqual(value(r, .buildup), 5.125 / 6, accuracy: 1e-9)
-        let b = try XCTUnwrap(r.plan?.buildup)
-        XCTAssertEqual(b.milestones[0].coverage, 2.375 / 3, accuracy: 1e-9)
-        XCTAssertEqual(b.milestones[1].coverage, 2.75 / 3, accuracy: 1e-9)
-        XCTAssertEqual(b.milestones.map(\.liftUsed), [300, 300])
-        XCTAssertEqual(b.milestones.map(\.liftFull), [false, false])
-        XCTAssertEqual(b.milestones[0].reception, [ReceptionUse(location: "rzeszow", used: 300, capacity: 300, full: true)])
-        XCTAssertEqual(b.milestones[0].receptionMessages, ["reception at rzeszow is full in D+0-10: 300 of 300"])
-        // 3 inf + 4 jets + 3 trainers arrive first: 10 units, 300 + 40 + 150 personnel.
-        XCTAssertEqual(b.milestones[0].arrivals, [NationArrival(nation: "a", units: 10, personnel: 490)])
-        XCTAssertEqual(b.afterLast, 2)
+            """
+
+    /// The binding search on the reception scenario lifts rzeszow's reception (full in
+    /// both periods; the lift is not full): without it the lift's 400 a period moves 4
+    /// infantry by D+10, so coverage by D+10 rises from 2.375 / 3 to (4/8 + 2) / 3 = 2.5 / 3
+    /// (79.2% to 83.3%). On the lift-limited scenario, lifting the lift brings all 20 by
+    /// D+7: 35% to 100%.
+    func testBindingSearchLiftsReceptionAndLift() throws {
+        let r = try planFirst(Self.receptionScenario, binding: true)
+        XCTAssertEqual(r.binding.map(\.constraint), ["reception:rzeszow"])
+        XCTAssertEqual(r.binding.first?.relaxedValue ?? 0, 2.5 / 3, accuracy: 1e-9)
+        XCTAssertEqual(r.binding.first?.message, "lifting reception:rzeszow would bring coverage by D+10 to 83.3% (from 79.2%)")
+        let lift = try planFirst(Self.liftLimited, binding: true)
+        XCTAssertEqual(lift.binding.map(\.message), ["lifting the lift limit would bring coverage by D+7 to 100% (from 35%)"])
     }
 
     /// A pledge ready after the first milestone. Four jets wanted at poland (self-deploying,

@@ -115,6 +115,7 @@ public struct Planner: Sendable {
             }
             if settings.findBinding {
                 result.binding = context.bindingConstraints(formulation, best: plan)
+                result.binding += context.timelineBinding(formulation, best: plan)
             }
         }
         result.seconds = clock.elapsed
