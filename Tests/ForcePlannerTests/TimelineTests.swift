@@ -307,4 +307,27 @@ final class TimelineTests: XCTestCase {
             }
         }
     }
+
+    /// The brief's first page has the build-up chart (before the overview charts), with
+    /// the milestones marked and each option's coverage by them; the option card says
+    /// what is there by each milestone.
+    func testBriefShowsTheBuildupChartAndCardLines() throws {
+        let report = try planAll(Self.liftLimited)
+        let html = HTMLBrief.render(Brief(report))
+        let chart = try XCTUnwrap(html.range(of: "<section id=\"buildup\">"))
+        let overview = try XCTUnwrap(html.range(of: "<section id=\"overview\">"))
+        XCTAssertLessThan(chart.lowerBound, overview.lowerBound)
+        for text in [">D+7</text>", ">D+14</text>", "base: lift-limited, D+7: 35%", "base: lift-limited, D+14: 70%",
+                     "base: lift-limited, full strength: 100%",
+                     "<li>By D+7: 35% covered (units in place: a 7); lift is full in D+0-7: 700 of 700.</li>",
+                     "<li>At full strength: 100%; 6 units arrive after D+14.</li>"] {
+            XCTAssertTrue(html.contains(text), text)
+        }
+        // Without a timeline there is no build-up section.
+        let steady = try planAll(header + """
+            nations: {a: {pledges: [{capability: inf, units: 2}]}}
+            requirements: [{id: r, needs: inf, units: 2, at: [poland]}]
+            """)
+        XCTAssertFalse(HTMLBrief.render(Brief(steady)).contains("id=\"buildup\""))
+    }
 }

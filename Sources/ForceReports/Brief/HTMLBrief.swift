@@ -15,6 +15,7 @@ public enum HTMLBrief {
         var page = Page()
         page.header(brief)
         page.matrix(brief)
+        if let buildup = BriefBuildup.section(brief) { page.add(buildup) }
         page.overview(brief)
         page.frontiers(brief)
         for (i, o) in brief.planned.enumerated() { page.card(o, index: i, brief: brief) }
@@ -147,7 +148,7 @@ private struct Page {
         add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
         var status = "<span class=\"status\">\(h(o.status))</span>"
         if o.status == "feasible" { status += " stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown")" }
-        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" ? pct($0.value) : num($0.value))</strong>" }
+        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" || BriefBuildup.isTimed($0.name) ? pct($0.value) : num($0.value))</strong>" }
             .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
             + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
 
@@ -191,6 +192,7 @@ private struct Page {
                 + "<td>\(h(nations.map(ctx.nationName).joined(separator: ", ")))</td></tr>\n"
         }
         add(t + "</tbody>\n</table>")
+        if let buildup = o.buildup { add(buildup.cardHTML(ctx)) }
 
         add("<h3>Binding caveats and policies</h3>")
         if o.binding.isEmpty {
