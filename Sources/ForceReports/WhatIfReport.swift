@@ -45,7 +45,7 @@ public enum WhatIfReport {
                             ("coverage", .object(d.coverage.map { ($0.name, .number($0.delta)) })),
                             ("nations_joined", .array(d.nationsJoined.map(JSONValue.string))),
                             ("nations_left", .array(d.nationsLeft.map(JSONValue.string))),
-                        ]))
+                        ] + buildupPairs(whatIf, v, d.option)))
                     })),
                 ])
             })),
@@ -103,6 +103,11 @@ public enum WhatIfReport {
                 })
             }
             rows.append(row("nations") { _, p, _ in "\(p.contributingNations.count)" })
+            for day in buildupDays(plans) {
+                rows.append(row("coverage by D+\(day)") { _, p, _ in
+                    p.buildup?.milestones.first { $0.day == day }.map { NumberFormat.percent($0.coverage) } ?? "-"
+                })
+            }
             let shown = Set(rows.map { $0[0] })
             var others: [String] = []
             for plan in plans.compactMap({ $0 }) {
@@ -150,6 +155,7 @@ public enum WhatIfReport {
         if !gained.isEmpty { parts.append("coverage gained: " + list(gained)) }
         if !d.nationsJoined.isEmpty { parts.append("nations joined: " + d.nationsJoined.joined(separator: ", ")) }
         if !d.nationsLeft.isEmpty { parts.append("nations left: " + d.nationsLeft.joined(separator: ", ")) }
+        if let note = buildupNote(before: before, after: after) { parts.append(note) }
         return parts.isEmpty ? "same coverage, same nations" : parts.joined(separator: "; ")
     }
 

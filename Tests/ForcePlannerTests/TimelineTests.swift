@@ -330,4 +330,33 @@ final class TimelineTests: XCTestCase {
             """)
         XCTAssertFalse(HTMLBrief.render(Brief(steady)).contains("id=\"buildup\""))
     }
+
+    /// `whatif --drop usa` on the two-pool scenario: the US pool goes, so coverage by D+7
+    /// falls from 0.7 to 0.35 and by D+14 from 1 to 0.7 (see the pools test); the delta's
+    /// build-up says so, the table has a row per milestone, and the JSON follows the schema.
+    func testWhatIfShowsBuildupDeltas() throws {
+        let base = try scenario(Self.liftLimited + "\n    - {id: us-airlift, personnel_per_day: 100, when: us-backstop, nation: usa}\n")
+        let variant = ScenarioVariant(base: base, overrides: try PlanningOverrides.parse(assume: [], drop: ["usa"], for: base))
+        let result = try WhatIf.run(base: base, variants: [variant]) { s, o in
+            portfolioPlanner(s, PlannerSettings(timeLimit: 60, overrides: o, alternatives: false, findBinding: false))
+        }
+        let v = try XCTUnwrap(result.variants.first)
+        let b = try XCTUnwrap(result.baseline.options.first?.plan), p = try XCTUnwrap(v.report.options.first?.plan)
+        let deltas = WhatIf.buildupDeltas(baseline: b, variant: p)
+        XCTAssertEqual(deltas.map(\.name), ["D+7", "D+14"])
+        XCTAssertEqual(deltas[0].delta, -0.35, accuracy: 1e-9)
+        XCTAssertEqual(deltas[1].delta, -0.3, accuracy: 1e-9)
+        let text = WhatIfReport.text(result)
+        XCTAssertTrue(text.contains("build-up: by D+7 70% -> 35%, by D+14 100% -> 70%"), text)
+        XCTAssertTrue(text.contains("coverage by D+7"), text)
+        let root = LoaderScenarioTests.packageRoot.appendingPathComponent("docs")
+        let schema = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("whatif.schema.json"))) as? [String: Any])
+        let plan = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("plan.schema.json"))) as? [String: Any])
+        let output = try JSONSerialization.jsonObject(with: Data(WhatIfReport.json(result).utf8))
+        var check = JSONSchemaCheck(root: schema)
+        check.documents["plan.schema.json"] = plan
+        XCTAssertEqual(check.errors(output, schema), [])
+    }
 }

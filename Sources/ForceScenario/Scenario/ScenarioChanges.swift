@@ -27,6 +27,7 @@ extension Scenario {
             out.append("alternatives: count \(base.alternatives.count), within \(Self.number(base.alternatives.within))"
                 + " -> count \(alternatives.count), within \(Self.number(alternatives.within))")
         }
+        out += timelineChanges(from: base)
         return out
     }
 
@@ -41,12 +42,16 @@ extension Scenario {
     static func detail(_ old: Capability, _ new: Capability) -> String {
         fields([("domain", old.domain.rawValue, new.domain.rawValue),
                 ("personnel", number(old.personnel), number(new.personnel)),
-                ("rotation", number(old.rotation), number(new.rotation))])
+                ("rotation", number(old.rotation), number(new.rotation)),
+                ("self_deploys", "\(old.deploysItself)", "\(new.deploysItself)")])
     }
 
     static func detail(_ old: Location, _ new: Location) -> String {
         let capacity = old.personnelCapacity != new.personnelCapacity || old.domainCapacity != new.domainCapacity
-        return changed([("name", old.name != new.name), ("tags", old.tags != new.tags), ("capacity", capacity)])
+        return [fields([("reception_per_day", number(old.receptionPerDay), number(new.receptionPerDay)),
+                        ("needs_lift", "\(old.needsLift)", "\(new.needsLift)")]),
+                changed([("name", old.name != new.name), ("tags", old.tags != new.tags), ("capacity", capacity)])]
+            .filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     static func detail(_ old: Nation, _ new: Nation) -> String {
