@@ -359,4 +359,31 @@ final class TimelineTests: XCTestCase {
         check.documents["plan.schema.json"] = plan
         XCTAssertEqual(check.errors(output, schema), [])
     }
+
+    /// `frontier --x cost --y coverage-by:7` on the late-ready case: by D+7 only b's jets
+    /// (5 each) are there, so each 5 of cost buys a quarter of the need by D+7: the
+    /// frontier is (5, 25%), (10, 50%), (15, 75%), (20, 100%). `coverage-by:9` is refused:
+    /// 9 is not a milestone.
+    func testFrontierTakesCoverageByOnEitherAxis() throws {
+        let s = try scenario(header + """
+            nations:
+              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
+              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
+            requirements:
+              - {id: air, needs: jet, units: 4, at: [poland]}
+            timeline:
+              milestones: [7, 14]
+            """)
+        let y = try Frontier.objective("coverage-by:7", in: s)
+        XCTAssertEqual(y, .coverageBy(day: 7))
+        XCTAssertThrowsError(try Frontier.objective("coverage-by:9", in: s))
+        let planner = portfolioPlanner(s, PlannerSettings(timeLimit: 60, alternatives: false, findBinding: false))
+        let report = try Frontier.trace(planner, option: try XCTUnwrap(s.effectiveOptions.first), x: .cost, y: y, points: 5)
+        let pairs = report.points.compactMap { p in p.value(of: .cost).flatMap { c in p.value(of: y).map { [c, $0] } } }
+        XCTAssertEqual(pairs, [[5, 0.25], [10, 0.5], [15, 0.75], [20, 1]])
+        // The other way round, coverage-by:7 on x: the same plans, and nothing at all (0%,
+        // cost 0) is on this frontier too, since cost is now minimised at each coverage.
+        let flipped = try Frontier.trace(planner, option: try XCTUnwrap(s.effectiveOptions.first), x: y, y: .cost, points: 5)
+        XCTAssertEqual(Set(flipped.points.compactMap { $0.value(of: .cost) }), [0, 5, 10, 15, 20])
+    }
 }

@@ -137,7 +137,8 @@ private struct Page {
             add("<p>Option <strong>\(h(f.option))</strong>: each point is a plan that no other plan beats on both "
                 + "\(h(f.x)) and \(h(f.y)).</p>")
             add(SVGFrontier(id: "frontier-\(k)", title: "Option \(f.option): \(f.y) against \(f.x)", xLabel: f.x, yLabel: f.y,
-                            points: f.points, xPercent: f.x == "coverage", yPercent: f.y == "coverage").render())
+                            points: f.points, xPercent: f.x == "coverage" || BriefBuildup.isTimed(f.x),
+                            yPercent: f.y == "coverage" || BriefBuildup.isTimed(f.y)).render())
         }
         add("</section>")
     }
