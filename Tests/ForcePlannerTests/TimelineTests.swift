@@ -3,6 +3,7 @@ import XCTest
 @testable import ForcePlanner
 @testable import ForceScenario
 import ForceReports
+import ForceBench
 import LinearModel
 
 /// The build-up to D+N (DESIGN.md, "Time"), on small scenarios whose answers are derived
@@ -385,5 +386,34 @@ final class TimelineTests: XCTestCase {
         // cost 0) is on this frontier too, since cost is now minimised at each coverage.
         let flipped = try Frontier.trace(planner, option: try XCTUnwrap(s.effectiveOptions.first), x: y, y: .cost, points: 5)
         XCTAssertEqual(Set(flipped.points.compactMap { $0.value(of: .cost) }), [0, 5, 10, 15, 20])
+    }
+
+    /// A sweep's `lift: [0.5, 1, 2]` scales every pool. On the lift-limited scenario (100 a
+    /// day, 7-day periods): 50 a day moves 3 units a period (350 / 100), so coverage by D+7
+    /// is 3/20 and by D+14 6/20, buildup 0.225; 100 a day gives 0.525 (above); 200 a day
+    /// moves 14 then the last 6: 0.7 and 1, buildup 0.85. A negative factor is refused.
+    func testSweepScalesTheLift() throws {
+        let sweep = try SweepLoader.load(yaml: """
+            format: forceplan-sweep/v1
+            name: lift
+            product: {lift: [0.5, 1, 2]}
+            """, file: "sweep.yaml")
+        XCTAssertEqual(sweep.variations.map(\.canonical), ["lift=0.5", "lift=1", "lift=2"])
+        let s = try scenario(Self.liftLimited)
+        let values = try sweep.variations.map { v -> Double in
+            let settings = PlannerSettings(timeLimit: 60, overrides: v.overrides, alternatives: false, findBinding: false)
+            let r = try XCTUnwrap(portfolioPlanner(s, settings).planAll().options.first)
+            return value(r, .buildup)
+        }
+        XCTAssertEqual(values[0], 0.225, accuracy: 1e-9)
+        XCTAssertEqual(values[1], 0.525, accuracy: 1e-9)
+        XCTAssertEqual(values[2], 0.85, accuracy: 1e-9)
+        XCTAssertThrowsError(try SweepLoader.load(yaml: """
+            format: forceplan-sweep/v1
+            name: lift
+            cases: [{lift: -1}]
+            """, file: "sweep.yaml")) { error in
+            XCTAssertTrue("\(error)".contains("sweep.yaml:3:16: invalid lift -1; expected a factor from 0 to 1000"), "\(error)")
+        }
     }
 }
