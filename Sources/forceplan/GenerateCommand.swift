@@ -13,10 +13,13 @@ struct GenerateCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Number of nations (besides the US backstop).") var nations: Int = 20
     @ArgumentParser.Option(help: "Random seed.") var seed: UInt64 = 1
     @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
+    @Flag(help: "Add a build-up: milestones D+7, 14, 30, 60, lift and reception (RandomScenario.withTimeline).")
+    var timeline = false
 
     func run() throws {
         guard (1...2000).contains(nations) else { throw CLI.fail("--nations must be between 1 and 2000") }
-        let text = ScenarioWriter.yaml(RandomScenario.make(nations: nations, seed: seed))
+        let made = RandomScenario.make(nations: nations, seed: seed)
+        let text = ScenarioWriter.yaml(timeline ? RandomScenario.withTimeline(made) : made)
         try CLI.emit(text, to: output)
     }
 }
