@@ -416,4 +416,27 @@ final class TimelineTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("sweep.yaml:3:16: invalid lift -1; expected a factor from 0 to 1000"), "\(error)")
         }
     }
+
+    /// Linear in size: with 4 milestones, rows, columns and nonzeros of every option's
+    /// model stay within (milestones + 1) = 5 times those of the same scenario without a
+    /// timeline, at 50 and 200 nations; and the generated file round-trips through the
+    /// writer.
+    func testModelGrowsAtMostWithMilestonesPlusOne() throws {
+        for nations in [50, 200] {
+            let plain = RandomScenario.make(nations: nations, seed: 3)
+            let timed = RandomScenario.withTimeline(plain)
+            let again = try ScenarioLoader.load(yaml: ScenarioWriter.yaml(timed), file: "written.yaml").scenario
+            XCTAssertEqual(again.timeline?.milestones, [7, 14, 30, 60])
+            XCTAssertEqual(again.timeline?.lift, timed.timeline?.lift.map { var p = $0; p.source = again.timeline?.lift.first { $0.id == p.id }?.source; return p })
+            XCTAssertEqual(again.locations.map(\.receptionPerDay), timed.locations.map(\.receptionPerDay))
+            for option in plain.effectiveOptions {
+                let before = ModelSize(Formulation(scenario: plain, option: ResolvedOption(option, of: plain)).model)
+                let after = ModelSize(Formulation(scenario: timed, option: ResolvedOption(option, of: timed)).model)
+                XCTAssertGreaterThan(after.variables, before.variables)
+                XCTAssertLessThanOrEqual(after.variables, 5 * before.variables, "\(nations) \(option.id)")
+                XCTAssertLessThanOrEqual(after.constraints, 5 * before.constraints, "\(nations) \(option.id)")
+                XCTAssertLessThanOrEqual(after.nonzeros, 5 * before.nonzeros, "\(nations) \(option.id)")
+            }
+        }
+    }
 }

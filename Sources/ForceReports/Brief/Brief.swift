@@ -64,7 +64,8 @@ public struct Brief: Sendable {
         description = scenario?.description.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         asOf = nil
         assumptions = scenario?.assumptions.map { ($0.name, $0.value) } ?? []
-        let context = BriefContext(scenario)
+        var context = BriefContext(scenario)
+        if context.costUnit == nil { context.costUnit = (json["baseline"] ?? json)["cost_unit"]?.string }
         self.context = context
         if let baseline = json["baseline"] {
             options = try Self.options(in: baseline, context: context)
@@ -120,9 +121,12 @@ public struct BriefContext: Sendable {
     public var requirementWeights: [String: Double] = [:]
     public var capabilityDomains: [String: String] = [:]
     public var capabilityPersonnel: [String: Double] = [:]
+    /// The scenario's `cost_unit` (or the JSON's), printed after costs; nil for none.
+    public var costUnit: String?
 
     init(_ scenario: Scenario?) {
         guard let s = scenario else { return }
+        costUnit = s.costUnit
         for n in s.nations { nationNames[n.id] = n.name; nationGroups[n.id] = n.groups }
         for r in s.requirements { requirementNames[r.id] = r.name; requirementWeights[r.id] = r.weight }
         for c in s.capabilities { capabilityDomains[c.id] = c.domain.rawValue; capabilityPersonnel[c.id] = c.personnel }

@@ -52,7 +52,7 @@ public struct DecisionMatrix: Sendable {
         }
         var list = [
             criterion("Coverage", maximize: true, percent: true) { o in o.objective("coverage") ?? Self.coverage(o, brief.context) },
-            criterion("Cost", maximize: false) { $0.cost },
+            criterion("Cost" + (brief.context.costUnit.map { " (\($0))" } ?? ""), maximize: false) { $0.cost },
             criterion("Personnel in \(footprintTag)", maximize: false) { $0.personnel(in: footprintTag) },
             criterion("Personnel in \(neighborTag) states", maximize: false) { $0.personnel(in: neighborTag) },
             criterion("Contributing nations", maximize: true) { Double($0.nations.count) },

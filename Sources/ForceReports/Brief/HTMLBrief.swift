@@ -149,8 +149,9 @@ private struct Page {
         add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
         var status = "<span class=\"status\">\(h(o.status))</span>"
         if o.status == "feasible" { status += " stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown")" }
-        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" || BriefBuildup.isTimed($0.name) ? pct($0.value) : num($0.value))</strong>" }
-            .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
+        let costUnit = ctx.costUnit.map { " " + h($0) } ?? ""
+        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" || BriefBuildup.isTimed($0.name) ? pct($0.value) : num($0.value))</strong>" + ($0.name == "cost" ? costUnit : "") }
+            .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" + costUnit } ?? "" : "")
             + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
 
         if o.status != "optimal", let m = o.message { add("<p>\(h(m))</p>") }

@@ -56,8 +56,10 @@ public enum MarkdownBrief {
         var out = "## Option \(cell(o.id)): \(cell(o.name))\n\n"
         out += "Status: **\(o.status)**"
         if o.status == "feasible" { out += " (stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown"))" }
-        out += ". " + o.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ")
-        if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" }
+        let unit = ctx.costUnit.map { " " + cell($0) } ?? ""
+        out += ". " + o.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" + ($0.name == "cost" ? unit : "") }
+            .joined(separator: ", ")
+        if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" + unit }
         if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
         out += ", \(o.nations.count) nations.\n\n"
         if o.status != "optimal", let m = o.message { out += cell(m) + "\n\n" }
