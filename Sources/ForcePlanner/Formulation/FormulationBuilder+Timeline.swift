@@ -45,6 +45,9 @@ public struct TimelineModel: Sendable {
     public var liftRows: [Constraint?] = []
     /// Reception rows, keyed `location|period`.
     public var receptionRows: [String: Constraint] = [:]
+    /// Indices into ``arrivals`` ordered by period, then as made (for the earliest-arrival
+    /// reading of a plan, ``Formulation/cleanValues(_:)``).
+    public var byPeriod: [Int] = []
 
     /// Lift capacity of period `k` (0-based), in personnel.
     public func liftCapacity(_ k: Int) -> Double { liftPerDay * Double(timeline.periodLength(k)) }
@@ -161,6 +164,7 @@ extension FormulationBuilder {
             t.arrived[r.id] = arrivedVars
             t.shortfalls[r.id] = shortVars
         }
+        t.byPeriod = t.arrivals.indices.sorted { (t.arrivals[$0].period, $0) < (t.arrivals[$1].period, $1) }
         f.timeline = t
     }
 }

@@ -97,12 +97,22 @@ extension MilestoneState {
 extension Formulation {
     /// Sets arrivals, `arrived[r,k]` and `s[r,k]` in clean values `v` from `raw`: each
     /// arrival rounded (down unless within 1e-6 of a whole number, so lift and reception
-    /// rows keep holding) and kept within what the plan deploys; the rest as implied.
+    /// rows keep holding) and kept within what the plan deploys; then the **earliest-arrival
+    /// reading**: period by period, units not yet arrived are moved in as early as their
+    /// readiness, the lift and the reception left over allow (in the order the variables
+    /// were made). That only adds arrivals within every row, so coverage by every milestone
+    /// can only rise and every other objective is unchanged: an optimal plan stays optimal,
+    /// and a plan handed to the next stage as a first incumbent starts near the best
+    /// build-up. The rest (`arrived`, `s[r,k]`) is as implied.
     func cleanArrivals(_ v: inout [Double], raw: [Double]) {
         guard let t = timeline else { return }
         var remaining: [Int: Double] = [:]
-        var provided: [String: [Double]] = [:]
         let periods = t.timeline.milestones.count
+        var liftLeft = (0..<periods).map { t.liftCapacity($0) }
+        var receptionLeft: [String: [Double]] = [:]
+        for (l, perDay) in t.reception {
+            receptionLeft[l] = (0..<periods).map { perDay * Double(t.timeline.periodLength($0)) }
+        }
         for arrival in t.arrivals {
             let a = assignments[arrival.assignment]
             let left = remaining[arrival.assignment] ?? v[a.variable.index]
@@ -111,7 +121,34 @@ extension Formulation {
             value = min(max(0, value), left, model.variables[arrival.variable.index].upperBound)
             v[arrival.variable.index] = value
             remaining[arrival.assignment] = left - value
-            provided[a.requirement, default: [Double](repeating: 0, count: periods)][arrival.period] += value * a.factor
+            if arrival.lifted && a.personnel > 0 {
+                liftLeft[arrival.period] -= value * a.personnel
+                receptionLeft[a.location]?[arrival.period] -= value * a.personnel
+            }
+        }
+        for i in t.byPeriod {
+            let arrival = t.arrivals[i]
+            let a = assignments[arrival.assignment]
+            let k = arrival.period
+            var add = min(remaining[arrival.assignment] ?? 0,
+                          model.variables[arrival.variable.index].upperBound - v[arrival.variable.index])
+            if arrival.lifted && a.personnel > 0 {
+                add = min(add, FormulationBuilder.floorUnits(max(0, liftLeft[k]) / a.personnel))
+                if let rec = receptionLeft[a.location]?[k] { add = min(add, FormulationBuilder.floorUnits(max(0, rec) / a.personnel)) }
+            }
+            guard add >= 1 else { continue }
+            v[arrival.variable.index] += add
+            remaining[arrival.assignment, default: 0] -= add
+            if arrival.lifted && a.personnel > 0 {
+                liftLeft[k] -= add * a.personnel
+                receptionLeft[a.location]?[k] -= add * a.personnel
+            }
+        }
+        var provided: [String: [Double]] = [:]
+        for arrival in t.arrivals {
+            let a = assignments[arrival.assignment]
+            provided[a.requirement, default: [Double](repeating: 0, count: periods)][arrival.period] +=
+                v[arrival.variable.index] * a.factor
         }
         for r in scenario.requirements {
             guard let arrived = t.arrived[r.id], let short = t.shortfalls[r.id] else { continue }
