@@ -58,6 +58,12 @@ public struct DecisionMatrix: Sendable {
             criterion("Contributing nations", maximize: true) { Double($0.nations.count) },
             criterion("Units from the backstop", maximize: false) { $0.backstopUnits },
         ]
+        if let first = options.compactMap({ $0.buildup?.milestones.first?.day }).min() {
+            // The first milestone: what leaders ask first ("what is there by D+7?").
+            list.insert(criterion("Coverage by D+\(first)", maximize: true, percent: true) { o in
+                o.buildup?.milestones.first { $0.day == first }?.coverage
+            }, at: 1)
+        }
         if options.contains(where: { $0.coverageP10 != nil }) {
             list.append(criterion("Coverage P10 (pledges that may not arrive)", maximize: true, percent: true) { $0.coverageP10 })
         }
