@@ -48,6 +48,9 @@ public struct TimelineModel: Sendable {
     /// Indices into ``arrivals`` ordered by period, then as made (for the earliest-arrival
     /// reading of a plan, ``Formulation/cleanValues(_:)``).
     public var byPeriod: [Int] = []
+    /// The model's row count once the timeline's rows were added (rows after it were added
+    /// by a caller, e.g. a frontier's bound on `coverage-by:D`).
+    public var rowsEnd = 0
 
     /// Lift capacity of period `k` (0-based), in personnel.
     public func liftCapacity(_ k: Int) -> Double { liftPerDay * Double(timeline.periodLength(k)) }
@@ -164,6 +167,7 @@ extension FormulationBuilder {
             t.arrived[r.id] = arrivedVars
             t.shortfalls[r.id] = shortVars
         }
+        t.rowsEnd = f.model.constraintCount
         t.byPeriod = t.arrivals.indices.sorted { (t.arrivals[$0].period, $0) < (t.arrivals[$1].period, $1) }
         f.timeline = t
     }

@@ -253,3 +253,49 @@ extension Formulation {
         return full
     }
 }
+
+extension Formulation {
+    /// Holds every arrival at 0 in `model` (a copy of ``model``), for the lexicographic
+    /// stages before the first timed objective. Exact: arrivals appear in no other
+    /// objective and in no row but their own, and all-zero arrivals are feasible with
+    /// every plan, so these stages have the same optima over `x`; the solver is spared
+    /// thousands of integer variables that cannot change the objective. No-op without a
+    /// timeline.
+    /// Rows a caller added after the formulation was built (a frontier's bound on a timed
+    /// objective) may name arrivals: then nothing is held.
+    public func holdArrivals(_ model: inout Model) {
+        guard let t = timeline else { return }
+        if model.constraintCount > t.rowsEnd {
+            var timed = Set(t.arrivals.map(\.variable.index))
+            for vs in t.arrived.values { for v in vs { timed.insert(v.index) } }
+            for vs in t.shortfalls.values { for v in vs { timed.insert(v.index) } }
+            for row in model.constraints[t.rowsEnd...] where row.expression.variables.contains(where: { timed.contains($0.index) }) {
+                return
+            }
+        }
+        for a in t.arrivals { model.setBounds(a.variable, lower: 0, upper: 0) }
+    }
+
+    /// Restores the arrivals' bounds after ``holdArrivals(_:)``.
+    public func releaseArrivals(_ model: inout Model) {
+        guard let t = timeline else { return }
+        for a in t.arrivals { model.setBounds(a.variable, lower: 0, upper: self.model.variables[a.variable.index].upperBound) }
+    }
+
+    /// Clean `values` with nothing arrived: arrivals 0, `arrived[r,k]` 0, `s[r,k]` the whole
+    /// need (a feasible point of a model whose arrivals are held, for hints).
+    public func withoutArrivals(_ values: [Double]) -> [Double] {
+        guard let t = timeline else { return values }
+        var v = values
+        for a in t.arrivals where v.indices.contains(a.variable.index) { v[a.variable.index] = 0 }
+        for r in scenario.requirements {
+            for p in t.arrived[r.id] ?? [] where v.indices.contains(p.index) { v[p.index] = 0 }
+            for s in t.shortfalls[r.id] ?? [] where v.indices.contains(s.index) {
+                let step = shortfallSteps[r.id]?.value ?? 1
+                let steps = r.units / step
+                v[s.index] = model.variables[s.index].kind == .continuous ? steps : (steps - 1e-9).rounded(.up)
+            }
+        }
+        return v
+    }
+}
