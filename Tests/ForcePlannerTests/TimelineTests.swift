@@ -227,15 +227,42 @@ final class TimelineTests: XCTestCase {
         }
     }
 
-    /// glpsol on the exported buildup stage of the lift-limited scenario (stage 3, coverage
-    /// and cost kept) finds the same optimum: 0.525.
-    func testGlpsolAgreesOnTheBuildupStage() throws {
+    /// glpsol on exported stage models finds the optima derived above: the lift-limited
+    /// build-up stage (stage 3, coverage and cost kept) 0.525; the reception case's 5.125 / 6;
+    /// the late-ready case's coverage-by:7 stage (option by7) 1 and its cost stage 20; the
+    /// fast option's buildup stage 1.
+    func testGlpsolAgreesOnTheStageModels() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
+        let lateReady = header + """
+            nations:
+              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
+              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
+            requirements:
+              - {id: air, needs: jet, units: 4, at: [poland]}
+            timeline:
+              milestones: [7, 14]
+            options:
+              - {id: by7, objectives: [coverage-by:7, cost]}
+              - {id: fast, objectives: [buildup, cost]}
+            """
+        let cases: [(String, [String], Double)] = [
+            (Self.liftLimited, ["--stage", "3"], 0.525),
+            (Self.receptionScenario, ["--stage", "3"], 5.125 / 6),
+            (lateReady, ["--option", "by7", "--stage", "1"], 1),
+            (lateReady, ["--option", "by7", "--stage", "2"], 20),
+            (lateReady, ["--option", "fast", "--stage", "1"], 1),
+        ]
+        for (yaml, arguments, expected) in cases {
+            XCTAssertEqual(try glpsolOptimum(yaml, arguments), expected, accuracy: 1e-6, "\(arguments)")
+        }
+    }
+
+    func glpsolOptimum(_ yaml: String, _ arguments: [String]) throws -> Double {
         let dir = try ForcePlanCLI.temporaryDirectory()
-        let file = dir.appendingPathComponent("lift.yaml").path
-        try Self.liftLimited.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("s.yaml").path
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
         let lp = dir.appendingPathComponent("stage.lp").path
-        let r = try ForcePlanCLI.run(["export", file, "--lp", lp, "--stage", "3"])
+        let r = try ForcePlanCLI.run(["export", file, "--lp", lp] + arguments)
         XCTAssertEqual(r.status, 0, r.stderr)
         let output = lp + ".sol"
         let process = Process()
@@ -248,7 +275,7 @@ final class TimelineTests: XCTestCase {
         XCTAssertTrue(text.contains("INTEGER OPTIMAL"), text)
         let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
         let number = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
-        XCTAssertEqual(try XCTUnwrap(Double(number)), 0.525, accuracy: 1e-6)
+        return try XCTUnwrap(Double(number))
     }
 
     /// A variant changes one lift pool's rate by id and keeps the milestones.
