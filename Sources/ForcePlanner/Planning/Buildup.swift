@@ -96,7 +96,7 @@ extension MilestoneState {
 
 extension Formulation {
     /// Sets arrivals, `arrived[r,k]` and `s[r,k]` in clean values `v` from `raw`: each
-    /// arrival rounded (down unless within 1e-6 of a whole number, so lift and reception
+    /// arrival rounded (down unless within 1e-4 of a whole number, so lift and reception
     /// rows keep holding) and kept within what the plan deploys; then the **earliest-arrival
     /// reading**: period by period, units not yet arrived are moved in as early as their
     /// readiness, the lift and the reception left over allow (in the order the variables
@@ -117,7 +117,9 @@ extension Formulation {
             let a = assignments[arrival.assignment]
             let left = remaining[arrival.assignment] ?? v[a.variable.index]
             let r = raw.indices.contains(arrival.variable.index) ? raw[arrival.variable.index] : 0
-            var value = abs(r - r.rounded()) < 1e-6 ? r.rounded() : r.rounded(.down)
+            // MIP solvers return integers within their tolerance (CBC: 2.9999990 for 3); an
+            // LP relaxation's fractions (start plans) are rounded down, keeping lift rows.
+            var value = abs(r - r.rounded()) < 1e-4 ? r.rounded() : r.rounded(.down)
             value = min(max(0, value), left, model.variables[arrival.variable.index].upperBound)
             v[arrival.variable.index] = value
             remaining[arrival.assignment] = left - value
