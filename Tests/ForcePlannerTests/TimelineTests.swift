@@ -4,6 +4,7 @@ import XCTest
 @testable import ForceScenario
 import ForceReports
 import ForceBench
+import CBCSolver
 import LinearModel
 
 /// The build-up to D+N (DESIGN.md, "Time"), on small scenarios whose answers are derived
@@ -465,5 +466,19 @@ final class TimelineTests: XCTestCase {
                 XCTAssertLessThanOrEqual(after.nonzeros, 5 * before.nonzeros, "\(nations) \(option.id)")
             }
         }
+    }
+
+    /// CBC, warm-started from the cost stage's plan as the planner does, reaches the
+    /// build-up optimum of coalition-2025's reassurance option that glpsol and the cbc
+    /// program prove on the exported stage model (`forceplan export ... --stage 3`):
+    /// 0.72125. With CBC's objective sense set to maximise it returned the start, 0.70458,
+    /// as optimal; the CBC shim now minimises the negated objective.
+    func testCBCProvesTheBuildupThatGlpsolProves() throws {
+        let s = try ScenarioLoader.load(file: LoaderScenarioTests.packageRoot
+            .appendingPathComponent("scenarios/coalition-2025.yaml").path).scenario
+        let settings = PlannerSettings(timeLimit: 120, alternatives: false, findBinding: false)
+        let r = Planner(scenario: s, solver: CBCSolver(), settings: settings).plan(try XCTUnwrap(s.options.first))
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(value(r, .buildup), 0.72125, accuracy: 1e-9)
     }
 }
