@@ -26,6 +26,8 @@ public struct Variation: Sendable, Hashable {
     /// Factor on every lift pool's personnel per day (`lift: [0.5, 1, 1.5]`); nil for as
     /// written. Without a timeline it changes nothing.
     public var liftScale: Double?
+    /// The sweep's `respect_options: true`: ``assumptions`` leave an option's own alone.
+    public var respectOptions = false
 
     public init(assumptions: [Assumption] = [], drop: [String]? = nil, requirementScale: Double? = nil,
                 policies: Policies = Policies()) {
@@ -50,6 +52,7 @@ public struct Variation: Sendable, Hashable {
         if let s = other.requirementScale { result.requirementScale = s }
         if let s = other.liftScale { result.liftScale = s }
         result.policies = result.policies.merged(with: other.policies)
+        result.respectOptions = respectOptions || other.respectOptions
         return result
     }
 
@@ -59,6 +62,7 @@ public struct Variation: Sendable, Hashable {
         o.requirementScale = requirementScale ?? 1
         o.liftScale = liftScale ?? 1
         o.policies = policies
+        o.respectOptionAssumptions = respectOptions
         return o
     }
 
@@ -75,6 +79,7 @@ public struct Variation: Sendable, Hashable {
         if let s = policies.maxNationShare { out.append(("policies.max_nation_share", .number(s))) }
         if let n = policies.minNations { out.append(("policies.min_nations", .number(Double(n)))) }
         if let b = policies.totalBudget { out.append(("policies.total_budget", .number(b))) }
+        if respectOptions { out.append(("respect_options", .bool(true))) }
         return out.sorted { $0.0 < $1.0 }
     }
 

@@ -7,11 +7,11 @@ import ForcePlanner
 /// (``JSONReport``), each variant's changes and its deltas:
 ///
 /// ```json
-/// {"scenario": "tutorial", "baseline": PLAN,
-///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["nation uk removed"], "plan": PLAN,
+/// {"scenario": "tutorial", "stable": false, "baseline": PLAN,
+///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["removed nation uk"], "plan": PLAN,
 ///                "delta": {"in-ukraine": {"objectives": {"cost": -40, "coverage": -0.25},
 ///                                         "coverage": {"reassurance": -0.667},
-///                                         "nations_joined": [], "nations_left": ["uk"]}}}]}
+///                                         "nations_joined": [], "nations_left": ["uk"], "units_moved": 4}}}]}
 /// ```
 /// Text (``text(_:)``) and Markdown (``markdown(_:)``) give one table per option, a column
 /// per scenario: status, coverage, cost, personnel (total and by tag), contributing nations,
@@ -33,6 +33,7 @@ public enum WhatIfReport {
     public static func value(_ whatIf: WhatIf) -> JSONValue {
         .object([
             ("scenario", .string(whatIf.baseline.scenario.name)),
+            ("stable", .bool(whatIf.stable)),
             ("baseline", JSONReport.value(whatIf.baseline)),
             ("variants", .array(whatIf.variants.map { v in
                 .object([
@@ -45,6 +46,7 @@ public enum WhatIfReport {
                             ("coverage", .object(d.coverage.map { ($0.name, .number($0.delta)) })),
                             ("nations_joined", .array(d.nationsJoined.map(JSONValue.string))),
                             ("nations_left", .array(d.nationsLeft.map(JSONValue.string))),
+                            ("units_moved", .number(Double(d.unitsMoved))),
                         ] + buildupPairs(whatIf, v, d.option)))
                     })),
                 ])
@@ -124,14 +126,20 @@ public enum WhatIfReport {
             for (i, v) in whatIf.variants.enumerated() {
                 guard let variantResult = results[i + 1] else { continue }
                 guard let baseResult = results[0] else {
-                    notes.append("\(v.variant.name): new option")
+                    var note = "\(v.variant.name): new option"
+                    if variantResult.plan == nil {
+                        note += ", \(variantResult.status.rawValue)"
+                        if !variantResult.conflicts.isEmpty { note += "; must give: " + variantResult.conflicts.map(\.message).joined(separator: "; ") }
+                        else if let m = variantResult.message { note += "; \(m)" }
+                    }
+                    notes.append(note)
                     continue
                 }
                 guard let b = baseResult.plan, let p = variantResult.plan,
                       let d = v.deltas.first(where: { $0.option == id }) else {
                     var note = "\(v.variant.name): \(variantResult.status.rawValue), baseline \(baseResult.status.rawValue)"
                     let conflicts = (variantResult.plan == nil ? variantResult : baseResult).conflicts
-                    if !conflicts.isEmpty { note += "; must give: " + conflicts.map(\.message).joined(separator: "; ") }
+                    if !conflicts.isEmpty { note += "; " + PlanSentences.mustGive(conflicts.map(\.message)) }
                     notes.append(note)
                     continue
                 }
@@ -156,12 +164,15 @@ public enum WhatIfReport {
         if !d.nationsJoined.isEmpty { parts.append("nations joined: " + d.nationsJoined.joined(separator: ", ")) }
         if !d.nationsLeft.isEmpty { parts.append("nations left: " + d.nationsLeft.joined(separator: ", ")) }
         if let note = buildupNote(before: before, after: after) { parts.append(note) }
-        return parts.isEmpty ? "same coverage, same nations" : parts.joined(separator: "; ")
+        if parts.isEmpty { parts.append("same coverage, same nations") }
+        parts.append("units moved: \(NumberFormat.readable(Double(d.unitsMoved)))")
+        return parts.joined(separator: "; ")
     }
 
     static func header(_ whatIf: WhatIf) -> (title: String, variants: [String]) {
         let n = whatIf.variants.count
-        let title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
+        var title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
+        if whatIf.stable { title += ", re-planned stable (fewest units moved from the baseline plan after the first objective)" }
         let variants = whatIf.variants.map { v in
             "\(v.variant.name): " + (v.variant.changes.isEmpty ? "no changes" : v.variant.changes.joined(separator: "; "))
         }
@@ -179,6 +190,10 @@ public enum WhatIfReport {
         let (title, variants) = header(whatIf)
         var out = title + "\n"
         for v in variants { out += "  " + v + "\n" }
+        for (name, report) in columns(whatIf) {
+            let note = HostNote.line(report.scenario)
+            if !note.isEmpty { out += "  \(name): " + note.prefix(1).lowercased() + note.dropFirst() }
+        }
         for c in comparisons(whatIf) {
             out += "\nOption \(c.id): \(c.name)\n"
             var table = TextTable(header: c.rows[0], numeric: Set(1..<c.rows[0].count))
@@ -204,7 +219,7 @@ public enum WhatIfReport {
         var out = "## What-if variants\n\n\(MarkdownReport.escape(title)).\n\n"
         for v in variants { out += "- \(MarkdownReport.escape(v))\n" }
         for c in comparisons(whatIf) {
-            out += "\n### Option \(c.id): \(MarkdownReport.escape(c.name))\n\n"
+            out += "\n### Option \(MarkdownReport.escape(c.id)): \(MarkdownReport.escape(c.name))\n\n"
             let head = c.rows[0]
             out += "| " + head.map(MarkdownReport.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: head.count - 1) + "\n"

@@ -17,9 +17,6 @@ struct GenerateCommand: ParsableCommand {
     var timeline = false
 
     func run() throws {
-        guard (1...2000).contains(nations) else { throw CLI.fail("--nations must be between 1 and 2000") }
-        let made = RandomScenario.make(nations: nations, seed: seed)
-        let text = ScenarioWriter.yaml(timeline ? RandomScenario.withTimeline(made) : made)
-        try CLI.emit(text, to: output)
+        try CLI.emit(try CLI.call { try RandomScenario.yaml(nations: nations, seed: seed, timeline: timeline) }, to: output)
     }
 }

@@ -4,6 +4,7 @@ import XCTest
 @testable import ForceScenario
 import ForceReports
 import ForceBench
+import ForcePlanTestSupport
 import CBCSolver
 import LinearModel
 
@@ -12,24 +13,7 @@ import LinearModel
 final class TimelineTests: XCTestCase {
     /// 20 infantry (100 personnel each) wanted at a front that needs lift; one pool moves
     /// 100 personnel a day; milestones D+7 and D+14.
-    static let liftLimited = """
-        format: forceplan/v1
-        name: lift-limited
-        assumptions: {us-backstop: true}
-        capabilities:
-          inf: {domain: land, personnel: 100}
-        locations:
-          front: {tags: [ukraine]}
-        nations:
-          a: {pledges: [{capability: inf, units: 20, cost: 1}]}
-          usa: {name: United States}
-        requirements:
-          - {id: r, needs: inf, units: 20, at: [front]}
-        timeline:
-          milestones: [7, 14]
-          lift:
-            - {id: airlift, personnel_per_day: 100}
-        """
+    static let liftLimited = TimelineCases.liftLimited
 
     /// Lift-limited over two milestones. The plan deploys all 20 (coverage 1, cost 20).
     /// Period D+0-7 lasts 7 days: 7 x 100 = 700 personnel = 7 units; D+7-14 another 7.
@@ -100,31 +84,7 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(b.afterLast, 2)
     }
 
-    static let receptionScenario = """
-            format: forceplan/v1
-            name: reception
-            capabilities:
-              inf: {domain: land, personnel: 100}
-              jet: {domain: air, personnel: 10}
-              trainer: {domain: support, personnel: 50}
-            locations:
-              rzeszow: {tags: [neighbor], reception_per_day: 30}
-              home: {tags: [remote], needs_lift: false}
-            nations:
-              a:
-                pledges:
-                  - {capability: inf, units: 8, cost: 1}
-                  - {capability: jet, units: 4, cost: 1}
-                  - {capability: trainer, units: 3, cost: 1}
-            requirements:
-              - {id: land, needs: inf, units: 8, at: [rzeszow]}
-              - {id: air, needs: jet, units: 4, at: [rzeszow]}
-              - {id: training, needs: trainer, units: 3, at: [home]}
-            timeline:
-              milestones: [10, 20]
-              lift:
-                - {id: airlift, personnel_per_day: 40}
-            """
+    static let receptionScenario = TimelineCases.reception
 
     /// The binding search on the reception scenario lifts rzeszow's reception (full in
     /// both periods; the lift is not full): without it the lift's 400 a period moves 4
@@ -228,74 +188,6 @@ final class TimelineTests: XCTestCase {
         }
     }
 
-    /// glpsol on exported stage models finds the optima derived above: the lift-limited
-    /// build-up stage (stage 3, coverage and cost kept) 0.525; the reception case's 5.125 / 6;
-    /// the late-ready case's coverage-by:7 stage (option by7) 1 and its cost stage 20; the
-    /// fast option's buildup stage 1.
-    func testGlpsolAgreesOnTheStageModels() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
-        let lateReady = header + """
-            nations:
-              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
-              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
-            requirements:
-              - {id: air, needs: jet, units: 4, at: [poland]}
-            timeline:
-              milestones: [7, 14]
-            options:
-              - {id: by7, objectives: [coverage-by:7, cost]}
-              - {id: fast, objectives: [buildup, cost]}
-            """
-        let cases: [(String, [String], Double)] = [
-            (Self.liftLimited, ["--stage", "3"], 0.525),
-            (Self.receptionScenario, ["--stage", "3"], 5.125 / 6),
-            (lateReady, ["--option", "by7", "--stage", "1"], 1),
-            (lateReady, ["--option", "by7", "--stage", "2"], 20),
-            (lateReady, ["--option", "fast", "--stage", "1"], 1),
-        ]
-        for (yaml, arguments, expected) in cases {
-            XCTAssertEqual(try glpsolOptimum(yaml, arguments), expected, accuracy: 1e-6, "\(arguments)")
-        }
-    }
-
-    func glpsolOptimum(_ yaml: String, _ arguments: [String]) throws -> Double {
-        let dir = try ForcePlanCLI.temporaryDirectory()
-        let file = dir.appendingPathComponent("s.yaml").path
-        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
-        let lp = dir.appendingPathComponent("stage.lp").path
-        let r = try ForcePlanCLI.run(["export", file, "--lp", lp] + arguments)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let output = lp + ".sol"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--lp", lp, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOfFile: output, encoding: .utf8)
-        XCTAssertTrue(text.contains("INTEGER OPTIMAL"), text)
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let number = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
-        return try XCTUnwrap(Double(number))
-    }
-
-    /// A variant changes one lift pool's rate by id and keeps the milestones.
-    func testVariantMergesTheTimelineFieldByField() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
-        let base = dir.appendingPathComponent("base.yaml").path
-        try Self.liftLimited.write(toFile: base, atomically: true, encoding: .utf8)
-        let variant = dir.appendingPathComponent("v.yaml").path
-        try """
-            extends: base.yaml
-            timeline:
-              lift:
-                - {id: airlift, personnel_per_day: 200}
-            """.write(toFile: variant, atomically: true, encoding: .utf8)
-        let s = try ScenarioLoader.load(file: variant).scenario
-        XCTAssertEqual(s.timeline?.milestones, [7, 14])
-        XCTAssertEqual(s.timeline?.lift.map(\.personnelPerDay), [200])
-    }
-
     /// JSON of a build-up (the reception scenario's shape: lift, reception, late units)
     /// follows docs/plan.schema.json, with "cost_unit" at the top.
     func testBuildupJSONFollowsTheSchema() throws {
@@ -304,7 +196,7 @@ final class TimelineTests: XCTestCase {
         let text = JSONReport.render(report)
         XCTAssertTrue(text.contains("\"cost_unit\": \"M EUR\""), text)
         XCTAssertTrue(text.contains("\"after_last\": 6"), text)
-        let root = LoaderScenarioTests.packageRoot
+        let root = packageRoot
         let schemaData = try Data(contentsOf: root.appendingPathComponent("docs/plan.schema.json"))
         let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         let output = try JSONSerialization.jsonObject(with: Data(text.utf8))
@@ -320,7 +212,7 @@ final class TimelineTests: XCTestCase {
     /// build-up last, the US pool flies only where the backstop holds, and the no-US-lift
     /// variant has the European pool alone.
     func testShippedCoalitionBuildsUp() throws {
-        let root = LoaderScenarioTests.packageRoot
+        let root = packageRoot
         for (file, usLift) in [("coalition-2025.yaml", true), ("coalition-2025-no-us-lift.yaml", false)] {
             let s = try ScenarioLoader.load(file: root.appendingPathComponent("scenarios/\(file)").path).scenario
             XCTAssertEqual(s.timeline?.milestones, [7, 14, 30, 60])
@@ -378,7 +270,7 @@ final class TimelineTests: XCTestCase {
         let text = WhatIfReport.text(result)
         XCTAssertTrue(text.contains("build-up: by D+7 70% -> 35%, by D+14 100% -> 70%"), text)
         XCTAssertTrue(text.contains("coverage by D+7"), text)
-        let root = LoaderScenarioTests.packageRoot.appendingPathComponent("docs")
+        let root = packageRoot.appendingPathComponent("docs")
         let schema = try XCTUnwrap(try JSONSerialization.jsonObject(
             with: Data(contentsOf: root.appendingPathComponent("whatif.schema.json"))) as? [String: Any])
         let plan = try XCTUnwrap(try JSONSerialization.jsonObject(
@@ -474,7 +366,7 @@ final class TimelineTests: XCTestCase {
     /// 0.72125. With CBC's objective sense set to maximise it returned the start, 0.70458,
     /// as optimal; the CBC shim now minimises the negated objective.
     func testCBCProvesTheBuildupThatGlpsolProves() throws {
-        let s = try ScenarioLoader.load(file: LoaderScenarioTests.packageRoot
+        let s = try ScenarioLoader.load(file: packageRoot
             .appendingPathComponent("scenarios/coalition-2025.yaml").path).scenario
         let settings = PlannerSettings(timeLimit: 120, alternatives: false, findBinding: false)
         let r = Planner(scenario: s, solver: CBCSolver(), settings: settings).plan(try XCTUnwrap(s.options.first))

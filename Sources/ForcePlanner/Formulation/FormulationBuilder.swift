@@ -1,7 +1,7 @@
 import ForceScenario
 import LinearModel
 
-/// Builds a ``Formulation``: enumerates candidate variables, then adds DESIGN.md's
+/// Builds a ``Formulation``: enumerates candidate variables, then adds docs/model.md's
 /// constraints in a fixed order (so exported models are stable byte for byte).
 struct FormulationBuilder {
     let scenario: Scenario
@@ -24,15 +24,16 @@ struct FormulationBuilder {
     }
 
     /// Locations no constraint or objective can tell apart share a class: those without
-    /// any capacity and with the same tags.
+    /// any capacity and with the same tags and host.
     private func locationClass(_ l: Location) -> String {
         if l.personnelCapacity != nil || !l.domainCapacity.isEmpty { return "#" + l.id }
+        let host = l.host.map { "|host:" + $0 } ?? ""
         // With a timeline, a reception limit sets a location apart, and so does its lift need.
         if scenario.timeline != nil {
             if l.receptionPerDay != nil { return "#" + l.id }
-            if !l.needsLift { return "nolift:" + l.tags.sorted().joined(separator: ",") }
+            if !l.needsLift { return "nolift:" + l.tags.sorted().joined(separator: ",") + host }
         }
-        return "tags:" + l.tags.sorted().joined(separator: ",")
+        return "tags:" + l.tags.sorted().joined(separator: ",") + host
     }
 
     /// Rounds down with a little slack for binary fractions (7.0000000001 / 1 -> 7).
@@ -72,7 +73,7 @@ struct FormulationBuilder {
                 }
                 let forbiddenTags = Set(nation.caveats.filter { $0.domain == cap.domain }.map(\.tag))
                 var classes: [(key: String, members: [String])] = []
-                for l in allowed where forbiddenTags.isDisjoint(with: l.tags) {
+                for l in allowed where forbiddenTags.isDisjoint(with: l.tags) && Self.hostAccepts(nation, at: l, nations: nationsByID) {
                     let key = locationClass(l)
                     if let i = classes.firstIndex(where: { $0.key == key }) {
                         classes[i].members.append(l.id)

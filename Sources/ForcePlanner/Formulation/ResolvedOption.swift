@@ -29,7 +29,10 @@ public struct ResolvedOption: Sendable, Hashable {
         id = option.id
         name = option.name
         var values = scenario.assumptions
-        for layer in [option.assumptions, overrides.assumptions] {
+        let forced = overrides.respectOptionAssumptions
+            ? overrides.assumptions.filter { a in !option.assumptions.contains { $0.name == a.name } }
+            : overrides.assumptions
+        for layer in [option.assumptions, forced] {
             for a in layer {
                 if let i = values.firstIndex(where: { $0.name == a.name }) {
                     values[i].value = a.value
@@ -79,6 +82,9 @@ public struct PlanningOverrides: Sendable, Hashable {
     /// Factor on every lift pool's `personnel_per_day` (>= 0; default 1, no change): a
     /// sweep's `lift: [0.5, 1, 1.5]`. Without a timeline it changes nothing.
     public var liftScale: Double = 1
+    /// Leave an option's own assumptions alone: ``assumptions`` then set only those the
+    /// option does not set itself (a sweep's `respect_options: true`).
+    public var respectOptionAssumptions = false
 
     public init(assumptions: [Assumption] = [], dropNations: [String] = []) {
         self.assumptions = assumptions

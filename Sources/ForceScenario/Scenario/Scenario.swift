@@ -61,6 +61,9 @@ public struct Location: Sendable, Hashable {
     public var personnelCapacity: Double?
     /// Ceiling on deployed units per domain, in file order.
     public var domainCapacity: [DomainCapacity]
+    /// The nation whose territory this is (`host: poland`); nil for none. Its ``Nation/hosts``
+    /// says whose forces may deploy here.
+    public var host: String?
     public var source: SourceLocation?
     /// `needs_lift` (default true): false for a location units reach without strategic
     /// lift (home territory).
@@ -105,6 +108,9 @@ public struct Caveat: Sendable, Hashable {
 public struct Pledge: Sendable, Hashable {
     /// The pledging nation's id.
     public var nation: String
+    /// The pledge's own id, unique within its nation (optional): a variant addresses a
+    /// pledge by its id when it has one, else by its capability.
+    public var id: String?
     public var capability: String
     /// Units pledged (whole, >= 0).
     public var units: Double
@@ -147,6 +153,8 @@ public struct Nation: Sendable, Hashable {
     public var reliability: Double
     public var caveats: [Caveat]
     public var pledges: [Pledge]
+    /// Whose forces this nation accepts on the locations it hosts (`hosts:`); `.all` by default.
+    public var hosts: HostPolicy = .all
     public var source: SourceLocation?
 
     public init(id: String, name: String? = nil, groups: [String] = [], budget: Double? = nil,
@@ -451,5 +459,16 @@ public struct Scenario: Sendable, Hashable {
     public func resolveLocations(_ idsOrTags: [String]) -> [Location] {
         let wanted = Set(idsOrTags)
         return locations.filter { wanted.contains($0.id) || !wanted.isDisjoint(with: $0.tags) }
+    }
+}
+
+extension Scenario {
+    /// `4 nations, 9 pledges, 3 requirements, 2 options`: what `forceplan validate` says of
+    /// a valid file.
+    public var counts: String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return [count(nations.count, "nation"), count(pledges.count, "pledge"),
+                count(requirements.count, "requirement"), count(options.count, "option")]
+            .joined(separator: ", ")
     }
 }

@@ -13,8 +13,8 @@ extension Scenario {
             }
             func plain(_ p: LiftPool) -> LiftPool { var p = p; p.source = nil; return p }
             out += Self.keyed(old.lift.map { ($0.id, plain($0)) }, new.lift.map { ($0.id, plain($0)) }, noun: "lift pool") { a, b in
-                Self.fields([("personnel_per_day", Self.number(a.personnelPerDay), Self.number(b.personnelPerDay)),
-                             ("when", "\(a.when)", "\(b.when)"), ("nation", a.nation ?? "none", b.nation ?? "none")])
+                Self.fieldLines([("personnel_per_day", Self.number(a.personnelPerDay), Self.number(b.personnelPerDay)),
+                             ("when", "\(a.when)", "\(b.when)"), ("nation", a.nation ?? "none", b.nation ?? "none")]).joined(separator: ", ")
             }
         }
         if costUnit != base.costUnit { out.append("cost_unit: \(base.costUnit ?? "none") -> \(costUnit ?? "none")") }

@@ -1,0 +1,59 @@
+import ForcePlanTestSupport
+import Foundation
+import XCTest
+
+/// `forceplan export --stage K`: the K-th lexicographic model, cross-checked by solving
+/// the exported file with glpsol (GLPK's own reader and solver, outside forceplan).
+final class ExportStageTests: XCTestCase {
+    /// glpsol's optimal objective for a CPLEX LP file; nil when glpsol is missing.
+    func glpsolObjective(_ lpPath: String) throws -> Double? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { return nil }
+        let output = lpPath + ".sol"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--lp", lpPath, "-o", output]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.contains("Status:     INTEGER OPTIMAL"), text)
+        // "Objective:  obj = 257 (MINimum)"
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+        let afterEquals = try XCTUnwrap(line.split(separator: "=").last)
+        return Double(try XCTUnwrap(afterEquals.split(separator: " ").first))
+    }
+
+    func export(_ arguments: [String]) throws -> (status: Int32, path: String, stderr: String) {
+        let path = try ForcePlanCLI.temporaryDirectory().appendingPathComponent("model.lp").path
+        let result = try ForcePlanCLI.run(["export", "scenarios/tutorial.yaml", "--lp", path] + arguments)
+        return (result.status, path, result.stderr)
+    }
+
+    /// Stage 1 of in-ukraine maximises coverage: glpsol finds 1 (100%, see PlanCommandTests).
+    func testStageOneIsTheCoverageModel() throws {
+        let r = try export(["--option", "in-ukraine", "--stage", "1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        guard let objective = try glpsolObjective(r.path) else { throw XCTSkip("glpsol is not installed") }
+        XCTAssertEqual(objective, 1, accuracy: 1e-6)
+    }
+
+    /// Stage 2 minimises cost with coverage kept at its optimum: glpsol finds 257, the
+    /// hand-derived cost of the plan.
+    func testStageTwoKeepsCoverageAndMinimisesCost() throws {
+        let r = try export(["--option", "in-ukraine", "--stage", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lp = try String(contentsOfFile: r.path, encoding: .utf8)
+        XCTAssertTrue(lp.hasPrefix("\\* Problem:") || lp.contains("Minimize"), lp)
+        guard let objective = try glpsolObjective(r.path) else { throw XCTSkip("glpsol is not installed") }
+        XCTAssertEqual(objective, 257, accuracy: 1e-6)
+    }
+
+    /// in-ukraine has two objectives: there is no stage 3.
+    func testStageBeyondTheObjectivesExitsTwo() throws {
+        let r = try export(["--option", "in-ukraine", "--stage", "3"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("stage 3 does not exist; option in-ukraine has 2 objectives"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: r.path))
+    }
+}
