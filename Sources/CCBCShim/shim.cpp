@@ -99,6 +99,15 @@ extern "C" int fp_cbc_solve(const fp_cbc_problem *p, double deadline,
         ModelGuard guard;
         Cbc_Model *model = guard.model;
         load(model, p);
+        // A maximisation is handed to CBC as the minimisation of the negated objective:
+        // with objective sense -1, CBC returned a MIP start as "optimal" although better
+        // solutions existed (forceplan's build-up stages, issue 19). Values reported below
+        // are turned back into the model's sense.
+        const bool negate = p->maximize != 0;
+        if (negate) {
+            for (int j = 0; j < p->ncols; j++) Cbc_setObjCoeff(model, j, -p->obj[j]);
+            Cbc_setObjSense(model, 1.0);
+        }
         Cbc_setLogLevel(model, log ? 1 : 0);
         if (log) Cbc_registerCallBack(model, forward_message);
         for (int i = 0; i < nparams; i++) Cbc_setParameter(model, names[i], values[i]);
@@ -136,6 +145,10 @@ extern "C" int fp_cbc_solve(const fp_cbc_problem *p, double deadline,
                 out->has_solution = 1;
                 out->objective = Cbc_getObjValue(model);
             }
+        }
+        if (negate) {
+            out->bound = -out->bound;
+            out->objective = -out->objective;
         }
         if (Cbc_getNumCols(model) != p->ncols) {
             out->failed = 1;

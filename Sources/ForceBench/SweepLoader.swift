@@ -20,7 +20,7 @@ import Foundation
 /// sweep is applied to (``Sweep/check(against:path:)``).
 public enum SweepLoader {
     static let topKeys = ["format", "name", "description", "respect_options", "cases", "product"]
-    static let settingKeys = ["assumptions", "drop", "requirement_scale", "policies"]
+    static let settingKeys = ["assumptions", "drop", "requirement_scale", "policies", "lift"]
     static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget", "withdrawal_coverage"]
 
     /// Reads and validates the sweep at `path`.
@@ -64,7 +64,7 @@ public enum SweepLoader {
 }
 
 /// Walks a sweep's YAML tree with the scenario decoder's shape checks.
-private final class SweepReader {
+final class SweepReader {
     let decoder: ScenarioDecoder
     var references: [SweepReference] = []
 
@@ -125,7 +125,9 @@ private final class SweepReader {
                     for (p, _) in values { v.policies = v.policies.merged(with: p) }
                 }
             }
+            let lift = f["lift"].flatMap(liftScale)
             v = Variation(assumptions: v.assumptions, drop: v.drop, requirementScale: v.requirementScale, policies: v.policies)
+            v.liftScale = lift
             if let first = seen[v.canonical] {
                 d.error(item, "this case repeats the case at \(d.position(first)); list each case once")
                 continue
@@ -163,6 +165,8 @@ private final class SweepReader {
                     scale(item).map { (Variation(requirementScale: $0), item) }
                 }
                 axes.append(SweepAxis(key: "requirement_scale", values: distinct(values)))
+            case "lift":
+                axes.append(liftAxis(value))
             case "policies":
                 axes += policyAxes(value)
             default:

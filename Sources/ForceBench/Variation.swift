@@ -23,6 +23,9 @@ public struct Variation: Sendable, Hashable {
     public var requirementScale: Double?
     /// Policies overridden (only the fields set).
     public var policies: Policies = Policies()
+    /// Factor on every lift pool's personnel per day (`lift: [0.5, 1, 1.5]`); nil for as
+    /// written. Without a timeline it changes nothing.
+    public var liftScale: Double?
     /// The sweep's `respect_options: true`: ``assumptions`` leave an option's own alone.
     public var respectOptions = false
 
@@ -47,6 +50,7 @@ public struct Variation: Sendable, Hashable {
         result.assumptions.sort { $0.name < $1.name }
         if let d = other.drop { result.drop = d }
         if let s = other.requirementScale { result.requirementScale = s }
+        if let s = other.liftScale { result.liftScale = s }
         result.policies = result.policies.merged(with: other.policies)
         result.respectOptions = respectOptions || other.respectOptions
         return result
@@ -56,6 +60,7 @@ public struct Variation: Sendable, Hashable {
     public var overrides: PlanningOverrides {
         var o = PlanningOverrides(assumptions: assumptions, dropNations: drop ?? [])
         o.requirementScale = requirementScale ?? 1
+        o.liftScale = liftScale ?? 1
         o.policies = policies
         o.respectOptionAssumptions = respectOptions
         return o
@@ -69,6 +74,7 @@ public struct Variation: Sendable, Hashable {
         var out: [(String, VariationValue)] = assumptions.map { ("assumptions.\($0.name)", .bool($0.value)) }
         if let d = drop { out.append(("drop", .names(Array(Set(d)).sorted()))) }
         if let s = requirementScale { out.append(("requirement_scale", .number(s))) }
+        if let s = liftScale { out.append(("lift", .number(s))) }
         for c in policies.maxPersonnelIn { out.append(("policies.max_personnel_in.\(c.tag)", .number(c.personnel))) }
         if let s = policies.maxNationShare { out.append(("policies.max_nation_share", .number(s))) }
         if let n = policies.minNations { out.append(("policies.min_nations", .number(Double(n)))) }

@@ -2,7 +2,7 @@ import ForceScenario
 import ForcePlanner
 
 /// The line a report gives when host nations keep some forces off their territory
-/// (DESIGN.md, "Host nations"): "Hosts restricting foreign forces: poland (hosts: none)".
+/// (docs/scenario-format.md, "Host nations"): "Hosts restricting foreign forces: poland (hosts: none)".
 public enum HostNote {
     /// The line with its newline, or "" when no host restricts anyone.
     public static func line(_ scenario: Scenario) -> String {

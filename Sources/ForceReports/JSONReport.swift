@@ -23,6 +23,7 @@ public enum JSONReport {
     public static func value(_ report: PlanReport) -> JSONValue {
         .object([
             ("scenario", .string(report.scenario.name)),
+        ] + (report.scenario.costUnit.map { [("cost_unit", JSONValue.string($0))] } ?? []) + [
             ("options", .array(report.options.map(option))),
         ])
     }
@@ -102,6 +103,7 @@ public enum JSONReport {
             ])))
         }
         pairs += resiliencePairs(plan)
+        if let buildup = plan.buildup { pairs.append(("buildup", buildupValue(buildup))) }
         return pairs
     }
 }

@@ -20,7 +20,7 @@ public enum PlanSentences {
     /// An objective's value as reports show it: coverage as a percentage (`87.5%`), any
     /// other objective as a readable number (`1,250`).
     public static func value(of objective: String, _ value: Double) -> String {
-        objective == ObjectiveSpec.coverage.description ? NumberFormat.percent(value) : NumberFormat.readable(value)
+        ObjectiveSpec(name: objective)?.isFraction == true ? NumberFormat.percent(value) : NumberFormat.readable(value)
     }
 
     /// `gap 1.2%`, or `gap unknown` when no bound is known: how far a plan that stopped

@@ -7,14 +7,18 @@ public enum TextReport {
         var out = "Scenario \(report.scenario.name): \(report.options.count) option\(report.options.count == 1 ? "" : "s")\n"
         out += HostNote.line(report.scenario)
         for r in report.options {
-            out += "\n" + option(r)
+            out += "\n" + option(r, costUnit: report.scenario.costUnit)
         }
         return out
     }
 
-    static func headline(_ plan: Plan) -> String {
-        plan.objectives.map { "\($0.objective) \(show($0))" }.joined(separator: "   ")
+    static func headline(_ plan: Plan, costUnit: String? = nil) -> String {
+        plan.objectives.map { "\($0.objective) \(show($0))" + ($0.objective == .cost ? unit(costUnit) : "") }
+            .joined(separator: "   ")
     }
+
+    /// " M EUR per year" after a cost, or nothing when the scenario names no cost unit.
+    static func unit(_ costUnit: String?) -> String { costUnit.map { " " + $0 } ?? "" }
 
     static func show(_ v: ObjectiveValue) -> String {
         PlanSentences.value(of: v.objective.description, v.value)
@@ -25,19 +29,19 @@ public enum TextReport {
         PlanSentences.fund(available: fund.available, used: fund.used, paid: fund.paid)
     }
 
-    static func option(_ r: OptionResult) -> String {
+    static func option(_ r: OptionResult, costUnit: String? = nil) -> String {
         var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
         if r.status == .feasible { out += "  stopped early; \(PlanSentences.gap(r.gap))\n" }
         if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
         for c in r.conflicts { out += "  \(PlanSentences.mustGive([c.message]))\n" }
         guard let plan = r.plan else { return out }
-        out += "  " + headline(plan) + "\n"
+        out += "  " + headline(plan, costUnit: costUnit) + "\n"
         out += "  personnel \(NumberFormat.readable(plan.personnelTotal))"
         let tagged = plan.personnelByTag.filter { $0.personnel > 0 }
         if !tagged.isEmpty {
             out += " (" + tagged.map { "\($0.tag) \(NumberFormat.readable($0.personnel))" }.joined(separator: ", ") + ")"
         }
-        if plan.value(of: .cost) == nil { out += "   cost \(NumberFormat.readable(plan.cost))" }
+        if plan.value(of: .cost) == nil { out += "   cost \(NumberFormat.readable(plan.cost))" + unit(costUnit) }
         if plan.value(of: .nations) == nil { out += "   nations \(plan.contributingNations.count)" }
         out += "\n\n"
         var cov = TextTable(header: ["requirement", "needed", "provided", "coverage", "nations"], numeric: [1, 2, 3])
@@ -46,7 +50,8 @@ public enum TextReport {
                              NumberFormat.percent(c.fraction), c.nations.joined(separator: ", ")])
         }
         out += cov.render() + resilience(plan) + "\n"
-        var asg = TextTable(header: ["nation", "capability", "location", "requirement", "units", "personnel", "cost"],
+        var asg = TextTable(header: ["nation", "capability", "location", "requirement", "units", "personnel",
+                                     "cost" + (costUnit.map { " (\($0))" } ?? "")],
                             numeric: [4, 5, 6])
         for a in plan.assignments {
             asg.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)",
@@ -55,8 +60,10 @@ public enum TextReport {
         out += plan.assignments.isEmpty ? "  (no units deployed)\n" : asg.render()
         if !plan.costByNation.isEmpty {
             out += "\n  cost by nation: "
-                + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ") + "\n"
+                + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ")
+                + unit(costUnit) + "\n"
         }
+        if let b = plan.buildup { out += "\n" + buildupText(b) }
         if let fund = plan.fund { out += (plan.costByNation.isEmpty ? "\n" : "") + "  " + Self.fund(fund) + "\n" }
         if let rel = r.reliability { out += "\n  " + reliabilityText(rel) + "\n" }
         if !r.binding.isEmpty {
@@ -64,7 +71,7 @@ public enum TextReport {
             for b in r.binding { out += "  - \(b.message)\n" }
         }
         for alt in r.alternatives {
-            out += "\n  Alternative (\(distanceText(alt))): " + headline(alt) + "\n"
+            out += "\n  Alternative (\(distanceText(alt))): " + headline(alt, costUnit: costUnit) + "\n"
             var t = TextTable(header: ["nation", "capability", "location", "requirement", "units"], numeric: [4])
             for a in alt.assignments { t.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)"]) }
             out += t.render(indent: "    ")

@@ -47,7 +47,7 @@ public enum WhatIfReport {
                             ("nations_joined", .array(d.nationsJoined.map(JSONValue.string))),
                             ("nations_left", .array(d.nationsLeft.map(JSONValue.string))),
                             ("units_moved", .number(Double(d.unitsMoved))),
-                        ]))
+                        ] + buildupPairs(whatIf, v, d.option)))
                     })),
                 ])
             })),
@@ -105,6 +105,11 @@ public enum WhatIfReport {
                 })
             }
             rows.append(row("nations") { _, p, _ in "\(p.contributingNations.count)" })
+            for day in buildupDays(plans) {
+                rows.append(row("coverage by D+\(day)") { _, p, _ in
+                    p.buildup?.milestones.first { $0.day == day }.map { NumberFormat.percent($0.coverage) } ?? "-"
+                })
+            }
             let shown = Set(rows.map { $0[0] })
             var others: [String] = []
             for plan in plans.compactMap({ $0 }) {
@@ -158,6 +163,7 @@ public enum WhatIfReport {
         if !gained.isEmpty { parts.append("coverage gained: " + list(gained)) }
         if !d.nationsJoined.isEmpty { parts.append("nations joined: " + d.nationsJoined.joined(separator: ", ")) }
         if !d.nationsLeft.isEmpty { parts.append("nations left: " + d.nationsLeft.joined(separator: ", ")) }
+        if let note = buildupNote(before: before, after: after) { parts.append(note) }
         if parts.isEmpty { parts.append("same coverage, same nations") }
         parts.append("units moved: \(NumberFormat.readable(Double(d.unitsMoved)))")
         return parts.joined(separator: "; ")

@@ -13,8 +13,10 @@ struct GenerateCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Number of nations (besides the US backstop).") var nations: Int = 20
     @ArgumentParser.Option(help: "Random seed.") var seed: UInt64 = 1
     @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
+    @Flag(help: "Add a build-up: milestones D+7, 14, 30, 60, lift and reception (RandomScenario.withTimeline).")
+    var timeline = false
 
     func run() throws {
-        try CLI.emit(try CLI.call { try RandomScenario.yaml(nations: nations, seed: seed) }, to: output)
+        try CLI.emit(try CLI.call { try RandomScenario.yaml(nations: nations, seed: seed, timeline: timeline) }, to: output)
     }
 }

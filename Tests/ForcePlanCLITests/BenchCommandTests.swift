@@ -34,7 +34,7 @@ final class BenchCommandTests: XCTestCase {
             .write(toFile: sweep, atomically: true, encoding: .utf8)
         let r = try cli.run(["bench", "scenarios/tutorial.yaml", "--sweep", sweep, "-o", path("r.jsonl")])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.stderr, "\(sweep):5:3: unknown key 'requirment_scale' in product; allowed: assumptions, drop, requirement_scale, policies (did you mean 'requirement_scale'?)\n")
+        XCTAssertEqual(r.stderr, "\(sweep):5:3: unknown key 'requirment_scale' in product; allowed: assumptions, drop, requirement_scale, policies, lift (did you mean 'requirement_scale'?)\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("r.jsonl")))
     }
 

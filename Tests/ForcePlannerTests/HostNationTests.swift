@@ -5,7 +5,7 @@ import ForceScenario
 import LinearModel
 import XCTest
 
-/// DESIGN.md, "Host nations": `host` on locations, `hosts` on nations, a filter on which
+/// docs/model.md, "Host nations": `host` on locations, `hosts` on nations, a filter on which
 /// assignments exist, kept when the host is excluded, part of the binding search.
 final class HostNationTests: XCTestCase {
     /// rzeszow is Poland's (hosts: none: only Polish units), constanta Romania's (hosts:

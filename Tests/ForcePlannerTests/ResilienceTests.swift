@@ -7,7 +7,7 @@ import LinearModel
 import StandardPlanner
 import XCTest
 
-/// DESIGN.md's soft requirement `min_nations` and "Resilience: withdrawal-proof options",
+/// docs/model.md's soft requirement `min_nations` and "Resilience: withdrawal-proof options",
 /// each expected value derived by hand in the comment beside it.
 final class ResilienceTests: XCTestCase {
     /// hold needs 2 units in Ukraine from 2 nations; the ceiling there (100 personnel)

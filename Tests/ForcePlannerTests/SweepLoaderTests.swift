@@ -106,7 +106,7 @@ final class SweepLoaderTests: XCTestCase {
             product:
               requirement_scal: [1, 2]
             """)
-        XCTAssertEqual(text, "sweep.yaml:4:3: unknown key 'requirement_scal' in product; allowed: assumptions, drop, requirement_scale, policies (did you mean 'requirement_scale'?)")
+        XCTAssertEqual(text, "sweep.yaml:4:3: unknown key 'requirement_scal' in product; allowed: assumptions, drop, requirement_scale, policies, lift (did you mean 'requirement_scale'?)")
     }
 
     func testFlatDropListInTheProductExplainsBothForms() {

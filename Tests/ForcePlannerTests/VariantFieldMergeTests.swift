@@ -5,7 +5,7 @@ import ForceScenario
 import Foundation
 import XCTest
 
-/// DESIGN.md, "Variants: what-ifs as small files": one test per rule, each with a hand-made
+/// docs/model.md, "Variants: what-ifs as small files": one test per rule, each with a hand-made
 /// base and variant compared with an equivalent full file written by hand (the base text
 /// with the change applied). "Equivalent" means the same bytes twice: the loaded scenario
 /// written back as YAML (``ScenarioWriter``) and the planned scenario as JSON

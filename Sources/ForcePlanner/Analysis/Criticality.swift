@@ -114,7 +114,7 @@ public struct NationCriticality: Sendable, Hashable {
     /// Coverage without the nation, re-planned (nil without a plan).
     public var coverage: Double?
     /// Coverage the baseline plan's units left in place give without the nation, not
-    /// re-planned (its withdrawal coverage, DESIGN.md "Resilience"); nil without a plan.
+    /// re-planned (its withdrawal coverage, docs/model.md "Resilience"); nil without a plan.
     public var leftInPlace: Double? = nil
     /// Coverage with it minus coverage without it (nil without a plan).
     public var coverageLost: Double?

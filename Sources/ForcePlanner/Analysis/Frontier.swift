@@ -82,7 +82,7 @@ public enum Frontier {
     public static func objective(_ name: String, in scenario: Scenario) throws -> ObjectiveSpec {
         guard let o = ObjectiveSpec(name: name) else {
             throw InputError("unknown objective '\(name)'; expected coverage, cost, personnel, nations, "
-                + "personnel-in:TAG or dependence:ID")
+                + "personnel-in:TAG, dependence:ID, coverage-by:D or buildup")
         }
         switch o {
         case .personnelIn(let tag) where !scenario.tags.contains(tag):
@@ -90,6 +90,9 @@ public enum Frontier {
         case .dependence(let id) where !scenario.nations.contains(where: { $0.id == id }) && !scenario.groups.contains(id):
             let ids = scenario.nations.map(\.id) + scenario.groups
             throw InputError("\(name): unknown nation or group '\(id)'" + Suggest.hint(id, among: ids, noun: "nations and groups"))
+        case .coverageBy, .buildup:
+            try checkTimed(o, in: scenario)
+            return o
         default:
             return o
         }

@@ -110,6 +110,7 @@ public enum Reliability {
         o.objectives = [.coverage]
         let f = Formulation(scenario: planner.scenario, option: o)
         var model = f.model
+        f.holdArrivals(&model)
         model.setObjective(.maximize, f.expression(for: .coverage))
         var p = SolveParameters()
         p.objectiveStep = f.objectiveStep(for: .coverage)

@@ -56,7 +56,7 @@ public struct HardConstraint: Sendable, Hashable {
     public var candidates: Int?
 }
 
-/// The MILP of one option, exactly as docs/model.md's "The model" states it, with the maps
+/// The MILP of one option, exactly as docs/model.md states it, with the maps
 /// needed to read a solution back in the planner's terms.
 ///
 /// Variables exist only where a pledge can serve a requirement at a location (no dense
@@ -109,6 +109,9 @@ public struct Formulation: Sendable {
     /// Total deployed personnel `T` (one defining row), present only with a
     /// `max_nation_share` rule, whose per-nation rows read `personnel(n) - s * T <= 0`.
     public internal(set) var totalPersonnel: Variable?
+    /// The build-up's variables and rows (docs/model.md, "Time"); nil without a timeline (and
+    /// in the relaxed model, where arrivals can never conflict with a hard constraint).
+    public internal(set) var timeline: TimelineModel?
 
     /// Builds the model of `option`.
     /// - Parameter relaxed: give every hard constraint that can conflict an elastic slack
@@ -164,6 +167,10 @@ public struct Formulation: Sendable {
         case .withdrawal:
             guard let w = withdrawalWorst else { return expression(for: .coverage) }
             e.add(1, w)
+        case .coverageBy(let day):
+            e = milestoneCoverage(timeline?.timeline.milestones.firstIndex(of: day))
+        case .buildup:
+            e = buildupExpression()
         }
         return e
     }

@@ -1,5 +1,5 @@
 import ForceScenario
-/// Host nations (DESIGN.md, "Host nations"): a filter on which `x[p, l, r]` exist, like a
+/// Host nations (docs/model.md, "Variables", rule 7): a filter on which `x[p, l, r]` exist, like a
 /// caveat. A host's rule holds even when the host itself is excluded from an option: its
 /// territory does not leave with its forces.
 extension FormulationBuilder {

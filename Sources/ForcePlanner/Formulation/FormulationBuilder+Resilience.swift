@@ -2,7 +2,7 @@ import ForceScenario
 import LinearModel
 
 extension FormulationBuilder {
-    /// A requirement's `min_nations: m` (soft, DESIGN.md "The model"): the requirement
+    /// A requirement's `min_nations: m` (soft, docs/model.md, "Constraints"): the requirement
     /// counts only when at least `m` nations have a unit on it, otherwise its shortfall is
     /// its whole need. A binary `b_r` ("counts(r)") with `sum_n z[n,r] >= m b_r` and
     /// `s_r >= u_r (1 - b_r)`; an option is never infeasible because of it.
@@ -68,7 +68,7 @@ extension Formulation {
 }
 
 extension FormulationBuilder {
-    /// The worst single withdrawal (DESIGN.md "Resilience"), when the option has the policy
+    /// The worst single withdrawal (docs/model.md "Resilience"), when the option has the policy
     /// `withdrawal_coverage: alpha` or the objective `withdrawal`: a variable
     /// `w in [alpha, 1]` with `w <= coverage` (a nation with nothing deployed leaves the
     /// plan's coverage) and, per nation that can deploy, `w <= coverage without n`

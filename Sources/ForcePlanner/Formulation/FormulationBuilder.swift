@@ -27,7 +27,13 @@ struct FormulationBuilder {
     /// any capacity and with the same tags and host.
     private func locationClass(_ l: Location) -> String {
         if l.personnelCapacity != nil || !l.domainCapacity.isEmpty { return "#" + l.id }
-        return "tags:" + l.tags.sorted().joined(separator: ",") + (l.host.map { "|host:" + $0 } ?? "")
+        let host = l.host.map { "|host:" + $0 } ?? ""
+        // With a timeline, a reception limit sets a location apart, and so does its lift need.
+        if scenario.timeline != nil {
+            if l.receptionPerDay != nil { return "#" + l.id }
+            if !l.needsLift { return "nolift:" + l.tags.sorted().joined(separator: ",") + host }
+        }
+        return "tags:" + l.tags.sorted().joined(separator: ",") + host
     }
 
     /// Rounds down with a little slack for binary fractions (7.0000000001 / 1 -> 7).
@@ -96,6 +102,7 @@ struct FormulationBuilder {
         addBudgets(&f)
         addMinNations(&f)
         addWithdrawal(&f)
+        if !relaxed { addTimeline(&f) }
     }
 
     // MARK: Bounds

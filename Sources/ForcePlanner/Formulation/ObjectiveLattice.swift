@@ -26,6 +26,12 @@ public enum ObjectiveLattice {
         case .personnelIn(let tag):
             let tagged = Set(f.scenario.locations.filter { $0.tags.contains(tag) }.map(\.id))
             return gcd(f.assignments.filter { tagged.contains($0.location) }.map(\.personnel))
+        case .coverageBy:
+            return coverageStep(in: f)?.value
+        case .buildup:
+            let k = f.timeline?.timeline.milestones.count ?? 0
+            guard k > 0, let c = coverageStep(in: f) else { return nil }
+            return c.divided(by: Rational(num: k, den: 1))?.value
         case .coverage, .withdrawal:
             // Withdrawal coverages lie on coverage's lattice: each left(n,r) is a tight
             // shortfall or the plan's own, multiples of g_r too.

@@ -15,6 +15,8 @@ public struct ResolvedOption: Sendable, Hashable {
     /// Factor on every requirement's `units` (``PlanningOverrides/requirementScale``);
     /// ``Formulation`` applies it to the scenario it is given.
     public var requirementScale: Double = 1
+    /// Factor on every lift pool's `personnel_per_day` (``PlanningOverrides/liftScale``).
+    public var liftScale: Double = 1
 
     /// True when the assumption `name` holds.
     public func holds(_ name: String) -> Bool {
@@ -43,8 +45,12 @@ public struct ResolvedOption: Sendable, Hashable {
         policies = scenario.policies.merged(with: option.policies).merged(with: overrides.policies)
         objectives = option.objectives ?? scenario.objectives
         if objectives.isEmpty { objectives = [.coverage, .cost] }
+        // Every reported arrival is optimal: with a timeline, build-up is optimised last
+        // unless the option names a timed objective itself (docs/model.md, "Time").
+        if scenario.timeline != nil, !objectives.contains(where: \.isTimed) { objectives.append(.buildup) }
         excludedNations = Array(Set((option.excludeNations ?? []) + overrides.dropNations)).sorted()
         requirementScale = overrides.requirementScale
+        liftScale = overrides.liftScale
     }
 }
 
@@ -73,6 +79,9 @@ public struct PlanningOverrides: Sendable, Hashable {
     /// o.requirementScale = 1.25   // a requirement of 24 fighters becomes 30
     /// ```
     public var requirementScale: Double = 1
+    /// Factor on every lift pool's `personnel_per_day` (>= 0; default 1, no change): a
+    /// sweep's `lift: [0.5, 1, 1.5]`. Without a timeline it changes nothing.
+    public var liftScale: Double = 1
     /// Leave an option's own assumptions alone: ``assumptions`` then set only those the
     /// option does not set itself (a sweep's `respect_options: true`).
     public var respectOptionAssumptions = false
@@ -84,6 +93,6 @@ public struct PlanningOverrides: Sendable, Hashable {
 
     /// True when nothing is overridden.
     public var isEmpty: Bool {
-        assumptions.isEmpty && dropNations.isEmpty && requirementScale == 1 && policies == Policies()
+        assumptions.isEmpty && dropNations.isEmpty && requirementScale == 1 && policies == Policies() && liftScale == 1
     }
 }

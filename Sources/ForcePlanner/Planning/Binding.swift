@@ -14,6 +14,7 @@ extension SolveContext {
         for candidate in candidates(formulation) {
             let f = candidate.formulation
             var model = f.model
+            if !first.isTimed { f.holdArrivals(&model) }
             model.setObjective(first.maximizes ? .maximize : .minimize, f.expression(for: first))
             var p = parameters(stage: "binding \(candidate.name)", step: f.objectiveStep(for: first), hint: nil)
             // Any plan that beats the optimum once the constraint is lifted proves it binds,

@@ -104,8 +104,10 @@ public struct Plan: Sendable, Hashable {
     public var fund: FundUse? = nil
     /// For alternatives: true when no plan in the window is farther (the maximum was proven).
     public var distanceProven: Bool?
-    /// What each single nation's withdrawal leaves in place (DESIGN.md "Resilience").
+    /// What each single nation's withdrawal leaves in place (docs/model.md, resilience).
     public var withdrawal: WithdrawalCoverage? = nil
+    /// The build-up by milestone; nil when the scenario has no timeline.
+    public var buildup: Buildup? = nil
 
     /// The value of `objective`, if it is in the list.
     public func value(of objective: ObjectiveSpec) -> Double? {

@@ -46,6 +46,7 @@ extension Formulation {
         for (key, z) in nationServes { v[z.index] = (serves[key] ?? 0) >= 1 ? 1 : 0 }
         if let t = totalPersonnel { v[t.index] = personnel }
         setWithdrawal(&v)
+        if timeline != nil { cleanArrivals(&v, raw: raw) }
         return v
     }
 
@@ -108,6 +109,12 @@ extension Formulation {
                         contributingNations: contributing, distance: nil)
         if scenario.hasFunds { plan.fund = fundUse(costOf: costOf) }
         plan.withdrawal = withdrawalCoverage(of: plan)
+        if timeline != nil {
+            let notCounting = Set(plan.coverage.filter { c in
+                c.minNations.map { c.nations.count < $0 } ?? false
+            }.map(\.requirement))
+            plan.buildup = buildup(from: values, notCounting: notCounting)
+        }
         plan.objectives = option.objectives.map { ObjectiveValue(objective: $0, value: value(of: $0, in: plan, personnelAt: personnelAt, unitsOf: unitsOf)) }
         return plan
     }
@@ -130,6 +137,10 @@ extension Formulation {
             return dependenceNations(id).reduce(0) { $0 + (unitsOf[$1] ?? 0) }
         case .withdrawal:
             return plan.withdrawal?.worst?.coverage ?? plan.weightedCoverage(in: scenario)
+        case .coverageBy(let day):
+            return plan.buildup?.milestones.first { $0.day == day }?.coverage ?? 0
+        case .buildup:
+            return plan.buildup?.mean ?? 0
         }
     }
 }

@@ -126,6 +126,7 @@ public struct Planner: Sendable {
             }
             if settings.findBinding {
                 result.binding = context.bindingConstraints(formulation, best: plan)
+                result.binding += context.timelineBinding(formulation, best: plan)
             }
         }
         result.seconds = clock.elapsed
@@ -221,15 +222,20 @@ struct SolveContext {
                                                         fullFamily: f.withdrawalCandidates.count, solves: withdrawalSolves)
             }
         }
+        // Before the first timed objective, arrivals are held at 0 (see ``Formulation/holdArrivals(_:)``).
+        let firstTimed = option.objectives.firstIndex(where: \.isTimed) ?? option.objectives.count
+        if firstTimed > 0 { f.holdArrivals(&model) }
         for (k, objective) in option.objectives.enumerated() {
+            if k == firstTimed && k > 0 { f.releaseArrivals(&model) }
             model.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
             if k + 1 == stopAt {
                 stageModel = model
                 return result
             }
             let firstHint = k == 0 && planner.settings.startPlanHint ? try? startPlan(f).get() : nil
+            let stageHint = (hint(values) ?? firstHint).map { k < firstTimed ? f.withoutArrivals($0) : $0 }
             let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
-                                    hint: planner.settings.warmStart ? hint(values) ?? firstHint : nil)
+                                    hint: planner.settings.warmStart ? stageHint : nil)
             let solved: SolveResult
             do {
                 solved = try solveStage(&model, &f, stage: k, parameters: params)

@@ -1,7 +1,7 @@
 import ForceScenario
 import LinearModel
 
-/// Units moved between two plans (`whatif`, DESIGN.md "Commands": `--stable`): the sum over
+/// Units moved between two plans (`whatif --stable`, docs/analysis.md, "Stable re-plans"): the sum over
 /// (nation, capability, location, requirement) of |units in one - units in the other|.
 public enum UnitsMoved {
     /// What one unit count is kept per.

@@ -1,6 +1,6 @@
 import ForceScenario
 /// `whatif --stable`: each variant option re-planned with the fewest units moved from the
-/// baseline option's plan, right after its first objective (DESIGN.md, "Commands").
+/// baseline option's plan, right after its first objective (docs/analysis.md, "Stable re-plans").
 extension WhatIf {
     /// Plans the base, then every variant, and compares them; with `stable`, each variant
     /// option that the baseline has (with a plan) gets a stage right after its first

@@ -1,5 +1,5 @@
 import ForceScenario
-/// The coverage one nation's withdrawal leaves in place (DESIGN.md "Resilience").
+/// The coverage one nation's withdrawal leaves in place (docs/model.md "Resilience").
 public struct NationWithdrawal: Sendable, Hashable {
     public var nation: String
     /// Weighted coverage of the units left in place without the nation, not re-planned.

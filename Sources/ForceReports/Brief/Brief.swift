@@ -68,7 +68,8 @@ public struct Brief: Sendable {
         description = scenario?.description.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         asOf = nil
         assumptions = scenario?.assumptions.map { ($0.name, $0.value) } ?? []
-        let context = BriefContext(scenario)
+        var context = BriefContext(scenario)
+        if context.costUnit == nil { context.costUnit = (json["baseline"] ?? json)["cost_unit"]?.string }
         self.context = context
         if let baseline = json["baseline"] {
             options = try Self.options(in: baseline, context: context)
@@ -130,9 +131,12 @@ public struct BriefContext: Sendable {
     public var requirementWeights: [String: Double] = [:]
     public var capabilityDomains: [String: String] = [:]
     public var capabilityPersonnel: [String: Double] = [:]
+    /// The scenario's `cost_unit` (or the JSON's), printed after costs; nil for none.
+    public var costUnit: String?
 
     init(_ scenario: Scenario?) {
         guard let s = scenario else { return }
+        costUnit = s.costUnit
         for n in s.nations { nationNames[n.id] = n.name; nationGroups[n.id] = n.groups }
         for r in s.requirements { requirementNames[r.id] = r.name; requirementWeights[r.id] = r.weight }
         for c in s.capabilities { capabilityDomains[c.id] = c.domain.rawValue; capabilityPersonnel[c.id] = c.personnel }
@@ -210,6 +214,8 @@ public struct BriefOption: Sendable {
     /// For an option with `withdrawal_coverage`: what that costs against the baseline
     /// option (the first planned one without the policy).
     public var resilienceCostLine: String?
+    /// The build-up by milestone, when the scenario has a timeline.
+    public var buildup: BriefBuildup? = nil
 
     /// A nation whose withdrawal costs the option coverage.
     public struct CriticalNation: Sendable, Hashable {
@@ -284,6 +290,7 @@ public struct BriefOption: Sendable {
             fund = (available, used, numbers(f["paid"]).map { (nation: $0.0, amount: $0.1) })
         }
         coverageP10 = o["reliability"]?["as_planned"]?["p10"]?.number
+        buildup = BriefBuildup(json: o["buildup"])
         if let r = o["reliability"], let samples = r["samples"]?.number, let seed = r["seed"]?.number {
             func spread(_ v: JSONValue?) -> PlanSentences.CoverageSpread {
                 func at(_ k: String) -> Double { v?[k]?.number ?? .nan }

@@ -52,12 +52,18 @@ public struct DecisionMatrix: Sendable {
         }
         var list = [
             criterion("Coverage", maximize: true, percent: true) { o in o.objective("coverage") ?? Self.coverage(o, brief.context) },
-            criterion("Cost", maximize: false) { $0.cost },
+            criterion("Cost" + (brief.context.costUnit.map { " (\($0))" } ?? ""), maximize: false) { $0.cost },
             criterion("Personnel in \(footprintTag)", maximize: false) { $0.personnel(in: footprintTag) },
             criterion("Personnel in \(neighborTag) states", maximize: false) { $0.personnel(in: neighborTag) },
             criterion("Contributing nations", maximize: true) { Double($0.nations.count) },
             criterion("Units from the backstop", maximize: false) { $0.backstopUnits },
         ]
+        if let first = options.compactMap({ $0.buildup?.milestones.first?.day }).min() {
+            // The first milestone: what leaders ask first ("what is there by D+7?").
+            list.insert(criterion("Coverage by D+\(first)", maximize: true, percent: true) { o in
+                o.buildup?.milestones.first { $0.day == first }?.coverage
+            }, at: 1)
+        }
         if options.contains(where: { $0.coverageP10 != nil }) {
             list.append(criterion("Coverage P10 (pledges that may not arrive)", maximize: true, percent: true) { $0.coverageP10 })
         }

@@ -15,6 +15,7 @@ public enum HTMLBrief {
         var page = Page()
         page.header(brief)
         page.matrix(brief)
+        if let buildup = BriefBuildup.section(brief) { page.add(buildup) }
         page.overview(brief)
         page.frontiers(brief)
         for (i, o) in brief.planned.enumerated() { page.card(o, index: i, brief: brief) }
@@ -136,7 +137,8 @@ private struct Page {
             add("<p>Option <strong>\(h(f.option))</strong>: each point is a plan that no other plan beats on both "
                 + "\(h(f.x)) and \(h(f.y)).</p>")
             add(SVGFrontier(id: "frontier-\(k)", title: "Option \(f.option): \(f.y) against \(f.x)", xLabel: f.x, yLabel: f.y,
-                            points: f.points, xPercent: f.x == "coverage", yPercent: f.y == "coverage").render())
+                            points: f.points, xPercent: f.x == "coverage" || BriefBuildup.isTimed(f.x),
+                            yPercent: f.y == "coverage" || BriefBuildup.isTimed(f.y)).render())
         }
         add("</section>")
     }
@@ -147,8 +149,9 @@ private struct Page {
         add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
         var status = "<span class=\"status\">\(h(o.status))</span>"
         if o.status == "feasible" { status += " stopped early, \(PlanSentences.gap(o.gap))" }
-        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\(PlanSentences.value(of: $0.name, $0.value))</strong>" }
-            .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
+        let costUnit = ctx.costUnit.map { " " + h($0) } ?? ""
+        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\(PlanSentences.value(of: $0.name, $0.value))</strong>" + ($0.name == "cost" ? costUnit : "") }
+            .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" + costUnit } ?? "" : "")
             + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
 
         if o.status != "optimal", let m = o.message { add("<p>\(h(m))</p>") }
@@ -189,6 +192,7 @@ private struct Page {
         }
         add(t + "</tbody>\n</table>")
         for line in o.resilienceLines(ctx) { add("<p>\(h(line))</p>") }
+        if let buildup = o.buildup { add(buildup.cardHTML(ctx)) }
 
         add("<h3>Binding caveats and policies</h3>")
         if o.binding.isEmpty {

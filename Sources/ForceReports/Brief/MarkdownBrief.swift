@@ -50,8 +50,10 @@ public enum MarkdownBrief {
         var out = "## Option \(cell(o.id)): \(cell(o.name))\n\n"
         out += "Status: **\(o.status)**"
         if o.status == "feasible" { out += " (stopped early, \(PlanSentences.gap(o.gap)))" }
-        out += ". " + o.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
-        if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" }
+        let unit = ctx.costUnit.map { " " + cell($0) } ?? ""
+        out += ". " + o.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? unit : "") }
+            .joined(separator: ", ")
+        if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" + unit }
         if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
         out += ", \(o.nations.count) nations.\n\n"
         if o.status != "optimal", let m = o.message { out += cell(m) + "\n\n" }
@@ -77,6 +79,7 @@ public enum MarkdownBrief {
                 + cell(nations.map(ctx.nationName).joined(separator: ", ")) + " |\n"
         }
         for line in o.resilienceLines(ctx) { out += "\n" + cell(line) + "\n" }
+        if let b = o.buildup { out += buildup(b, ctx) }
         if !o.assignments.isEmpty {
             out += "\n### Assignments\n\n| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
             for a in o.assignments {

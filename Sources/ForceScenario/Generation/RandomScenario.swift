@@ -11,11 +11,12 @@ public enum RandomScenario {
 
     /// `forceplan generate`: the YAML of ``make(nations:seed:)``.
     /// - Throws: ``GenerationError`` when `count` is outside ``nations``.
-    public static func yaml(nations count: Int, seed: UInt64) throws -> String {
+    public static func yaml(nations count: Int, seed: UInt64, timeline: Bool = false) throws -> String {
         guard nations.contains(count) else {
             throw GenerationError(description: "--nations must be between \(nations.lowerBound) and \(nations.upperBound), not \(count)")
         }
-        return ScenarioWriter.yaml(make(nations: count, seed: seed))
+        let made = make(nations: count, seed: seed)
+        return ScenarioWriter.yaml(timeline ? withTimeline(made) : made)
     }
 
     public static func make(nations count: Int, seed: UInt64) -> Scenario {

@@ -16,6 +16,7 @@ public enum ScenarioWriter {
         for c in s.capabilities {
             var fields = ["domain: \(c.domain.rawValue)", "personnel: \(num(c.personnel))"]
             if c.rotation != 1 { fields.append("rotation: \(num(c.rotation))") }
+            if let d = c.selfDeploys { fields.append("self_deploys: \(d)") }
             out += "  \(c.id): {\(fields.joined(separator: ", "))}\n"
         }
         out += "\nlocations:\n"
@@ -28,6 +29,8 @@ public enum ScenarioWriter {
             for d in l.domainCapacity { cap.append("\(d.domain.rawValue): \(num(d.units))") }
             if !cap.isEmpty { fields.append("capacity: {\(cap.joined(separator: ", "))}") }
             if let h = l.host { fields.append("host: \(h)") }
+            if !l.needsLift { fields.append("needs_lift: false") }
+            if let r = l.receptionPerDay { fields.append("reception_per_day: \(num(r))") }
             out += "  \(l.id): {\(fields.joined(separator: ", "))}\n"
         }
         out += "\nnations:\n"
@@ -90,6 +93,7 @@ public enum ScenarioWriter {
         if s.alternatives.count > 0 {
             out += "\nalternatives: {count: \(s.alternatives.count), within: \(num(s.alternatives.within))}\n"
         }
+        out += timelineYAML(s)
         return out
     }
 

@@ -1,5 +1,5 @@
 /// Whose forces a nation accepts on the locations it hosts (`hosts: all | none | [ids]`,
-/// DESIGN.md "Host nations").
+/// docs/scenario-format.md, "Host nations").
 public enum HostPolicy: Sendable, Hashable, CustomStringConvertible {
     /// Every nation's forces (the default).
     case all

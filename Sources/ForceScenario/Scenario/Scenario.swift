@@ -38,6 +38,9 @@ public struct Capability: Sendable, Hashable {
     /// Pledged units tied up per deployed unit (>= 1, may be fractional).
     public var rotation: Double
     public var source: SourceLocation?
+    /// `self_deploys`: units move by their own means and take no strategic lift; nil when
+    /// the file does not say (then ``deploysItself`` holds for air and sea).
+    public var selfDeploys: Bool? = nil
 
     public init(id: String, domain: Domain, personnel: Double = 0, rotation: Double = 1,
                 source: SourceLocation? = nil) {
@@ -62,6 +65,11 @@ public struct Location: Sendable, Hashable {
     /// says whose forces may deploy here.
     public var host: String?
     public var source: SourceLocation?
+    /// `needs_lift` (default true): false for a location units reach without strategic
+    /// lift (home territory).
+    public var needsLift: Bool = true
+    /// `reception_per_day`: lifted personnel the location receives per day; nil for no limit.
+    public var receptionPerDay: Double? = nil
 
     public init(id: String, name: String? = nil, tags: [String] = [], personnelCapacity: Double? = nil,
                 domainCapacity: [DomainCapacity] = [], source: SourceLocation? = nil) {
@@ -229,7 +237,7 @@ public struct Policies: Sendable, Hashable {
     /// Cap on total cost.
     public var totalBudget: Double?
     /// `withdrawal_coverage`: whichever single nation (not excluded) withdraws, the units
-    /// left in place still cover at least this share (DESIGN.md "Resilience").
+    /// left in place still cover at least this share (docs/model.md, resilience).
     public var withdrawalCoverage: Double?
 
     public init(maxPersonnelIn: [PersonnelCeiling] = [], maxNationShare: Double? = nil,
@@ -273,8 +281,12 @@ public enum ObjectiveSpec: Sendable, Hashable, CustomStringConvertible {
     case nations
     /// Minimise units given by a nation, or by the nations of a group.
     case dependence(id: String)
-    /// Maximise the worst single withdrawal's coverage left in place (DESIGN.md "Resilience").
+    /// Maximise the worst single withdrawal's coverage left in place (docs/model.md, resilience).
     case withdrawal
+    /// Maximise coverage by milestone `D` of the timeline (units arrived by D+`day`), in [0, 1].
+    case coverageBy(day: Int)
+    /// Maximise the mean of the coverages by the timeline's milestones, in [0, 1].
+    case buildup
 
     /// Parses `coverage`, `personnel-in:ukraine`, `dependence:usa`, ...; nil when unknown.
     public init?(name: String) {
@@ -284,11 +296,16 @@ public enum ObjectiveSpec: Sendable, Hashable, CustomStringConvertible {
         case "personnel": self = .personnel
         case "nations": self = .nations
         case "withdrawal": self = .withdrawal
+        case "buildup": self = .buildup
         default:
             if name.hasPrefix("personnel-in:") {
                 let tag = String(name.dropFirst("personnel-in:".count))
                 guard !tag.isEmpty else { return nil }
                 self = .personnelIn(tag: tag)
+            } else if name.hasPrefix("coverage-by:") {
+                let day = String(name.dropFirst("coverage-by:".count))
+                guard let d = Int(day), d >= 1, String(d) == day else { return nil }
+                self = .coverageBy(day: d)
             } else if name.hasPrefix("dependence:") {
                 let id = String(name.dropFirst("dependence:".count))
                 guard !id.isEmpty else { return nil }
@@ -309,11 +326,24 @@ public enum ObjectiveSpec: Sendable, Hashable, CustomStringConvertible {
         case .nations: return "nations"
         case .dependence(let id): return "dependence:\(id)"
         case .withdrawal: return "withdrawal"
+        case .coverageBy(let day): return "coverage-by:\(day)"
+        case .buildup: return "buildup"
         }
     }
 
     /// True for objectives that are maximised.
-    public var maximizes: Bool { self == .coverage || self == .nations || self == .withdrawal }
+    public var maximizes: Bool { self == .coverage || self == .nations || self == .withdrawal || isTimed }
+
+    /// True for `coverage-by:D` and `buildup`, which read the timeline's arrivals.
+    public var isTimed: Bool {
+        switch self {
+        case .coverageBy, .buildup: return true
+        default: return false
+        }
+    }
+
+    /// True for objectives whose values are fractions in [0, 1] (shown as percentages).
+    public var isFraction: Bool { self == .coverage || self == .withdrawal || isTimed }
 }
 
 /// A named assumption switch and its value.
@@ -387,6 +417,10 @@ public struct Scenario: Sendable, Hashable {
     public var file: String?
     /// The files it extends (`extends:`), nearest first; empty for a scenario written in full.
     public var bases: [String] = []
+    /// The build-up over time (`timeline:`); nil for a steady-state scenario.
+    public var timeline: Timeline? = nil
+    /// `cost_unit`: printed after every cost in reports ("M EUR per year"); nil for none.
+    public var costUnit: String? = nil
 
     public init(name: String, description: String = "", assumptions: [Assumption] = [],
                 capabilities: [Capability] = [], locations: [Location] = [], nations: [Nation] = [],

@@ -34,7 +34,8 @@ extension Scenario {
     static func capabilityFields(_ a: Capability, _ b: Capability) -> [String] {
         fieldLines([("domain", a.domain.rawValue, b.domain.rawValue),
                     ("personnel", number(a.personnel), number(b.personnel)),
-                    ("rotation", number(a.rotation), number(b.rotation))])
+                    ("rotation", number(a.rotation), number(b.rotation)),
+                    ("self_deploys", "\(a.deploysItself)", "\(b.deploysItself)")])
     }
 
     static func capacity(_ l: Location) -> [(String, Double)] {
@@ -43,7 +44,9 @@ extension Scenario {
 
     static func locationFields(_ a: Location, _ b: Location) -> [String] {
         var out = fieldLines([("name", text(a.name), text(b.name)), ("tags", strings(a.tags), strings(b.tags)),
-                              ("host", a.host ?? "none", b.host ?? "none")])
+                              ("host", a.host ?? "none", b.host ?? "none"),
+                              ("needs_lift", "\(a.needsLift)", "\(b.needsLift)"),
+                              ("reception_per_day", number(a.receptionPerDay), number(b.receptionPerDay))])
         out += valueChanges(capacity(a), capacity(b), prefix: "capacity")
         return out
     }

@@ -32,6 +32,7 @@ extension Scenario {
             out.append("alternatives: count \(base.alternatives.count), within \(Self.number(base.alternatives.within))"
                 + " -> count \(alternatives.count), within \(Self.number(alternatives.within))")
         }
+        out += timelineChanges(from: base)
         return out
     }
 

@@ -1,4 +1,4 @@
-/// Host nations (DESIGN.md, "Host nations"): `host: NATION` on a location, and
+/// Host nations (docs/scenario-format.md, "Host nations"): `host: NATION` on a location, and
 /// `hosts: all | none | [nation or group ids]` on a nation. Read once every nation (and so
 /// every group) is known, whatever the order of the sections in the file.
 extension ScenarioDecoder {

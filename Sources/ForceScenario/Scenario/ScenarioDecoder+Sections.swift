@@ -2,9 +2,10 @@
 /// in the file, definitions are read before the references to them.
 extension ScenarioDecoder {
     static let topKeys = ["format", "name", "description", "assumptions", "capabilities", "locations",
-                          "nations", "requirements", "policies", "objectives", "options", "alternatives"]
-    static let capabilityKeys = ["domain", "personnel", "rotation"]
-    static let locationKeys = ["name", "tags", "capacity", "host"]
+                          "nations", "requirements", "policies", "objectives", "options", "alternatives",
+                          "timeline", "cost_unit"]
+    static let capabilityKeys = ["domain", "personnel", "rotation", "self_deploys"]
+    static let locationKeys = ["name", "tags", "capacity", "host", "needs_lift", "reception_per_day"]
     static let capacityKeys = ["personnel"] + Domain.allCases.map(\.rawValue)
     static let nationKeys = ["name", "groups", "budget", "funds", "reliability", "caveats", "hosts", "pledges"]
     static let caveatKeys = ["domain", "tag"]
@@ -31,6 +32,7 @@ extension ScenarioDecoder {
         scenario.capabilities = top["capabilities"].map(capabilities) ?? []
         scenario.locations = top["locations"].map(locations) ?? []
         scenario.nations = top["nations"].map(nations) ?? []
+        decodeTimeline(top, into: &scenario)
         resolveHosts(&scenario, top)
         scenario.requirements = top["requirements"].map(requirements) ?? []
         if let node = top["policies"] { scenario.policies = policies(node, "policies") }
@@ -69,6 +71,7 @@ extension ScenarioDecoder {
             var capability = Capability(id: id, domain: domain, source: key.location)
             if let n = f["personnel"], let v = number(n, "\(what) personnel", .nonNegative) { capability.personnel = v }
             if let n = f["rotation"], let v = number(n, "\(what) rotation", .atLeastOne) { capability.rotation = v }
+            if let n = f["self_deploys"] { capability.selfDeploys = bool(n, "\(what) self_deploys") }
             result.append(capability)
         }
         return result
@@ -122,6 +125,7 @@ extension ScenarioDecoder {
                     }
                 }
             }
+            decodeLift(f, what, into: &location)
             result.append(location)
         }
         // A name that is both would make `at: [x]` ambiguous.
@@ -313,7 +317,7 @@ extension ScenarioDecoder {
         return result
     }
 
-    static let objectiveForms = "coverage, cost, personnel, nations, withdrawal, personnel-in:TAG, dependence:ID"
+    static let objectiveForms = "coverage, cost, personnel, nations, withdrawal, personnel-in:TAG, dependence:ID, coverage-by:D, buildup"
 
     func objectives(_ node: YAMLNode) -> [ObjectiveSpec]? {
         guard let items = list(node, "objectives", example: "[coverage, cost]") else { return nil }
@@ -327,7 +331,7 @@ extension ScenarioDecoder {
             guard let name = text(item, "objective") else { continue }
             guard let objective = ObjectiveSpec(name: name) else {
                 var message = "unknown objective '\(name)'"
-                let plain = ["coverage", "cost", "personnel", "nations", "personnel-in:", "dependence:"]
+                let plain = ["coverage", "cost", "personnel", "nations", "personnel-in:", "dependence:", "coverage-by:", "buildup"]
                 if let near = Suggestions.nearest(to: name, in: plain) { message += "; did you mean '\(near)'?" }
                 error(item, message + " (allowed: \(Self.objectiveForms))")
                 continue
@@ -337,6 +341,8 @@ extension ScenarioDecoder {
                 guard checkObjectiveReference(item, tag, .tag, prefix: "personnel-in:") else { continue }
             case .dependence(let id):
                 guard checkObjectiveReference(item, id, .nationOrGroup, prefix: "dependence:") else { continue }
+            case .coverageBy, .buildup:
+                guard checkTimedObjective(item, objective) else { continue }
             default: break
             }
             if let first = seen[objective] {

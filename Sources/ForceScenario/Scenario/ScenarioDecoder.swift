@@ -26,6 +26,10 @@ package final class ScenarioDecoder {
     /// Ids a variant removed (`nations: {uk: null}`), with the place that removed them: a
     /// reference to one gets a message that says so.
     var removed: [VariantMerge.RemovedKind: [String: SourceLocation]] = [:]
+    /// The timeline's milestones once read (nil: no timeline, or a malformed one, see
+    /// ``timelineBroken``), for checking `coverage-by:D`.
+    var milestonesRead: [Int]?
+    var timelineBroken = false
 
     package init(file: String) {
         self.file = file

@@ -2,7 +2,7 @@
 /// the file and line that wrote it: a diagnostic about a value the base wrote names the
 /// base file, one about a value the variant wrote names the variant.
 ///
-/// A variant says exactly what it changes, and nothing else moves (DESIGN.md, "Variants";
+/// A variant says exactly what it changes, and nothing else moves (docs/scenario-format.md, "Variants: what-ifs as small files";
 /// docs/scenario-format.md, "Variants"):
 /// - `capabilities`, `locations`, `nations`: entries merge field by field, at every depth;
 ///   `ID: null` removes an entry, `FIELD: null` restores a field's default.
@@ -65,6 +65,8 @@ struct VariantMerge {
         "requirements": .idList(noun: "requirement", entry: requirement),
         "options": .idList(noun: "option", entry: option),
         "policies": policies("policies"),
+        // `milestones` replace whole; lift pools merge by id like requirements.
+        "timeline": .fields(["lift": .idList(noun: "lift pool", entry: .fields([:], what: "lift pool"))], what: "timeline"),
     ], what: "the scenario")
 
     static func nation(_ id: String) -> Rule {
