@@ -211,7 +211,7 @@ final class ResilienceTests: XCTestCase {
             XCTAssertEqual(error.diagnostics.map(\.description), [
                 "bad.yaml:3:33: invalid withdrawal_coverage 1.5; expected a number above 0 and at most 1 (e.g. 0.4)",
                 "bad.yaml:4:14: unknown objective 'withdrawl' (allowed: coverage, cost, personnel, nations, withdrawal, "
-                    + "personnel-in:TAG, dependence:ID)",
+                    + "personnel-in:TAG, dependence:ID, coverage-by:D, buildup)",
             ])
         }
     }
