@@ -176,7 +176,7 @@ extension SolveContext {
                 } else {
                     search.missing = MissingAlternatives(
                         count: missing, proven: false,
-                        reason: "the search stopped after \(Self.alternativeNodeLimit) nodes without finding another plan \(windowText)")
+                        reason: "the search stopped after \(farthestPlanSearch.nodeBudget ?? Self.alternativeNodeLimit) nodes without finding another plan \(windowText)")
                 }
                 break
             }
