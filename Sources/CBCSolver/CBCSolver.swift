@@ -21,8 +21,10 @@ import LinearModel
 /// **Parameters.** `timeLimit` (wall clock, CBC's `seconds` with `timeMode elapsed`),
 /// `nodeLimit` (`maxNodes`), `relativeGap` (`ratioGap`), `objectiveStep` (CBC's cutoff
 /// `increment`, a hair below the step), `presolve` (false turns CBC's MIP preprocessing
-/// off), `hint` (a MIP start: CBC fixes its integer values and solves for the rest; it
-/// drops a start that does not fit; none with ``usesHint`` false). LPs go to Clp without limits and without duals
+/// off), `hint` (not a MIP start: a start ends CBC 2.10's root cut loop early, so CBC
+/// starts afresh as `cbc FILE -solve` does, and the hint, checked against the model, is the
+/// incumbent reported when CBC stops at a limit with a worse plan or none; not used with
+/// ``usesHint`` false). LPs go to Clp without limits and without duals
 /// (`rowDuals` and `reducedCosts` stay nil). `progressHandler` is not called.
 /// `logHandler` receives one line per CBC message (its number and fields; the C API
 /// gives no text), and CBC then also prints its log on standard output.
@@ -49,12 +51,15 @@ import LinearModel
 /// - Complexity: loading is O(variables + constraints + nonzeros): the matrix goes to CBC
 ///   column-wise in one `Cbc_loadProblem`.
 public struct CBCSolver: Solver {
-    /// Whether ``LinearModel/SolveParameters/hint`` goes to CBC as a MIP start (true by
-    /// default). False: the hint is checked (length, NaN) and then left out. A MIP start
-    /// can hold CBC back: on seeded coalitions whose cost stages GLPK's portfolio cannot
-    /// prove, CBC given the portfolio's near-optimal plan as its start stopped after 1,550
-    /// nodes with a 7% gap, where CBC without a start proved the same stage at its root
-    /// (benchmarks/RESULTS.md, "Issue 7 targets on the merged tree").
+    /// Whether ``LinearModel/SolveParameters/hint`` is kept as the fallback incumbent (true
+    /// by default): CBC never receives it as a MIP start (a near-optimal start ends CBC
+    /// 2.10's root cut loop after about 10 passes: on seeded coalitions whose cost stages
+    /// GLPK's portfolio cannot prove, CBC given the portfolio's plan as its start stopped
+    /// after 1,550 nodes with a 7% gap, where CBC without one proves the stage at its root;
+    /// docs/cbc-backend.md, "The hint"). When CBC stops at a node or time limit with a
+    /// worse plan or none, the hint (integers rounded, checked against the model) is the
+    /// incumbent reported, with CBC's bound. False: the hint is checked (length, NaN) and
+    /// then left out.
     public var usesHint: Bool
 
     /// A solver with CBC's defaults.
@@ -119,23 +124,19 @@ public struct CBCSolver: Solver {
     private func solveLoaded(_ data: CBCProblemData, _ model: Model, _ parameters: SolveParameters,
                              deadline: Double?) throws -> SolveResult {
         if let d = deadline, d - fp_cbc_clock() <= 0 { return Self.noTimeLeft }
-        var hintIndex = [Int32](), hintValue = [Double]()
-        if usesHint, let hint = parameters.hint, data.isInteger.contains(1) {
-            for (j, v) in hint.enumerated() {
-                hintIndex.append(Int32(j))
-                hintValue.append(data.isInteger[j] != 0 ? v.rounded() : v)
-            }
-        }
+        // The hint is not a MIP start: CBC 2.10 given a near-optimal start (or its value as a
+        // cutoff) ends its root cut loop after about 10 passes, where without one it runs
+        // its full loop and proves at the root what the start leaves open (docs/cbc-backend.md,
+        // "The hint"). CBC starts afresh, as `cbc FILE -solve` does, and the hint is kept as
+        // the incumbent when CBC stops at a limit with a worse plan or none.
+        let fallback = usesHint && data.isInteger.contains(1) ? Self.fallbackIncumbent(parameters.hint, data) : nil
         let session = try CBCSession.run(data, deadline: deadline, Self.commandParameters(parameters),
-                                         startIndex: hintIndex, startValue: hintValue, log: parameters.logHandler)
+                                         startIndex: [], startValue: [], log: parameters.logHandler)
         if session.outcome.no_time != 0 { return Self.noTimeLeft }
-        var result = Self.result(session, data, step: parameters.objectiveStep, gapRequested: parameters.relativeGap)
+        var result = Self.result(session, data, step: parameters.objectiveStep, gapRequested: parameters.relativeGap,
+                                 fallback: fallback)
         if result.termination == .infeasibleOrUnbounded {
             result = try decideUnbounded(data, parameters, deadline: deadline, otherwise: result)
-        }
-        if !hintIndex.isEmpty, session.outcome.mip != 0 {
-            let note = "hint offered as a MIP start"
-            result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         return result
     }

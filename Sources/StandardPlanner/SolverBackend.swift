@@ -15,9 +15,9 @@ public enum SolverBackend: String, CaseIterable, Sendable {
     /// The default: GLPK's portfolio, then CBC as its last member. GLPK proves nearly every
     /// stage in its first 500 nodes, so CBC runs only on the few it has not proven after a
     /// round (500 + 500 nodes); there CBC's preprocessing and root cuts often prove what
-    /// GLPK leaves open after 10,000 nodes. CBC gets no hint: given the portfolio's plan as
-    /// a MIP start it proved less (benchmarks/RESULTS.md, "Issue 7 targets on the merged
-    /// tree"). Every member is limited by nodes, so the same input gives the same plan.
+    /// GLPK leaves open after 10,000 nodes. CBC gets no hint: the portfolio keeps the best plan
+    /// of every turn itself, and CBC never takes a hint as a MIP start (a start ends its
+    /// root cut loop early; docs/cbc-backend.md, "The hint"). Every member is limited by nodes, so the same input gives the same plan.
     case auto
     /// GLPK's branch-and-cut through its C API, as GLPK's portfolio of configurations
     /// (cuts with pseudocost branching, then Gomory cuts).

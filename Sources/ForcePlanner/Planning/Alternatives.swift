@@ -151,9 +151,8 @@ extension SolveContext {
                 // 3. Only when neither found a plan apart: the exact search for the farthest
                 // plan (node-limited), which can also prove that there is none.
                 if (incumbent?.distance ?? 0) < 1 {
-                    var far = parameters(stage: "alternative \(k)", step: 1, hint: incumbent.map { completed($0.values) })
-                    far.nodeLimit = Self.alternativeNodeLimit
-                    if let r = try? planner.portfolio.solve(model, parameters: far) {
+                    let far = parameters(stage: "alternative \(k)", step: 1, hint: incumbent.map { completed($0.values) })
+                    if let r = try? farthestPlanSearch.solve(model, parameters: far) {
                         if r.hasSolution {
                             let c = candidate(r.values)
                             if c.distance > incumbent?.distance ?? -1 { incumbent = c }
@@ -177,7 +176,7 @@ extension SolveContext {
                 } else {
                     search.missing = MissingAlternatives(
                         count: missing, proven: false,
-                        reason: "the search stopped after \(Self.alternativeNodeLimit) nodes without finding another plan \(windowText)")
+                        reason: "the search stopped after \(farthestPlanSearch.nodeBudget ?? Self.alternativeNodeLimit) nodes without finding another plan \(windowText)")
                 }
                 break
             }
@@ -229,6 +228,18 @@ extension SolveContext {
 
     /// Branch-and-bound nodes allowed per alternative solve.
     static let alternativeNodeLimit = 100
+
+    /// The exact search for the farthest plan (step 3 of ``alternatives(_:best:)``): each
+    /// configuration of the planner's portfolio in turn, ``alternativeNodeLimit`` nodes each,
+    /// until one proves its maximum. An explicit node limit would give the whole search to
+    /// the first configuration alone; on the pair-binary model CBC's root cuts prove in
+    /// 0 nodes what GLPK leaves open after 100 (coalition-2025-requirements-plus-25: distance
+    /// 24, where GLPK found no plan apart; benchmarks/RESULTS.md, "Issue 22").
+    var farthestPlanSearch: SolverPortfolio {
+        let members = planner.portfolio.solvers
+        return SolverPortfolio(members, initialNodes: Self.alternativeNodeLimit,
+                               nodeBudget: Self.alternativeNodeLimit * max(1, members.count))
+    }
     /// Relative gap at which the shadow search (a heuristic) stops.
     static let shadowGap = 0.05
 
