@@ -44,7 +44,7 @@ mirror=${mirror:-http://deb.debian.org/debian}
 if ! command -v debootstrap >/dev/null; then
   say "installing debootstrap"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends debootstrap >/dev/null
 fi
 
 mkdir -p "$cache/apt-archives/partial"
