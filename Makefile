@@ -125,7 +125,7 @@ install: release man
 	install -m 644 docs/*.md docs/*.json docs/*.png $(DATADIR)/docs/
 	install -m 644 deploy/README.md $(DATADIR)/deploy/
 	install -m 755 deploy/slurm/bench-array.sh $(DATADIR)/deploy/slurm/
-	install -m 644 deploy/kubernetes/* $(DATADIR)/deploy/kubernetes/
+	install -m 644 deploy/kubernetes/bench-indexed-job.yaml deploy/kubernetes/Containerfile $(DATADIR)/deploy/kubernetes/
 
 # The Debian package: `make install` into a staging root under /usr, packed by dpkg-deb
 # (no network). Depends: the packages owning the libraries the binary links to.
