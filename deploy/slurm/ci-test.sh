@@ -171,13 +171,25 @@ done
 case "$state" in idle*|mix*|alloc*) ;; *) die "node $node not ready (state '${state:-none}')" ;; esac
 
 # --- the array job and a single run ----------------------------------------------------
-# The job's environment has no FORCEPLAN (unless given): bench-array.sh must find the
-# package's binary on the node by itself.
+# With the package, as docs/install.md has it: its own bench-array.sh, submitted from a
+# folder holding copies of its shipped scenarios and sweeps. The job's environment has no
+# FORCEPLAN (unless given): bench-array.sh must find the package's binary by itself.
+if [ -z "$export_forceplan" ]; then
+  array_script=/usr/share/forceplan/deploy/slurm/bench-array.sh
+  rundir=$work/run
+  mkdir -p "$rundir"
+  cp -r /usr/share/forceplan/scenarios /usr/share/forceplan/sweeps "$rundir/"
+  [ -f "$rundir/$sweep" ] && [ -f "$rundir/$scenario" ] || die "the package does not ship $sweep and $scenario"
+else
+  array_script=$repo/deploy/slurm/bench-array.sh
+  rundir=$repo
+fi
+cd "$rundir"
 say "submitting a 3-task array over $sweep, $cpus_per_task CPUs per task"
-job=$(env -u FORCEPLAN -u FORCEPLAN_PREFIX sbatch --parsable --array=0-2 --chdir="$repo" \
+job=$(env -u FORCEPLAN -u FORCEPLAN_PREFIX sbatch --parsable --array=0-2 --chdir="$rundir" \
   --cpus-per-task="$cpus_per_task" --output="$work/out/task-%a.log" \
   --export="ALL$export_forceplan" \
-  deploy/slurm/bench-array.sh "$work/out" "$sweep" "$scenario")
+  "$array_script" "$work/out" "$sweep" "$scenario")
 job=${job%%;*}
 
 "$forceplan" bench "$scenario" --sweep "$sweep" --quiet -o "$work/single.jsonl" \
