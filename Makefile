@@ -20,7 +20,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release
 # Extra flags for the debug build; CI sets SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors".
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps test-deps build release install man deb bare-system-test test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
+.PHONY: deps test-deps build release release-forceplan install man deb bare-system-test test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -99,18 +99,22 @@ GENERATE_MANUAL := .build-tools/debug/generate-manual
 # The man page's date: the last commit's, so the same tree gives the same page.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-$(GENERATE_MANUAL): release
+# Only the CLI, for installing and packaging (`make release` builds every product).
+release-forceplan: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product forceplan
+
+$(GENERATE_MANUAL): release-forceplan
 	$(SWIFT) build --package-path .build-release/checkouts/swift-argument-parser \
 	  --scratch-path $(CURDIR)/.build-tools --product generate-manual
 
 # forceplan.1, every subcommand on one page, from the binary's own help (--experimental-dump-help).
-man: release $(GENERATE_MANUAL)
+man: release-forceplan $(GENERATE_MANUAL)
 	rm -rf .build-release/man && mkdir -p .build-release/man
 	$(GENERATE_MANUAL) $(RELEASE_BIN) --date $(MAN_DATE) --authors "forceplan maintainers" \
 	  -o .build-release/man
 	test -s .build-release/man/forceplan.1
 
-install: release man
+install: release-forceplan man
 	install -d $(BINDIR) $(MANDIR) $(DATADIR)/scenarios $(DATADIR)/sweeps $(DATADIR)/docs \
 	  $(DATADIR)/deploy/slurm $(DATADIR)/deploy/kubernetes \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
@@ -132,7 +136,7 @@ install: release man
 DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
 DEB := forceplan_$(VERSION)_$(DEB_ARCH).deb
 DEB_ROOT := .build-release/deb-root
-deb: release man
+deb: release-forceplan man
 	rm -rf $(DEB_ROOT) $(DEB)
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEB_ROOT) PREFIX=/usr \
 	  ZSHCOMPDIR=/usr/share/zsh/vendor-completions
@@ -148,7 +152,7 @@ deb: release man
 bare-system-test: deb
 	bash deploy/bare-system-test.sh $(DEB)
 
-plan: release
+plan: release-forceplan
 	.build-release/release/forceplan plan $(SCENARIO)
 
 bench: release
