@@ -7,7 +7,10 @@ let package = Package(
     products: [
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "ForceScenario", targets: ["ForceScenario"]),
         .library(name: "ForcePlanner", targets: ["ForcePlanner"]),
+        .library(name: "ForceReports", targets: ["ForceReports"]),
+        .library(name: "ForceBench", targets: ["ForceBench"]),
         .library(name: "CBCSolver", targets: ["CBCSolver"]),
         .library(name: "StandardPlanner", targets: ["StandardPlanner"]),
         .executable(name: "forceplan", targets: ["forceplan"]),
@@ -39,15 +42,23 @@ let package = Package(
         .target(name: "CCBCShim", dependencies: ["CCBC"]),
         .target(name: "CBCSolver", dependencies: ["LinearModel", "CCBCShim"]),
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "CGLPKShim"]),
-        // Knows nations and capabilities; speaks to any `Solver`, never to GLPK directly.
-        .target(name: "ForcePlanner", dependencies: [
-            "LinearModel", "CLibYAML",
-        ]),
+        // The planner's vocabulary: scenario types, the YAML loader (libyaml, for line and
+        // column marks), variants, validation, random scenarios. Knows no model or solver.
+        .target(name: "ForceScenario", dependencies: ["CLibYAML"]),
+        // Formulation, planning and analyses: scenario -> LinearModel -> any `Solver` -> plan.
+        // Speaks to any `Solver`, never to a backend.
+        .target(name: "ForcePlanner", dependencies: ["ForceScenario", "LinearModel"]),
+        // Text, Markdown, JSON, CSV and the HTML briefing, from plans and analyses.
+        .target(name: "ForceReports", dependencies: ["ForceScenario", "ForcePlanner"]),
+        // Sweeps, the runner, results files, summaries and shards.
+        .target(name: "ForceBench", dependencies: ["ForceScenario", "ForcePlanner", "ForceReports"]),
         // The planner the CLI uses (ForcePlanner on a backend's solver portfolio), for
         // library callers too; the one place that joins ForcePlanner to a backend.
-        .target(name: "StandardPlanner", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"]),
+        .target(name: "StandardPlanner", dependencies: [
+            "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "GLPKSolver", "CBCSolver", "LinearModel",
+        ]),
         .executableTarget(name: "forceplan", dependencies: [
-            "ForcePlanner", "StandardPlanner", "LinearModel", "GLPKSolver", "CBCSolver",
+            "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner", "LinearModel", "GLPKSolver", "CBCSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
@@ -56,23 +67,23 @@ let package = Package(
         // One suite of small models with known answers that every backend passes.
         .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
         // CBC against GLPK on every shipped scenario and on seeded random ones.
-        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForcePlanner", "GLPKSolver", "LinearModel"]),
+        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "GLPKSolver", "LinearModel"]),
         .testTarget(
             name: "ForcePlannerTests",
-            dependencies: ["ForcePlanner", "StandardPlanner", "GLPKSolver", "LinearModel"],
+            dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner", "GLPKSolver", "LinearModel"],
             resources: [.copy("Fixtures")]
         ),
         // The libFuzzer driver and the replay tool, shared by the fuzz targets.
         .target(name: "FuzzSupport", path: "fuzz/FuzzSupport"),
         // libFuzzer target for the scenario loader (`make fuzz`); built normally, a replay tool.
         .executableTarget(
-            name: "ScenarioFuzzer", dependencies: ["ForcePlanner", "GLPKSolver", "FuzzSupport"],
+            name: "ScenarioFuzzer", dependencies: ["ForceScenario", "ForcePlanner", "GLPKSolver", "FuzzSupport"],
             path: "fuzz/ScenarioFuzzer"
         ),
         // libFuzzer target for brief JSON, results files and sweeps (`make fuzz`); built
         // normally, a replay tool.
         .executableTarget(
-            name: "ReportFuzzer", dependencies: ["ForcePlanner", "FuzzSupport"],
+            name: "ReportFuzzer", dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "FuzzSupport"],
             path: "fuzz/ReportFuzzer"
         ),
         // Release benchmark of model building + GLPK loading (benchmarks/Makefile).
@@ -82,17 +93,17 @@ let package = Package(
         ),
         // Release benchmark: GLPK's root cut loop on one stage model (benchmarks/RESULTS.md).
         .executableTarget(
-            name: "RootCutBench", dependencies: ["ForcePlanner", "GLPKSolver", "LinearModel"],
+            name: "RootCutBench", dependencies: ["ForceScenario", "ForcePlanner", "GLPKSolver", "LinearModel"],
             path: "benchmarks/RootCutBench"
         ),
         // Release benchmark: proving optimality on seeded random scenarios (benchmarks/Makefile).
         .executableTarget(
-            name: "HardScenarios", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
+            name: "HardScenarios", dependencies: ["ForceScenario", "ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
             path: "benchmarks/HardScenarios"
         ),
         // Release benchmark of issue 7: parse, formulation, solve, report; size, nodes (benchmarks/scale.sh).
         .executableTarget(
-            name: "ScaleBenchmark", dependencies: ["ForcePlanner", "GLPKSolver", "CBCSolver", "LinearModel"],
+            name: "ScaleBenchmark", dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "GLPKSolver", "CBCSolver", "LinearModel"],
             path: "benchmarks/ScaleBenchmark"
         ),
     ]

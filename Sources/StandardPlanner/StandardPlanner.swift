@@ -1,5 +1,8 @@
 import CBCSolver
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import GLPKSolver
 import LinearModel
 

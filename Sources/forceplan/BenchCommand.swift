@@ -1,6 +1,9 @@
 import ArgumentParser
-import Foundation
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 
 /// `forceplan bench`: run a sweep of cases (the default subcommand) or summarise results.
 struct BenchCommand: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
-import Foundation
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
-import Foundation
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 
 /// Helpers shared by the commands: loading with diagnostics, flags, output.
 enum CLI {
@@ -35,7 +38,7 @@ enum CLI {
     }
 
     /// The option `id` of `scenario`, or (without an id) its first option.
-    static func option(_ id: String?, in scenario: Scenario) throws -> ForcePlanner.Option {
+    static func option(_ id: String?, in scenario: Scenario) throws -> ForceScenario.Option {
         let options = scenario.effectiveOptions
         guard let id else {
             guard let first = options.first else { throw fail("the scenario has no options") }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 
 /// Output formats of the analysis commands.
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 
 /// The `forceplan` command: thin; parses flags and calls ForcePlanner.
 @main

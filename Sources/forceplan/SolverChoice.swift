@@ -1,5 +1,8 @@
 import ArgumentParser
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import StandardPlanner
 
 extension SolverBackend {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 
 /// `forceplan validate FILE...`: one summary line per valid file on stdout; warnings and

@@ -1,6 +1,9 @@
 import ArgumentParser
-import Foundation
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 
 /// Output formats of `whatif`.
 enum WhatIfFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,9 @@
 import CBCSolver
-import Foundation
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import GLPKSolver
 import LinearModel
 import XCTest

@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// Alternatives: delivered or explained, measured in pairs given up, the same measure in
 /// search and report.

@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// Golden JSON of the analysis commands on the tutorial (docs/analysis.md documents the
 /// shapes). To refresh after a deliberate change, run the command in the test's comment

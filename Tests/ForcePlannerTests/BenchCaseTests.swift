@@ -1,5 +1,8 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import XCTest
 
 /// Case ids and shards: derived from what a case is, never from the order of a run.
 final class BenchCaseTests: XCTestCase {

@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// `forceplan bench` as a process: bad sweeps exit 2 with FILE:LINE:COL, a killed run
 /// resumes with every case exactly once, and summaries read shards together.

@@ -1,6 +1,9 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import GLPKSolver
+import XCTest
 
 /// Running benchmark cases with GLPK: variations reach the planner, results files resume
 /// without duplicates, workers and shards change nothing but timing.

@@ -1,5 +1,8 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import XCTest
 
 /// `bench summarize` on hand-made results lines.
 final class BenchSummaryTests: XCTestCase {

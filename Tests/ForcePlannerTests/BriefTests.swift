@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// The leaders' briefing: a self-contained page, escaped, stable, and scored by hand.
 final class BriefTests: XCTestCase {

@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// `Criticality`: each contributing nation's withdrawal, ranked.
 final class CriticalityTests: XCTestCase {

@@ -1,7 +1,10 @@
-import Foundation
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import StandardPlanner
+import XCTest
 
 /// Same command, same bytes, in every format, also when searches stop at a node limit.
 ///

@@ -1,6 +1,9 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import LinearModel
+import XCTest
 
 /// One behaviour of DESIGN.md's model per test, each with its expected values derived by
 /// hand in the comment beside it.

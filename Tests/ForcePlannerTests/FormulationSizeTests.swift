@@ -1,7 +1,10 @@
-import Foundation
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import LinearModel
+import XCTest
 
 /// The model grows linearly with the coalition: every row family holds terms of its own
 /// pledges, locations or requirements, never one row per nation over every assignment.

@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// `Frontier`: the epsilon-constraint frontier, point for point.
 final class FrontierTests: XCTestCase {

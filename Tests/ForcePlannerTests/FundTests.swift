@@ -1,8 +1,11 @@
-import Foundation
-import XCTest
+import ForceBench
 @testable import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import GLPKSolver
 import LinearModel
+import XCTest
 
 /// The common fund (DESIGN.md): money relaxes national budgets, never the total, and
 /// never counts as contributing. Expected values are derived by hand beside each test.

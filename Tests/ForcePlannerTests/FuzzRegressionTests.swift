@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// Every input in Fixtures/fuzz-regressions once crashed (or hung) the loader under
 /// libFuzzer (`make fuzz`); now each loads or fails with located diagnostics.

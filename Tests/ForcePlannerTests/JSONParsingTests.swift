@@ -1,5 +1,8 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import XCTest
 
 /// Reading results lines back: JSON with keys kept in order.
 final class JSONParsingTests: XCTestCase {

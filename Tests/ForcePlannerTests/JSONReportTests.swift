@@ -1,7 +1,10 @@
-import Foundation
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import StandardPlanner
+import XCTest
 
 /// The JSON contract: golden output for the tutorial, and the schema in docs/ checked
 /// against real output.

@@ -1,7 +1,10 @@
-import Foundation
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import StandardPlanner
+import XCTest
 
 /// The README's library example gives the same bytes as `forceplan plan --format json`.
 final class LibraryCLIParityTests: XCTestCase {

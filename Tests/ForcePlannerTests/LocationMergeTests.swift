@@ -1,6 +1,9 @@
-import XCTest
+import ForceBench
 @testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import LinearModel
+import XCTest
 
 /// Locations that no constraint can tell apart (same tags, no capacity) share one
 /// assignment variable; a location with a capacity keeps its own.

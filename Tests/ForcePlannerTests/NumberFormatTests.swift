@@ -1,5 +1,8 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import XCTest
 
 /// `NumberFormat` is total: every Double, up to the largest, reads as a number (a
 /// hand-edited `brief --from` file once trapped it; see ReportInputFuzzRegressionTests).

@@ -1,7 +1,10 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import GLPKSolver
 import LinearModel
+import XCTest
 
 /// The lattice steps that let GLPK stop early: a wrong (too coarse) step would report a
 /// wrong optimum, so each is checked against a hand computation.

@@ -1,6 +1,9 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import LinearModel
+import XCTest
 
 /// Each objective of DESIGN.md, with values derived by hand.
 final class ObjectiveTests: XCTestCase {

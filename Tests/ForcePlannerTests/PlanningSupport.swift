@@ -1,8 +1,11 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import GLPKSolver
-import StandardPlanner
 import LinearModel
+import StandardPlanner
+import XCTest
 
 /// Loads a scenario written inline (YAML, `forceplan/v1`).
 func scenario(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) throws -> Scenario {

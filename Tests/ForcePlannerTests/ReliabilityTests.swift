@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// `Reliability`: the plan under sampled pledge outcomes.
 final class ReliabilityTests: XCTestCase {

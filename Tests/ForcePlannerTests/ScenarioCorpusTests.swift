@@ -1,6 +1,9 @@
+import ForceBench
+@testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-@testable import ForcePlanner
 
 /// The fixture corpus documents itself: each malformed file's first line is
 /// `# expect: LINE:COL: message fragment` (or `# expect: FILE:LINE:COL: ...` for an error in

@@ -1,6 +1,9 @@
+import ForceBench
+@testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-@testable import ForcePlanner
 
 /// Hostile and broken input fails with one clear error, never a crash. The big inputs are
 /// generated into a temporary directory rather than committed.

@@ -1,6 +1,9 @@
+import ForceBench
+@testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-@testable import ForcePlanner
 
 /// Valid files load into `Scenario` with every field, default and source mark as written.
 final class LoaderScenarioTests: XCTestCase {

@@ -1,7 +1,10 @@
-import Foundation
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import GLPKSolver
+import XCTest
 
 /// The shipped what-ifs were full copies of coalition-2025.yaml until they became variants
 /// of it. The full copies are kept under `Fixtures/replaced/` (as they were when replaced,

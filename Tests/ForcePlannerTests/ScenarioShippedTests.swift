@@ -1,6 +1,9 @@
+import ForceBench
+@testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-@testable import ForcePlanner
 
 /// Every file under `scenarios/` validates, and the base case says what the facts say.
 final class ShippedScenarioTests: XCTestCase {

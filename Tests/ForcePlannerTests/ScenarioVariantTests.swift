@@ -1,6 +1,9 @@
+import ForceBench
+@testable import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-@testable import ForcePlanner
 
 /// `extends:` variant files: the merge rules of docs/scenario-format.md ("Variants"), and
 /// errors that name the file and line (variant or base) where the fault is written.

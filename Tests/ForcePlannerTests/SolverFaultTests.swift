@@ -1,8 +1,11 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 @testable import GLPKSolver
 import LinearModel
 import StandardPlanner
+import XCTest
 
 /// A GLPK failure in one option is that option's `error`, with GLPK's message; the other
 /// options still solve. The fault is a real invalid GLPK call on the option's loaded

@@ -1,7 +1,10 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import GLPKSolver
 import LinearModel
+import XCTest
 
 /// The repaired start plan (LP relaxation rounded down, then repaired): a plan that every
 /// row of the model accepts, or a reason why there is none.

@@ -1,8 +1,11 @@
-import Foundation
-import XCTest
+import ForceBench
 @testable import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 @testable import GLPKSolver
 import LinearModel
+import XCTest
 
 /// docs/statuses.md, status by status, through the planner: `optimal` only when proven,
 /// `feasible` with the best plan and an honest gap, `time-limit` only without any plan

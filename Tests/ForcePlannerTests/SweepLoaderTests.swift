@@ -1,5 +1,8 @@
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import XCTest
 
 /// `forceplan-sweep/v1`: the product, listed cases, and errors as FILE:LINE:COL.
 final class SweepLoaderTests: XCTestCase {

@@ -1,6 +1,9 @@
+import ForceBench
+import ForcePlanner
+import ForceReports
+import ForceScenario
 import Foundation
 import XCTest
-import ForcePlanner
 
 /// `--drop`, `--assume` and `exclude_nations` change the plan as derived by hand on the
 /// tutorial (see PlanCommandTests for the base plan: coverage 100%, cost 257).

@@ -1,7 +1,10 @@
-import Foundation
-import XCTest
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import GLPKSolver
+import XCTest
 
 /// `WhatIf`: variants planned against a baseline, deltas, and what-if overrides.
 final class WhatIfTests: XCTestCase {

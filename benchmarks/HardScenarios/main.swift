@@ -13,8 +13,9 @@
 // `portfolio-cbc`: GLPK's portfolio with CBC as its last member (taking its turns, without the
 // hint: forceplan's default planner); `portfolio-cbc-hint`: the same with the hint as CBC's MIP start.
 import CBCSolver
-import Foundation
 import ForcePlanner
+import ForceScenario
+import Foundation
 import GLPKSolver
 import LinearModel
 

@@ -20,8 +20,9 @@
 // rounds (default 10; the shipped presets), `portfolio-root-replace` with the loop also
 // replacing the presolver, `portfolio-strengthen` without the loop and with coefficient
 // strengthening.
-import Foundation
 import ForcePlanner
+import ForceScenario
+import Foundation
 import GLPKSolver
 import LinearModel
 

@@ -6,8 +6,10 @@
 //   ScaleBenchmark (--nations N [--seed S] | --file F) [--solver glpk|cbc]
 //                  [--size-only] [--time-limit SECONDS] [--write F]
 import CBCSolver
-import Foundation
 import ForcePlanner
+import ForceReports
+import ForceScenario
+import Foundation
 import GLPKSolver
 import LinearModel
 

@@ -12,7 +12,10 @@
 //
 // Built with `-sanitize=fuzzer,address -DFUZZING` it is the fuzz target; built normally
 // (as `swift build --build-tests` does), `ReportFuzzer FILE...` replays files.
+import ForceBench
 import ForcePlanner
+import ForceReports
+import ForceScenario
 import FuzzSupport
 
 /// Runs one input down every path; traps when an error has no message.

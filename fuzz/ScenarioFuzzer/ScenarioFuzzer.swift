@@ -8,6 +8,7 @@
 // Built normally (as `swift build --build-tests` does), it is a replay tool:
 // `ScenarioFuzzer FILE...` runs the same checks on each file and prints the outcome.
 import ForcePlanner
+import ForceScenario
 import FuzzSupport
 import GLPKSolver
 

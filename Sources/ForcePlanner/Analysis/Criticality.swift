@@ -1,3 +1,5 @@
+import ForceScenario
+
 /// What an option loses when one contributing nation (or one that pays into the common
 /// fund) withdraws: the option re-planned
 /// without it, with the option's own objectives, compared with the plan that has it.

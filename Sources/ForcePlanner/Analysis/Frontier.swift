@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// The Pareto frontier of two objectives, by the epsilon-constraint method: the price of a

@@ -1,3 +1,4 @@
+import ForceScenario
 import Foundation
 
 /// Runs independent jobs on a few threads of their own and returns their results in job

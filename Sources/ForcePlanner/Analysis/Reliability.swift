@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// How likely a plan is to survive nations that do not deliver.

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// One decision variable `x[p, l, r]`: units of a pledge deployed at a location for a

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// The common fund (DESIGN.md): `F` is the sum of the funds of the nations taking part;

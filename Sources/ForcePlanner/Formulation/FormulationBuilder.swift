@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// Builds a ``Formulation``: enumerates candidate variables, then adds DESIGN.md's

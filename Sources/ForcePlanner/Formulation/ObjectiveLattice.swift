@@ -1,3 +1,5 @@
+import ForceScenario
+
 /// The lattice on which an objective's values lie for every integer plan.
 ///
 /// GLPK has only a relative MIP gap, so on these small models it often finds the best plan

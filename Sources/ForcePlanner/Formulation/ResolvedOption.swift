@@ -1,3 +1,5 @@
+import ForceScenario
+
 /// An option with everything it inherits filled in: the scenario's assumptions and
 /// policies merged with the option's (key by key), its objectives and exclusions, and any
 /// what-if overrides given on top (``PlanningOverrides``).

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// Why an option has fewer alternatives than the scenario asks for.

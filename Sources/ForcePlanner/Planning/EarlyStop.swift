@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// What an option reports when a stage's search stops at a limit (docs/statuses.md): the

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 extension SolveContext {

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// How large an option's model is: what benchmarks report next to solve times.

@@ -1,3 +1,5 @@
+import ForceScenario
+
 /// How an option's solve ended, as reported to planners (DESIGN.md's `status`).
 public enum PlanStatus: String, Sendable, Hashable, Codable {
     /// Every objective stage was proven optimal.

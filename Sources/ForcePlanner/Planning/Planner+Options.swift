@@ -1,3 +1,5 @@
+import ForceScenario
+
 extension Planner {
     /// Plans `options` (options of ``scenario``, e.g. the one `forceplan plan --option ID`
     /// names) in the order given, numbering them 1...n in progress reports.

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// Solver configurations taken in turns, for searches that one configuration alone proves

@@ -1,3 +1,5 @@
+import ForceScenario
+
 /// One what-if to compare with a baseline: a scenario, overrides applied on top of every
 /// one of its options, and what differs from the baseline in words.
 ///

@@ -1,3 +1,4 @@
+import ForceScenario
 import LinearModel
 
 /// Why no start plan could be made (docs/statuses.md).

@@ -1,3 +1,4 @@
+import ForceScenario
 import Foundation
 
 /// A baseline and its what-ifs, planned and compared option by option.

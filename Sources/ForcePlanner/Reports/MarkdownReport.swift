@@ -1,9 +1,0 @@
-/// `plan --format markdown`: tables to paste into briefings, in the briefing's order.
-public enum MarkdownReport {
-    /// The briefing's Markdown (``MarkdownBrief``) of a live run.
-    public static func render(_ report: PlanReport) -> String {
-        MarkdownBrief.render(Brief(report))
-    }
-
-    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-}

@@ -1,0 +1,314 @@
+import ForceScenario
+import ForcePlanner
+
+/// `forceplan brief`: the leaders' briefing as one self-contained HTML page.
+///
+/// CSS and charts (inline SVG) are in the page; it loads nothing from the network and uses
+/// system fonts. It prints on A4 and Letter, one option card per page. Every string that
+/// comes from a scenario or a JSON file is escaped, in HTML and in SVG. Nothing depends on
+/// the clock, so the same input gives the same bytes.
+///
+/// Sections, in order: title and assumptions; the decision matrix; overview charts; one
+/// card per option; what every option shares; options screened out; what-if variants.
+public enum HTMLBrief {
+    public static func render(_ brief: Brief) -> String {
+        var page = Page()
+        page.header(brief)
+        page.matrix(brief)
+        page.overview(brief)
+        page.frontiers(brief)
+        for (i, o) in brief.planned.enumerated() { page.card(o, index: i, brief: brief) }
+        page.shared(brief)
+        page.screenedOut(brief)
+        page.variants(brief)
+        return page.finish(title: brief.scenario)
+    }
+}
+
+private func h(_ s: String) -> String { HTML.escape(s) }
+private func pct(_ v: Double) -> String { NumberFormat.percent(v) }
+private func num(_ v: Double) -> String { NumberFormat.readable(v) }
+
+private struct Page {
+    var body = ""
+
+    static let css = """
+    :root{color-scheme:light}
+    body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#111;
+      background:#fff;margin:0 auto;max-width:1000px;padding:24px;line-height:1.4;font-size:14px}
+    h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;border-bottom:2px solid #1d3557;padding-bottom:3px;margin-top:28px}
+    h3{font-size:16px;margin:18px 0 6px}.muted{color:#555}.lead{font-size:15px}
+    table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}
+    th{background:#e8edf3}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+    .best{font-weight:700;background:#eef3e6}.best::after{content:" ★"}
+    .score{display:inline-block;height:8px;background:#1d3557;margin-left:6px;vertical-align:middle}
+    .short{background:#fbe3e3;font-weight:600}.short td:first-child::before{content:"▲ "}
+    .status{display:inline-block;border:1px solid #333;border-radius:3px;padding:0 5px;font-size:12px}
+    .card{border-top:3px solid #1d3557;margin-top:30px;padding-top:6px}
+    ul{margin:4px 0 10px;padding-left:20px}
+    svg.chart{display:block;margin:8px 0 14px;font-family:inherit}
+    svg .chart-title{font-size:13px;font-weight:700}svg .axis-label{font-size:11px;fill:#333;font-style:italic}
+    svg .tick,svg .cat,svg .legend{font-size:11px;fill:#111}svg .grid{stroke:#ddd;stroke-width:1}svg .axis{stroke:#000;stroke-width:1}
+    @page{margin:14mm}
+    @media print{body{max-width:none;padding:0;font-size:11pt}.card{break-before:page}
+      table,svg{break-inside:avoid}h2,h3{break-after:avoid}}
+    """
+
+    mutating func add(_ s: String) { body += s + "\n" }
+
+    func finish(title: String) -> String {
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<title>\(h(title)): options for leaders</title>\n<style>\n\(Self.css)\n</style>\n</head>\n<body>\n"
+            + body + "</body>\n</html>\n"
+    }
+
+    mutating func header(_ b: Brief) {
+        add("<header>")
+        add("<h1>\(h(b.scenario)): options for leaders</h1>")
+        if !b.description.isEmpty { add("<p class=\"lead\">\(h(b.description))</p>") }
+        add("<p class=\"muted\">Scenario <strong>\(h(b.scenario))</strong>. Data as of: "
+            + "\(h(b.asOf ?? "not stated in the scenario")). \(b.options.count) option\(b.options.count == 1 ? "" : "s") planned"
+            + (b.variants.isEmpty ? "" : ", \(b.variants.count) what-if variant\(b.variants.count == 1 ? "" : "s")") + ".</p>")
+        if b.assumptions.isEmpty {
+            add("<p class=\"muted\">Assumptions in force: not recorded (render with the scenario to list them).</p>")
+        } else {
+            add("<p>Assumptions in force: " + b.assumptions.map { "<strong>\(h($0.name))</strong> = \($0.value)" }
+                .joined(separator: ", ") + ".</p>")
+        }
+        add("</header>")
+    }
+
+    mutating func matrix(_ b: Brief) {
+        add("<section id=\"decision-matrix\">\n<h2>Decision matrix</h2>")
+        let m = DecisionMatrix(b)
+        guard !m.options.isEmpty else {
+            add("<p>No option has a plan.</p>\n</section>")
+            return
+        }
+        add("<p class=\"muted\">Raw values, with a score from 0 (worst of these options) to 1 (best); "
+            + "★ marks the best option per criterion.</p>")
+        var t = "<table>\n<thead><tr><th>Option</th>"
+        for c in m.criteria { t += "<th class=\"n\">\(h(c.name)) (\(c.maximize ? "more" : "less") is better)</th>" }
+        t += "</tr></thead>\n<tbody>\n"
+        for (i, o) in m.options.enumerated() {
+            t += "<tr><th>\(h(o.id)): \(h(o.name))</th>"
+            for c in m.criteria {
+                guard let v = c.values[i] else { t += "<td class=\"n\">–</td>"; continue }
+                let score = c.scores[i] ?? 0
+                t += "<td class=\"n\(c.best.contains(i) ? " best" : "")\">\(c.percent ? pct(v) : num(v))"
+                    + " <span class=\"muted\">(\(NumberFormat.readable(score, decimals: 2)))</span>"
+                    + "<span class=\"score\" style=\"width:\(Int((score * 40).rounded()))px\"></span></td>"
+            }
+            t += "</tr>\n"
+        }
+        add(t + "</tbody>\n</table>\n</section>")
+    }
+
+    mutating func overview(_ b: Brief) {
+        let planned = b.planned
+        guard !planned.isEmpty else { return }
+        add("<section id=\"overview\">\n<h2>Coverage and footprint</h2>")
+        var requirements: [String] = []
+        for o in planned { for c in o.coverage where !requirements.contains(c.requirement) { requirements.append(c.requirement) } }
+        let coverage = SVGChart(
+            id: "coverage", title: "Coverage per requirement, per option", valueAxis: "coverage (% of the need)",
+            categoryAxis: "requirement", categories: requirements.map(b.context.requirementName),
+            series: planned.map { "\($0.id): \($0.name)" },
+            values: requirements.map { r in planned.map { o in o.coverage.first { $0.requirement == r }?.fraction ?? 0 } },
+            stacked: false, percent: true)
+        add(coverage.render())
+        var tags: [String] = []
+        for o in planned { for t in o.personnelByTag where !tags.contains(t.tag) { tags.append(t.tag) } }
+        let personnel = SVGChart(
+            id: "personnel", title: "Personnel by location tag, per option", valueAxis: "personnel deployed",
+            categoryAxis: "location tag", categories: tags, series: planned.map { "\($0.id): \($0.name)" },
+            values: tags.map { t in planned.map { $0.personnelByTag.first { $0.tag == t }?.personnel ?? 0 } },
+            stacked: false)
+        add(personnel.render())
+        add("</section>")
+    }
+
+    mutating func frontiers(_ b: Brief) {
+        guard !b.frontiers.isEmpty else { return }
+        add("<section id=\"frontiers\">\n<h2>Trade-offs</h2>")
+        for (k, f) in b.frontiers.enumerated() {
+            add("<p>Option <strong>\(h(f.option))</strong>: each point is a plan that no other plan beats on both "
+                + "\(h(f.x)) and \(h(f.y)).</p>")
+            add(SVGFrontier(id: "frontier-\(k)", title: "Option \(f.option): \(f.y) against \(f.x)", xLabel: f.x, yLabel: f.y,
+                            points: f.points, xPercent: f.x == "coverage", yPercent: f.y == "coverage").render())
+        }
+        add("</section>")
+    }
+
+    mutating func card(_ o: BriefOption, index: Int, brief b: Brief) {
+        let ctx = b.context
+        add("<section class=\"card\" id=\"option-\(h(o.id))\">")
+        add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
+        var status = "<span class=\"status\">\(h(o.status))</span>"
+        if o.status == "feasible" { status += " stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown")" }
+        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" ? pct($0.value) : num($0.value))</strong>" }
+            .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
+            + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
+
+        if o.status != "optimal", let m = o.message { add("<p>\(h(m))</p>") }
+        if let fund = o.fundLine(ctx) { add("<p>\(h(fund.prefix(1).uppercased() + fund.dropFirst())).</p>") }
+
+        // Contributions by nation and domain.
+        add("<h3>Contributions by nation and domain</h3>")
+        let unit = ctx.capabilityPersonnel.isEmpty ? "units" : "personnel"
+        var domains: [String] = []
+        for c in o.contributions { for d in c.byDomain where !domains.contains(d.domain) { domains.append(d.domain) } }
+        domains = BriefContext.domainOrder.filter(domains.contains) + domains.filter { !BriefContext.domainOrder.contains($0) }
+        if o.contributions.isEmpty {
+            add("<p>No units deployed.</p>")
+        } else {
+            add(SVGChart(id: "contrib-\(index)", title: "Option \(o.id): \(unit) by nation, stacked by domain",
+                         valueAxis: unit + " deployed", categoryAxis: "nation",
+                         categories: o.contributions.map { ctx.nationName($0.nation) }, series: domains,
+                         values: o.contributions.map { c in domains.map { d in c.byDomain.first { $0.domain == d }?.amount ?? 0 } },
+                         stacked: true).render())
+            var t = "<table>\n<thead><tr><th>Nation</th>" + domains.map { "<th class=\"n\">\(h($0))</th>" }.joined()
+                + "<th class=\"n\">total</th></tr></thead>\n<tbody>\n"
+            for c in o.contributions {
+                let total = c.byDomain.reduce(0) { $0 + $1.amount }
+                t += "<tr><td>\(h(ctx.nationName(c.nation)))</td>"
+                    + domains.map { d in "<td class=\"n\">\(c.byDomain.first { $0.domain == d }.map { num($0.amount) } ?? "")</td>" }.joined()
+                    + "<td class=\"n\">\(num(total))</td></tr>\n"
+            }
+            add(t + "</tbody>\n</table>")
+        }
+
+        // Coverage per requirement.
+        add("<h3>Coverage per requirement</h3>")
+        var t = "<table>\n<thead><tr><th>Requirement</th><th class=\"n\">coverage</th><th>nations</th></tr></thead>\n<tbody>\n"
+        for c in o.coverage {
+            let short = c.fraction < 1 - 1e-9
+            var seen = Set<String>()
+            let nations = o.assignments.filter { $0.requirement == c.requirement }.map(\.nation).filter { seen.insert($0).inserted }
+            t += "<tr\(short ? " class=\"short\"" : "")><td>\(h(ctx.requirementName(c.requirement)))</td>"
+                + "<td class=\"n\">\(pct(c.fraction))\(short ? " (shortfall)" : "")</td>"
+                + "<td>\(h(nations.map(ctx.nationName).joined(separator: ", ")))</td></tr>\n"
+        }
+        add(t + "</tbody>\n</table>")
+
+        add("<h3>Binding caveats and policies</h3>")
+        if o.binding.isEmpty {
+            add("<p class=\"muted\">None found (or not searched).</p>")
+        } else {
+            add("<ul>" + o.binding.map { n in
+                "<li>\(h(n.message))" + (n.amount.map { " <span class=\"muted\">(lifting it gains \(num($0)) on the first objective)</span>" } ?? "") + "</li>"
+            }.joined() + "</ul>")
+        }
+        add("<h3>Alternatives</h3>")
+        if o.alternatives.isEmpty && o.alternativesMissingLine == nil {
+            add("<p class=\"muted\">None computed.</p>")
+        } else {
+            if !o.alternatives.isEmpty {
+                add("<ul>" + o.alternatives.enumerated().map { k, a in
+                    "<li>Alternative \(k + 1)" + (a.distanceText.map { " (\(h($0)))" } ?? "") + ": "
+                        + a.objectives.map { "\(h($0.name)) \($0.name == "coverage" ? pct($0.value) : num($0.value))" }.joined(separator: ", ")
+                        + "</li>"
+                }.joined() + "</ul>")
+            }
+            if let m = o.alternativesMissingLine { add("<p>\(h(m))</p>") }
+        }
+        if let r = o.reliabilityLine { add("<h3>Pledge reliability</h3>\n<p>\(h(r))</p>") }
+        if !o.critical.isEmpty {
+            add("<h3>Critical nations</h3>\n<p class=\"muted\">Each re-planned without it; most critical first.</p>")
+            add("<ul>" + o.critical.map { "<li>" + h(CriticalText.line($0, ctx)) + "</li>" }.joined() + "</ul>")
+        }
+        add("</section>")
+    }
+
+    mutating func shared(_ b: Brief) {
+        let planned = b.planned
+        guard planned.count > 1 else { return }
+        add("<section id=\"shared\">\n<h2>What every option shares</h2>")
+        let ctx = b.context
+        let nations = planned[0].nations.filter { n in planned.allSatisfy { $0.nations.contains(n) } }
+        add("<p>Nations in every option: " + (nations.isEmpty ? "none" : nations.map { h(ctx.nationName($0)) }.joined(separator: ", ")) + ".</p>")
+        // Units common to all: the least each option deploys of a (nation, capability, requirement).
+        func units(_ o: BriefOption) -> [String: Double] {
+            var d: [String: Double] = [:]
+            for a in o.assignments { d[a.nation + "\u{1}" + a.capability + "\u{1}" + a.requirement, default: 0] += a.units }
+            return d
+        }
+        let maps = planned.map(units)
+        var common: [(String, Double)] = []
+        var seen = Set<String>()
+        for a in planned[0].assignments {
+            let key = a.nation + "\u{1}" + a.capability + "\u{1}" + a.requirement
+            guard seen.insert(key).inserted else { continue }
+            let least = maps.map { $0[key] ?? 0 }.min() ?? 0
+            if least > 0 { common.append((key, least)) }
+        }
+        if common.isEmpty {
+            add("<p>No unit is common to every option.</p>")
+        } else {
+            var t = "<table>\n<thead><tr><th>Nation</th><th>Capability</th><th>Requirement</th><th class=\"n\">units in every option</th></tr></thead>\n<tbody>\n"
+            for (key, n) in common {
+                let p = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+                guard p.count == 3 else { continue }
+                t += "<tr><td>\(h(ctx.nationName(p[0])))</td><td>\(h(p[1]))</td><td>\(h(ctx.requirementName(p[2])))</td><td class=\"n\">\(num(n))</td></tr>\n"
+            }
+            add(t + "</tbody>\n</table>")
+        }
+        add("</section>")
+    }
+
+    mutating func screenedOut(_ b: Brief) {
+        let out = b.screenedOut
+        add("<section id=\"screened-out\">\n<h2>Options screened out</h2>")
+        if out.isEmpty {
+            add("<p>None: every option has a plan.</p>")
+        } else {
+            for o in out {
+                add("<h3>Option \(h(o.id)): \(h(o.name)) <span class=\"status\">\(h(o.status))</span></h3>")
+                if let m = o.message { add("<p>\(h(m))</p>") }
+                if o.conflicts.isEmpty {
+                    add("<p class=\"muted\">No conflicts recorded.</p>")
+                } else {
+                    add("<p>What had to give:</p>\n<ul>" + o.conflicts.map { "<li>\(h($0.message))</li>" }.joined() + "</ul>")
+                }
+            }
+        }
+        add("</section>")
+    }
+
+    /// "baseline → variant (±delta)" in one table cell.
+    static func compare(_ a: Double?, _ z: Double?, percent: Bool) -> String {
+        func show(_ v: Double) -> String { percent ? pct(v) : num(v) }
+        var cell = (a.map(show) ?? "–") + " → " + (z.map(show) ?? "–")
+        if let a, let z, abs(z - a) > 1e-9 {
+            let sign = z > a ? "+" : "−"
+            cell += " <span class=\"muted\">(" + sign + show(abs(z - a)) + ")</span>"
+        }
+        return "<td class=\"n\">" + cell + "</td>"
+    }
+
+    mutating func variants(_ b: Brief) {
+        guard !b.variants.isEmpty else { return }
+        add("<section id=\"variants\">\n<h2>What-if variants</h2>")
+        for v in b.variants {
+            add("<h3>\(h(v.name))</h3>")
+            if !v.changes.isEmpty { add("<ul>" + v.changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>") }
+            var t = "<table>\n<thead><tr><th>Option</th><th class=\"n\">coverage</th><th class=\"n\">cost</th>"
+                + "<th class=\"n\">personnel</th><th class=\"n\">nations</th></tr></thead>\n<tbody>\n"
+            for base in b.options {
+                let variant = v.options.first { $0.id == base.id }
+                let rows: [(value: (BriefOption) -> Double?, percent: Bool)] = [
+                    ({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, true),
+                    ({ $0.hasPlan ? $0.cost : nil }, false),
+                    ({ $0.hasPlan ? $0.personnelTotal : nil }, false),
+                    ({ $0.hasPlan ? Double($0.nations.count) : nil }, false),
+                ]
+                t += "<tr><th>\(h(base.id)): \(h(base.name))</th>"
+                for row in rows { t += Self.compare(row.value(base), variant.flatMap(row.value), percent: row.percent) }
+                t += "</tr>\n"
+            }
+            add(t + "</tbody>\n</table>")
+        }
+        add("</section>")
+    }
+}

@@ -1,0 +1,177 @@
+import ForceScenario
+import ForcePlanner
+
+/// The briefing as Markdown, in the HTML page's order, for pasting into a document:
+/// title and assumptions, decision matrix, one section per option (contributions,
+/// coverage with shortfalls marked, assignments, binding constraints, alternatives),
+/// what every option shares, options screened out, what-if variants.
+///
+/// `plan --format markdown` and `whatif --format markdown` print this.
+public enum MarkdownBrief {
+    /// `variants`, when given, is the what-if section's text (``WhatIfReport`` writes its
+    /// side-by-side tables there); otherwise the brief's own variants, if any, are listed.
+    public static func render(_ b: Brief, variants whatIf: String? = nil) -> String {
+        var out = "# \(cell(b.scenario))\n\n"
+        if !b.description.isEmpty { out += cell(b.description) + "\n\n" }
+        if let asOf = b.asOf { out += "Data as of: \(cell(asOf)).\n\n" }
+        if !b.assumptions.isEmpty {
+            out += "Assumptions in force: " + b.assumptions.map { "\(cell($0.name)) = \($0.value)" }.joined(separator: ", ") + ".\n\n"
+        }
+        out += matrix(b)
+        for o in b.planned { out += option(o, b.context) }
+        out += shared(b)
+        out += screenedOut(b)
+        out += whatIf ?? variants(b)
+        return out
+    }
+
+    /// Text safe inside a table cell: pipes escaped, line breaks flattened.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func show(_ name: String, _ v: Double) -> String {
+        name == "coverage" ? NumberFormat.percent(v) : NumberFormat.readable(v)
+    }
+
+    static func matrix(_ b: Brief) -> String {
+        let m = DecisionMatrix(b)
+        var out = "## Decision matrix\n\n"
+        guard !m.options.isEmpty else { return out + "No option has a plan.\n\n" }
+        out += "Raw value (score from 0, worst of these options, to 1, best); **bold** marks the best per criterion.\n\n"
+        out += "| option | " + m.criteria.map { "\(cell($0.name)) (\($0.maximize ? "more" : "less") is better)" }.joined(separator: " | ") + " |\n"
+        out += "|---|" + String(repeating: "---:|", count: m.criteria.count) + "\n"
+        for (i, o) in m.options.enumerated() {
+            out += "| \(cell(o.id)) | " + m.criteria.map { c -> String in
+                guard let v = c.values[i] else { return "–" }
+                let raw = c.percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
+                let text = raw + " (" + NumberFormat.readable(c.scores[i] ?? 0, decimals: 2) + ")"
+                return c.best.contains(i) ? "**\(text)**" : text
+            }.joined(separator: " | ") + " |\n"
+        }
+        return out + "\n"
+    }
+
+    static func option(_ o: BriefOption, _ ctx: BriefContext) -> String {
+        var out = "## Option \(cell(o.id)): \(cell(o.name))\n\n"
+        out += "Status: **\(o.status)**"
+        if o.status == "feasible" { out += " (stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown"))" }
+        out += ". " + o.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ")
+        if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" }
+        if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
+        out += ", \(o.nations.count) nations.\n\n"
+        if o.status != "optimal", let m = o.message { out += cell(m) + "\n\n" }
+        if let fund = o.fundLine(ctx) { out += cell(fund.prefix(1).uppercased() + fund.dropFirst()) + ".\n\n" }
+
+        var domains: [String] = []
+        for c in o.contributions { for d in c.byDomain where !domains.contains(d.domain) { domains.append(d.domain) } }
+        domains = BriefContext.domainOrder.filter(domains.contains) + domains.filter { !BriefContext.domainOrder.contains($0) }
+        if !o.contributions.isEmpty {
+            out += "### Contributions by nation and domain (\(ctx.capabilityPersonnel.isEmpty ? "units" : "personnel"))\n\n"
+            out += "| nation | " + domains.joined(separator: " | ") + " | total |\n|---|" + String(repeating: "---:|", count: domains.count + 1) + "\n"
+            for c in o.contributions {
+                out += "| \(cell(ctx.nationName(c.nation))) | "
+                    + domains.map { d in c.byDomain.first { $0.domain == d }.map { NumberFormat.readable($0.amount) } ?? "" }.joined(separator: " | ")
+                    + " | \(NumberFormat.readable(c.byDomain.reduce(0) { $0 + $1.amount })) |\n"
+            }
+            out += "\n"
+        }
+        out += "### Coverage per requirement\n\n| requirement | coverage | nations |\n|---|---:|---|\n"
+        for c in o.coverage {
+            var seen = Set<String>()
+            let nations = o.assignments.filter { $0.requirement == c.requirement }.map(\.nation).filter { seen.insert($0).inserted }
+            let short = c.fraction < 1 - 1e-9
+            let fraction = NumberFormat.percent(c.fraction)
+            out += "| \(cell(ctx.requirementName(c.requirement))) | \(short ? "**\(fraction) shortfall**" : fraction) | "
+                + cell(nations.map(ctx.nationName).joined(separator: ", ")) + " |\n"
+        }
+        if !o.assignments.isEmpty {
+            out += "\n### Assignments\n\n| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
+            for a in o.assignments {
+                out += "| \(cell(a.nation)) | \(cell(a.capability)) | \(cell(a.location)) | \(cell(a.requirement)) | \(NumberFormat.readable(a.units)) |\n"
+            }
+        }
+        if !o.binding.isEmpty {
+            out += "\n### Binding caveats and policies\n\n"
+            for n in o.binding {
+                out += "- \(cell(n.message))" + (n.amount.map { " (lifting it gains \(NumberFormat.readable($0)))" } ?? "") + "\n"
+            }
+        }
+        if !o.alternatives.isEmpty || o.alternativesMissingLine != nil {
+            out += "\n### Alternatives\n\n"
+            for (k, a) in o.alternatives.enumerated() {
+                out += "- Alternative \(k + 1)" + (a.distanceText.map { " (\($0))" } ?? "") + ": "
+                    + a.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ") + "\n"
+            }
+            if let m = o.alternativesMissingLine { out += (o.alternatives.isEmpty ? "" : "\n") + cell(m) + "\n" }
+        }
+        if let r = o.reliabilityLine { out += "\n" + cell(r) + "\n" }
+        if !o.critical.isEmpty {
+            out += "\n### Critical nations\n\n"
+            for c in o.critical { out += "- " + cell(CriticalText.line(c, ctx)) + "\n" }
+        }
+        return out + "\n"
+    }
+
+    static func shared(_ b: Brief) -> String {
+        let planned = b.planned
+        guard planned.count > 1 else { return "" }
+        let nations = planned[0].nations.filter { n in planned.allSatisfy { $0.nations.contains(n) } }
+        return "## What every option shares\n\nNations in every option: "
+            + (nations.isEmpty ? "none" : nations.map { cell(b.context.nationName($0)) }.joined(separator: ", ")) + ".\n\n"
+    }
+
+    static func screenedOut(_ b: Brief) -> String {
+        var out = "## Options screened out\n\n"
+        if b.screenedOut.isEmpty { return out + "None: every option has a plan.\n\n" }
+        for o in b.screenedOut {
+            out += "- **\(cell(o.id))** (\(cell(o.name))): \(o.status)"
+            if let m = o.message { out += "; \(cell(m))" }
+            out += "\n"
+            for c in o.conflicts { out += "  - must give: \(cell(c.message))\n" }
+        }
+        return out + "\n"
+    }
+
+    static func variants(_ b: Brief) -> String {
+        guard !b.variants.isEmpty else { return "" }
+        var out = "## What-if variants\n\n"
+        for v in b.variants {
+            out += "### \(cell(v.name))\n\n"
+            for c in v.changes { out += "- \(cell(c))\n" }
+            if !v.changes.isEmpty { out += "\n" }
+            out += "| option | coverage | cost | personnel | nations |\n|---|---:|---:|---:|---:|\n"
+            for base in b.options {
+                let variant = v.options.first { $0.id == base.id }
+                func pair(_ f: (BriefOption) -> Double?, percent: Bool = false) -> String {
+                    func show(_ v: Double?) -> String {
+                        guard let v else { return "–" }
+                        return percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
+                    }
+                    return show(f(base)) + " → " + show(variant.flatMap(f))
+                }
+                out += "| \(cell(base.id)) | "
+                    + pair({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, percent: true)
+                    + " | " + pair { $0.hasPlan ? $0.cost : nil } + " | " + pair { $0.hasPlan ? $0.personnelTotal : nil }
+                    + " | " + pair { $0.hasPlan ? Double($0.nations.count) : nil } + " |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}
+
+/// One line on a critical nation, for the brief's HTML and Markdown alike.
+enum CriticalText {
+    static func line(_ c: BriefOption.CriticalNation, _ ctx: BriefContext) -> String {
+        var line = ctx.nationName(c.nation) + ": "
+        if let lost = c.coverageLost {
+            line += "coverage −" + NumberFormat.percent(lost)
+            if let cost = c.costAdded { line += ", cost " + (cost >= 0 ? "+" : "−") + NumberFormat.readable(abs(cost)) }
+        } else {
+            line += "no plan without it"
+        }
+        if c.singlePointOfFailure { line += " — single point of failure" }
+        return line
+    }
+}

@@ -1,0 +1,98 @@
+import ForceScenario
+import ForcePlanner
+
+/// `plan --format text`: aligned tables for a terminal.
+public enum TextReport {
+    public static func render(_ report: PlanReport) -> String {
+        var out = "Scenario \(report.scenario.name): \(report.options.count) option\(report.options.count == 1 ? "" : "s")\n"
+        for r in report.options {
+            out += "\n" + option(r)
+        }
+        return out
+    }
+
+    static func headline(_ plan: Plan) -> String {
+        plan.objectives.map { "\($0.objective) \(show($0))" }.joined(separator: "   ")
+    }
+
+    static func show(_ v: ObjectiveValue) -> String {
+        v.objective == .coverage ? NumberFormat.percent(v.value) : NumberFormat.readable(v.value)
+    }
+
+    /// `common fund: 72 of 100 used, paying for romania 56, bulgaria 16`.
+    static func fund(_ fund: FundUse) -> String {
+        var line = "common fund: \(NumberFormat.readable(fund.used)) of \(NumberFormat.readable(fund.available)) used"
+        if !fund.paid.isEmpty {
+            line += ", paying for " + fund.paid.map { "\($0.nation) \(NumberFormat.readable($0.amount))" }
+                .joined(separator: ", ")
+        }
+        return line
+    }
+
+    static func option(_ r: OptionResult) -> String {
+        var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
+        if r.status == .feasible { out += "  stopped early; gap \(r.gap.map(NumberFormat.gap) ?? "unknown")\n" }
+        if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
+        for c in r.conflicts { out += "  must give: \(c.message)\n" }
+        guard let plan = r.plan else { return out }
+        out += "  " + headline(plan) + "\n"
+        out += "  personnel \(NumberFormat.readable(plan.personnelTotal))"
+        let tagged = plan.personnelByTag.filter { $0.personnel > 0 }
+        if !tagged.isEmpty {
+            out += " (" + tagged.map { "\($0.tag) \(NumberFormat.readable($0.personnel))" }.joined(separator: ", ") + ")"
+        }
+        if plan.value(of: .cost) == nil { out += "   cost \(NumberFormat.readable(plan.cost))" }
+        if plan.value(of: .nations) == nil { out += "   nations \(plan.contributingNations.count)" }
+        out += "\n\n"
+        var cov = TextTable(header: ["requirement", "needed", "provided", "coverage", "nations"], numeric: [1, 2, 3])
+        for c in plan.coverage {
+            cov.rows.append([c.requirement, NumberFormat.readable(c.needed), NumberFormat.readable(c.provided),
+                             NumberFormat.percent(c.fraction), c.nations.joined(separator: ", ")])
+        }
+        out += cov.render() + "\n"
+        var asg = TextTable(header: ["nation", "capability", "location", "requirement", "units", "personnel", "cost"],
+                            numeric: [4, 5, 6])
+        for a in plan.assignments {
+            asg.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)",
+                             NumberFormat.readable(a.personnel), NumberFormat.readable(a.cost)])
+        }
+        out += plan.assignments.isEmpty ? "  (no units deployed)\n" : asg.render()
+        if !plan.costByNation.isEmpty {
+            out += "\n  cost by nation: "
+                + plan.costByNation.map { "\($0.nation) \(NumberFormat.readable($0.cost))" }.joined(separator: ", ") + "\n"
+        }
+        if let fund = plan.fund { out += (plan.costByNation.isEmpty ? "\n" : "") + "  " + Self.fund(fund) + "\n" }
+        if let rel = r.reliability { out += "\n  " + reliabilityText(rel) + "\n" }
+        if !r.binding.isEmpty {
+            out += "\n  Binding caveats and policies:\n"
+            for b in r.binding { out += "  - \(b.message)\n" }
+        }
+        for alt in r.alternatives {
+            out += "\n  Alternative (\(distanceText(alt))): " + headline(alt) + "\n"
+            var t = TextTable(header: ["nation", "capability", "location", "requirement", "units"], numeric: [4])
+            for a in alt.assignments { t.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)"]) }
+            out += t.render(indent: "    ")
+        }
+        if let m = r.alternativesMissing { out += "\n  " + missingText(m, found: r.alternatives.count) + "\n" }
+        return out
+    }
+
+    /// "distance 12: pairs given up, maximum proven" (or "not proven").
+    static func distanceText(_ plan: Plan) -> String {
+        "distance \(plan.distance ?? 0): pairs given up, maximum " + (plan.distanceProven == true ? "proven" : "not proven")
+    }
+
+    /// One line on the plan under sampled pledge outcomes.
+    static func reliabilityText(_ r: ReliabilityResult) -> String {
+        func s(_ x: ReliabilitySummary) -> String {
+            "mean \(NumberFormat.percent(x.mean)), P10 \(NumberFormat.percent(x.p10)), "
+                + "P50 \(NumberFormat.percent(x.p50)), P90 \(NumberFormat.percent(x.p90))"
+        }
+        return "Reliability (\(r.samples) samples, seed \(r.seed)): as planned \(s(r.asPlanned)); re-planned \(s(r.replanned))"
+    }
+
+    /// One line on the alternatives that are missing, and why.
+    static func missingText(_ m: MissingAlternatives, found: Int) -> String {
+        "Alternatives: \(found) found, \(m.count) missing: \(m.reason)" + (m.proven ? " (proven)." : " (not proven).")
+    }
+}
