@@ -20,7 +20,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release
 # Extra flags for the debug build; CI sets SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors".
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps test-deps build release release-forceplan install man deb bare-system-test test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
+.PHONY: deps test-deps build release release-forceplan install install-files man deb bare-system-test test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -115,6 +115,10 @@ man: release-forceplan $(GENERATE_MANUAL)
 	test -s .build-release/man/forceplan.1
 
 install: release-forceplan man
+	@$(MAKE) --no-print-directory install-files
+
+# The files of `make install`, from what the build left (no building here).
+install-files:
 	install -d $(BINDIR) $(MANDIR) $(DATADIR)/scenarios $(DATADIR)/sweeps $(DATADIR)/docs \
 	  $(DATADIR)/deploy/slurm $(DATADIR)/deploy/kubernetes \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
@@ -138,11 +142,13 @@ DEB := forceplan_$(VERSION)_$(DEB_ARCH).deb
 DEB_ROOT := .build-release/deb-root
 deb: release-forceplan man
 	rm -rf $(DEB_ROOT) $(DEB)
-	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEB_ROOT) PREFIX=/usr \
+	$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEB_ROOT) PREFIX=/usr \
 	  ZSHCOMPDIR=/usr/share/zsh/vendor-completions
 	@# As dh_strip does: no symbol table or debug info in the package (83 MB -> 61 MB).
 	strip --remove-section=.comment --remove-section=.note --strip-unneeded $(DEB_ROOT)/usr/bin/forceplan
 	gzip -9n $(DEB_ROOT)/usr/share/man/man1/forceplan.1
+	@if ldd $(DEB_ROOT)/usr/bin/forceplan | grep /opt/swift; then \
+	  echo "make deb: the binary links to the Swift toolchain (build with --static-swift-stdlib)" >&2; exit 1; fi
 	bash deploy/debian/control.sh $(DEB_ROOT) $(VERSION) $(DEB_ARCH) > $(DEB_ROOT)/DEBIAN.control
 	mkdir -p $(DEB_ROOT)/DEBIAN && mv $(DEB_ROOT)/DEBIAN.control $(DEB_ROOT)/DEBIAN/control
 	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB)
