@@ -119,6 +119,7 @@ in_root sh -c "cd /tmp/forceplan-test && apt-get install -y -qq --no-install-rec
 say "installed in $((SECONDS - start)) s: $(in_root dpkg-query -W -f='${Package} ${Version}' forceplan)"
 
 # --- checks -----------------------------------------------------------------------------
+[ "$(in_root dpkg-query -W -f='${Status}' forceplan)" = "install ok installed" ] || die "the package is not installed"
 in_root sh -c 'command -v swift || command -v swiftc' && die "a Swift toolchain is on the root's PATH"
 [ ! -e "$root/opt/swift" ] || die "installing the package brought /opt/swift"
 ldd_out=$(in_root ldd /usr/bin/forceplan) || die "ldd failed in the root"
@@ -126,6 +127,15 @@ grep -q "not found" <<<"$ldd_out" && { echo "$ldd_out" >&2; die "a library does 
 grep -qiE "/opt/|swift" <<<"$ldd_out" && { echo "$ldd_out" >&2; die "ldd names a Swift or /opt path"; }
 runpath=$(objdump -p "$root/usr/bin/forceplan" | awk '$1 == "RUNPATH" || $1 == "RPATH" { print $2 }')
 case "$runpath" in ''|'$ORIGIN') ;; *) die "the binary searches $runpath for libraries" ;; esac
+# No path of the build machine inside what the package installed: not the build tree
+# anywhere, not the toolchain in the binary or the completions (the docs name /opt/swift).
+while read -r f; do
+  [ -f "$root$f" ] && [ ! -L "$root$f" ] || continue
+  grep -aqF "$repo" "$root$f" && die "$f holds the build tree's path $repo"
+  case "$f" in
+    /usr/bin/*|/usr/share/*completion*) grep -aqF /opt/swift "$root$f" && die "$f holds /opt/swift" ;;
+  esac
+done < <(in_root dpkg -L forceplan)
 version=$(in_root forceplan --version)
 dpkg_version=$(in_root dpkg-query -W -f='${Version}' forceplan)
 [ "$version" = "$dpkg_version" ] || die "forceplan --version says '$version', the package '$dpkg_version'"
