@@ -67,7 +67,7 @@ let package = Package(
         // One suite of small models with known answers that every backend passes.
         .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
         // CBC against GLPK on every shipped scenario and on seeded random ones.
-        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "GLPKSolver", "LinearModel"]),
+        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "GLPKSolver", "LinearModel"]),
         .testTarget(
             name: "ForcePlannerTests",
             dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner", "GLPKSolver", "LinearModel"],
