@@ -86,7 +86,7 @@ else
     cp "$sources" "$root/etc/apt/sources.list.d/debian.sources"
   fi
   rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
-  tar -czf "$tarball.tmp" -C "$root" . && mv "$tarball.tmp" "$tarball"
+  tar -czf "$tarball.tmp.$$" -C "$root" . && mv "$tarball.tmp.$$" "$tarball"
   say "cached the root: $tarball ($(du -h "$tarball" | cut -f1))"
 fi
 say "root ready in $((SECONDS - start)) s"
