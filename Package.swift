@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "forceplan",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12): the system libraries are found the Debian way and the code
+    // calls Glibc; no Apple platform is claimed.
     products: [
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
@@ -58,7 +59,7 @@ let package = Package(
             "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "GLPKSolver", "CBCSolver", "LinearModel",
         ]),
         .executableTarget(name: "forceplan", dependencies: [
-            "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner", "LinearModel", "GLPKSolver", "CBCSolver",
+            "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
@@ -68,10 +69,25 @@ let package = Package(
         .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
         // CBC against GLPK on every shipped scenario and on seeded random ones.
         .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "GLPKSolver", "LinearModel"]),
+        // Helpers both domain test targets share: inline scenarios, the JSON Schema checker.
+        .target(
+            name: "ForcePlanTestSupport",
+            dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner",
+                           "GLPKSolver", "LinearModel"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ForcePlannerTests",
-            dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner", "GLPKSolver", "LinearModel"],
+            dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner", "GLPKSolver",
+                           "LinearModel", "ForcePlanTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        // The CLI as planners run it: the built `forceplan` in child processes (goldens, exit
+        // codes, Ctrl-C, flags), and its parity with the library calls.
+        .testTarget(
+            name: "ForcePlanCLITests",
+            dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner",
+                           "GLPKSolver", "LinearModel", "ForcePlanTestSupport"]
         ),
         // The libFuzzer driver and the replay tool, shared by the fuzz targets.
         .target(name: "FuzzSupport", path: "fuzz/FuzzSupport"),

@@ -85,8 +85,9 @@ public struct BenchProgress: Sendable, Hashable {
 /// Runs benchmark cases on worker threads and appends each result to a ``ResultsFile``
 /// as soon as it is known.
 ///
-/// Workers take the next case when they finish one (case times vary a hundredfold, so
-/// fixed slices would leave workers idle). Each case plans every option of its scenario
+/// Workers (``ParallelMap/forEach(_:threads:_:)``, the worker pool) take the next case when
+/// they finish one (case times vary a hundredfold, so fixed slices would leave workers
+/// idle). Each case plans every option of its scenario
 /// with the variation's ``PlanningOverrides``. Results come out in completion order;
 /// sorted by id they are the same whatever the number of workers, timing fields aside.
 ///
@@ -105,7 +106,6 @@ public final class BenchRunner: @unchecked Sendable {
     let makePlanner: @Sendable (Scenario, PlannerSettings) -> Planner
 
     private let lock = NSLock()
-    private var next = 0
     private var state: BenchProgress
     private var writeError: Error?
     private var started = DispatchTime.now().uptimeNanoseconds
@@ -142,52 +142,37 @@ public final class BenchRunner: @unchecked Sendable {
         lock.lock()
         started = DispatchTime.now().uptimeNanoseconds
         lock.unlock()
-        let workers = max(1, min(settings.workers, cases.count))
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            // Threads of our own: a deep enough stack for the solver, and no borrowing of
-            // GCD's pool (which is sized for short tasks).
-            let thread = Thread { [self] in
-                work(onCase)
-                group.leave()
-            }
-            thread.stackSize = 16 << 20
-            thread.start()
-        }
-        group.wait()
+        // Threads of our own: a deep enough stack for the solver, and no borrowing of
+        // GCD's pool (which is sized for short tasks).
+        ParallelMap.forEach(cases.count, threads: settings.workers) { [self] i in work(cases[i], onCase) }
         if let writeError { throw writeError }
         return progress
     }
 
-    private func work(_ onCase: @Sendable (BenchProgress) -> Void) {
-        while let c = take() {
-            let line = self.line(for: c)
-            do {
-                try results.append(line.text)
-            } catch {
-                lock.lock()
-                if writeError == nil { writeError = error }
-                lock.unlock()
-                return
-            }
-            lock.lock()
-            state.done += 1
-            if line.status == "failed" || line.status == "error" { state.failed += 1 }
-            if line.status == "infeasible" { state.infeasible += 1 }
-            var p = state
-            p.elapsed = seconds(since: started)
-            lock.unlock()
-            onCase(p)
-        }
-    }
-
-    private func take() -> BenchCase? {
+    /// Runs one case and appends its line; false (take no further case) once writing failed.
+    private func work(_ c: BenchCase, _ onCase: @Sendable (BenchProgress) -> Void) -> Bool {
         lock.lock()
-        defer { lock.unlock() }
-        guard writeError == nil, next < cases.count else { return nil }
-        next += 1
-        return cases[next - 1]
+        let failed = writeError != nil
+        lock.unlock()
+        if failed { return false }
+        let line = self.line(for: c)
+        do {
+            try results.append(line.text)
+        } catch {
+            lock.lock()
+            if writeError == nil { writeError = error }
+            lock.unlock()
+            return false
+        }
+        lock.lock()
+        state.done += 1
+        if line.status == "failed" || line.status == "error" { state.failed += 1 }
+        if line.status == "infeasible" { state.infeasible += 1 }
+        var p = state
+        p.elapsed = seconds(since: started)
+        lock.unlock()
+        onCase(p)
+        return true
     }
 
     /// Plans every option of the case's scenario under its variation.

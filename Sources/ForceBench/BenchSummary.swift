@@ -46,7 +46,7 @@ public struct BenchSummary: Sendable {
         public init?(_ values: [Double]) {
             let v = values.sorted()
             guard let first = v.first, let last = v.last else { return nil }
-            func rank(_ p: Double) -> Double { v[Swift.max(0, Swift.min(v.count - 1, Int((p * Double(v.count)).rounded(.up)) - 1))] }
+            func rank(_ p: Double) -> Double { Percentile.nearestRank(p, of: v) ?? first }
             min = first
             p10 = rank(0.1)
             median = rank(0.5)

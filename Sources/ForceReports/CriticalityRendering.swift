@@ -58,7 +58,7 @@ public enum CriticalityRendering {
                           numeric: [0, 2, 3, 4])
         for (i, n) in report.nations.enumerated() {
             var falls = n.falls.map { "\($0.requirement) \(NumberFormat.percent($0.after))" }.joined(separator: ", ")
-            if !n.conflicts.isEmpty { falls = "must give: " + n.conflicts.joined(separator: ", ") }
+            if !n.conflicts.isEmpty { falls = PlanSentences.mustGive(n.conflicts, separator: ", ") }
             t.rows.append([
                 "\(i + 1)", n.nation,
                 n.coverage.map(NumberFormat.percent) ?? n.status.rawValue,

@@ -1,7 +1,7 @@
 import ForceScenario
 import ForcePlanner
 
-/// `plan --format json`: DESIGN.md's contract, one object for the whole scenario.
+/// `plan --format json`: docs/model.md's contract, one object for the whole scenario.
 ///
 /// ```json
 /// {"scenario": "...", "options": [{"id", "name", "status", "objectives", "coverage",

@@ -8,5 +8,13 @@ public enum MarkdownReport {
         MarkdownBrief.render(Brief(report))
     }
 
-    package static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// Text safe inside a Markdown table cell or list item, the one escaper of every
+    /// Markdown report: pipes escaped (`\|`), line breaks (`\n`, `\r\n`, `\r`) flattened
+    /// to a space, since a line break ends a table row.
+    package static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
 }

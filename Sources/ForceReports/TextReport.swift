@@ -16,24 +16,19 @@ public enum TextReport {
     }
 
     static func show(_ v: ObjectiveValue) -> String {
-        v.objective == .coverage ? NumberFormat.percent(v.value) : NumberFormat.readable(v.value)
+        PlanSentences.value(of: v.objective.description, v.value)
     }
 
-    /// `common fund: 72 of 100 used, paying for romania 56, bulgaria 16`.
+    /// `common fund: 72 of 100 used, paying for romania 56, bulgaria 16` (nation ids).
     static func fund(_ fund: FundUse) -> String {
-        var line = "common fund: \(NumberFormat.readable(fund.used)) of \(NumberFormat.readable(fund.available)) used"
-        if !fund.paid.isEmpty {
-            line += ", paying for " + fund.paid.map { "\($0.nation) \(NumberFormat.readable($0.amount))" }
-                .joined(separator: ", ")
-        }
-        return line
+        PlanSentences.fund(available: fund.available, used: fund.used, paid: fund.paid)
     }
 
     static func option(_ r: OptionResult) -> String {
         var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
-        if r.status == .feasible { out += "  stopped early; gap \(r.gap.map(NumberFormat.gap) ?? "unknown")\n" }
+        if r.status == .feasible { out += "  stopped early; \(PlanSentences.gap(r.gap))\n" }
         if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
-        for c in r.conflicts { out += "  must give: \(c.message)\n" }
+        for c in r.conflicts { out += "  \(PlanSentences.mustGive([c.message]))\n" }
         guard let plan = r.plan else { return out }
         out += "  " + headline(plan) + "\n"
         out += "  personnel \(NumberFormat.readable(plan.personnelTotal))"
@@ -79,20 +74,20 @@ public enum TextReport {
 
     /// "distance 12: pairs given up, maximum proven" (or "not proven").
     static func distanceText(_ plan: Plan) -> String {
-        "distance \(plan.distance ?? 0): pairs given up, maximum " + (plan.distanceProven == true ? "proven" : "not proven")
+        PlanSentences.distance(Double(plan.distance ?? 0), proven: plan.distanceProven == true)
     }
 
     /// One line on the plan under sampled pledge outcomes.
     static func reliabilityText(_ r: ReliabilityResult) -> String {
-        func s(_ x: ReliabilitySummary) -> String {
-            "mean \(NumberFormat.percent(x.mean)), P10 \(NumberFormat.percent(x.p10)), "
-                + "P50 \(NumberFormat.percent(x.p50)), P90 \(NumberFormat.percent(x.p90))"
+        func spread(_ x: ReliabilitySummary) -> PlanSentences.CoverageSpread {
+            PlanSentences.CoverageSpread(mean: x.mean, p10: x.p10, p50: x.p50, p90: x.p90)
         }
-        return "Reliability (\(r.samples) samples, seed \(r.seed)): as planned \(s(r.asPlanned)); re-planned \(s(r.replanned))"
+        return PlanSentences.reliability(samples: Double(r.samples), seed: String(r.seed),
+                                         asPlanned: spread(r.asPlanned), replanned: spread(r.replanned))
     }
 
     /// One line on the alternatives that are missing, and why.
     static func missingText(_ m: MissingAlternatives, found: Int) -> String {
-        "Alternatives: \(found) found, \(m.count) missing: \(m.reason)" + (m.proven ? " (proven)." : " (not proven).")
+        PlanSentences.alternativesMissing(found: Double(found), missing: Double(m.count), reason: m.reason, proven: m.proven)
     }
 }

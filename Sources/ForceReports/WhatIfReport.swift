@@ -126,7 +126,7 @@ public enum WhatIfReport {
                       let d = v.deltas.first(where: { $0.option == id }) else {
                     var note = "\(v.variant.name): \(variantResult.status.rawValue), baseline \(baseResult.status.rawValue)"
                     let conflicts = (variantResult.plan == nil ? variantResult : baseResult).conflicts
-                    if !conflicts.isEmpty { note += "; must give: " + conflicts.map(\.message).joined(separator: "; ") }
+                    if !conflicts.isEmpty { note += "; " + PlanSentences.mustGive(conflicts.map(\.message)) }
                     notes.append(note)
                     continue
                 }
@@ -198,7 +198,7 @@ public enum WhatIfReport {
         var out = "## What-if variants\n\n\(MarkdownReport.escape(title)).\n\n"
         for v in variants { out += "- \(MarkdownReport.escape(v))\n" }
         for c in comparisons(whatIf) {
-            out += "\n### Option \(c.id): \(MarkdownReport.escape(c.name))\n\n"
+            out += "\n### Option \(MarkdownReport.escape(c.id)): \(MarkdownReport.escape(c.name))\n\n"
             let head = c.rows[0]
             out += "| " + head.map(MarkdownReport.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: head.count - 1) + "\n"

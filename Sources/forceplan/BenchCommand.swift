@@ -3,6 +3,7 @@ import ForceBench
 import ForcePlanner
 import ForceReports
 import ForceScenario
+import StandardPlanner
 import Foundation
 
 /// `forceplan bench`: run a sweep of cases (the default subcommand) or summarise results.
@@ -28,52 +29,51 @@ struct BenchRunCommand: ParsableCommand {
 
     @Argument(help: "Scenario files or folders (searched for *.yaml).") var paths: [String] = []
     @ArgumentParser.Option(help: "Sweep file (format forceplan-sweep/v1); without it each file is one case.") var sweep: String?
-    @ArgumentParser.Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads.") var jobs: Int = 1
+    @OptionGroup var jobs: JobsOption
     @ArgumentParser.Option(help: "Run only shard K of N (e.g. 2/3).") var shard: String?
     @ArgumentParser.Option(name: .customLong("shard-count"), help: "Number of shards, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs).") var shardCount: Int?
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
+    @OptionGroup var planning: PlanningOptions
     @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Results file (JSON Lines), appended to.") var output: String
     @Flag(help: "No progress display.") var quiet = false
     @Flag(help: "Also compute near-optimal alternatives.") var alternatives = false
     @Flag(help: "Also search for binding caveats and policies.") var binding = false
-    @OptionGroup var solverFlag: SolverFlag
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one scenario file or folder, e.g. forceplan bench scenarios/ --sweep sweeps/tutorial.yaml -o results.jsonl") }
-        if !(1...CLI.maxJobs).contains(jobs) { throw ValidationError("-j must be between 1 and \(CLI.maxJobs)") }
-        if !timeLimit.isFinite || timeLimit <= 0 { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let shardCount, shardCount < 1 { throw ValidationError("--shard-count must be at least 1") }
     }
 
     func run() throws {
-        let solver = try solverFlag.choice()
-        let inputs: BenchInputs
-        do { inputs = try BenchInputs.load(paths: paths, sweep: sweep) } catch {
+        var settings = planning.settings(jobs: jobs.jobs)
+        settings.alternatives = alternatives
+        settings.findBinding = binding
+        // The scheduler's environment is read here, at the edge, and handed to the library.
+        let request = BenchRequest(paths: paths, sweep: sweep, output: output, shard: shard, shardCount: shardCount,
+                                   environment: ProcessInfo.processInfo.environment, settings: settings)
+        let job: BenchJob
+        do { job = try Commands.bench(request) } catch let error as BenchInputError {
             CLI.printError(error.description)
             throw Exit.badInput
+        } catch {
+            throw CLI.fail("\(error)")
         }
-        if !quiet { inputs.warnings.forEach { CLI.printError($0.description) } }
-        let all = inputs.cases
-        let part = try chosenShard()
-        let mine = part.shard.select(all)
-        let results: ResultsFile
-        do { results = try ResultsFile(path: output) } catch { throw CLI.fail("\(error)") }
-        let todo = mine.filter { !results.finished.contains($0.id) }
-        let skipped = mine.count - todo.count
         if !quiet {
-            var what = "bench: \(mine.count) case\(mine.count == 1 ? "" : "s")"
-            if part.shard.count > 1 { what += " (shard \(part.shard) of \(all.count)\(part.source.map { ", from \($0)" } ?? ""))" }
-            if skipped > 0 { what += ", \(skipped) already in \(output)" }
-            if results.removedBytes > 0 { what += ", a cut-off last line removed" }
-            CLI.printError(what + "; \(todo.count) to run on \(min(jobs, max(1, todo.count))) worker\(jobs == 1 ? "" : "s")")
+            job.inputs.warnings.forEach { CLI.printError($0.description) }
+            CLI.printError(job.summary)
         }
-        let runner = BenchRunner(cases: todo, scenarios: inputs.scenarios, results: results,
-                                 settings: BenchSettings(workers: jobs, timeLimit: timeLimit,
-                                                         alternatives: alternatives, findBinding: binding),
-                                 skipped: skipped, makePlanner: { solver.planner($0, settings: $1) })
+        let runner = job.runner
         let display = quiet ? nil : BenchDisplay(runner: runner)
         display?.start()
-        let interrupt = Self.onInterrupt(display, runner)
+        // Ctrl-C ends as in every command (Interrupt: _exit, no atexit handlers or static
+        // destructors beside a running solver), after the progress line is finished and the
+        // results file is closed: a line being written is completed first, so a rerun
+        // resumes exactly.
+        Interrupt.install()
+        Interrupt.beforeExit {
+            display?.finish(runner.progress)
+            job.results.close()
+            CLI.printError("bench: interrupted; rerun the same command to resume")
+        }
         let end: BenchProgress
         do {
             end = try runner.run { p in display?.caseFinished(p) }
@@ -81,32 +81,8 @@ struct BenchRunCommand: ParsableCommand {
             display?.finish(runner.progress)
             throw CLI.fail("\(error)")
         }
-        interrupt.cancel()
         display?.finish(end)
         if end.failed > 0 { throw Exit.infeasible }
-    }
-
-    /// Ctrl-C: finished cases are already in the file (each written whole), so end the
-    /// progress line, say how to resume and exit 130.
-    static func onInterrupt(_ display: BenchDisplay?, _ runner: BenchRunner) -> DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            display?.finish(runner.progress)
-            CLI.printError("bench: interrupted; rerun the same command to resume")
-            Foundation.exit(130)
-        }
-        source.resume()
-        return source
-    }
-
-    /// `--shard`, else the scheduler's environment, else the whole run.
-    func chosenShard() throws -> (shard: Shard, source: String?) {
-        do {
-            return try Shard.choose(flag: shard, environment: ProcessInfo.processInfo.environment, count: shardCount)
-        } catch {
-            throw CLI.fail("\(error)")
-        }
     }
 }
 
@@ -126,18 +102,9 @@ struct BenchSummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var records: [JSONValue] = []
-        for file in files {
-            do {
-                let read = try ResultsFile.records(path: file)
-                if read.cutOff { CLI.printError("\(file): the last line is cut off (a run still going, or killed); it is left out") }
-                records += read.records
-            } catch {
-                throw CLI.fail("\(error)")
-            }
-        }
-        let summary: BenchSummary
-        do { summary = try BenchSummary(records: records, by: by, worst: worst) } catch { throw CLI.fail("\(error)") }
+        let read = try CLI.call { try BenchSummary.load(files: files, by: by, worst: worst) }
+        read.warnings.forEach(CLI.printError)
+        let summary = read.summary
         CLI.write(BenchSummaryReport.render(summary, format: format.library))
     }
 }

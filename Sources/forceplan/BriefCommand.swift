@@ -1,9 +1,9 @@
 import ArgumentParser
-import ForceBench
 import ForcePlanner
 import ForceReports
 import ForceScenario
 import Foundation
+import StandardPlanner
 
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +11,7 @@ struct BriefCommand: ParsableCommand {
         abstract: "Write the leaders' briefing: one self-contained HTML page with charts.",
         discussion: """
         Plans FILE (or reads saved `plan`/`whatif` JSON with --from) and writes the page to -o.
+        --variant files, --assume and --drop are what-ifs shown beside FILE, as in whatif.
         Exit code 0 when every option solved, 1 when some option is infeasible or stopped
         without a plan, 2 on bad input.
         """)
@@ -28,105 +29,44 @@ struct BriefCommand: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("frontier"), help: "A saved `frontier --format json` to chart (repeatable).")
     var frontierFiles: [String] = []
     @OptionGroup var whatIf: WhatIfFlags
-    @OptionGroup var solverFlag: SolverFlag
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
+    @OptionGroup var planning: PlanningOptions
     @ArgumentParser.Option(name: .customLong("as-of"), help: "The date of the data, shown in the title block.")
     var asOf: String?
     @Flag(help: "Re-plan each option without each contributing nation and list the critical ones.")
     var criticality = false
-    @ArgumentParser.Option(name: [.customShort("j"), .customLong("jobs")], help: "Threads for the criticality re-plans.")
-    var jobs: Int = 1
+    @OptionGroup var jobs: JobsOption
     @Flag(help: "No progress display.") var quiet = false
-    @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
-    @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
+    @OptionGroup var search: SearchFlags
+
+    func validate() throws {
+        if from != nil && file != nil { throw ValidationError("give a scenario FILE or --from JSON, not both") }
+        if from == nil && file == nil { throw ValidationError("give a scenario FILE to plan, or --from plan.json") }
+    }
 
     func run() throws {
         Interrupt.install()
-        let solver = try solverFlag.choice()
-        try CLI.checkJobs(jobs)
-        var solvedAll = true
-        var critical: [CriticalityReport] = []
-        let json: JSONValue
-        var scenario: Scenario?
+        let outcome: BriefOutcome
         if let from {
-            guard file == nil else { throw CLI.fail("give a scenario FILE or --from JSON, not both") }
-            json = try CLI.readJSON(from, expecting: "the output of plan or whatif --format json")
-            scenario = try scenarioFile.map(CLI.load)
+            let scenario = try scenarioFile.map(CLI.load)
+            outcome = try CLI.call {
+                try Commands.brief(saved: from, scenario: scenario, frontierFiles: frontierFiles, asOf: asOf)
+            }
         } else {
-            guard let file else { throw CLI.fail("give a scenario FILE to plan, or --from plan.json") }
-            guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
-            let base = try CLI.load(file)
-            scenario = base
-            let variantScenarios = try variantFiles.map(CLI.load)
-            CLI.warnUnrelated(variantScenarios, of: base)
-            let overrides = try whatIf.overrides(for: base)
-            let settings = PlannerSettings(timeLimit: timeLimit, alternatives: !noAlternatives, findBinding: !noBinding,
-                                           progress: quiet ? nil : Progress.reporter())
-            // The flags apply to the base and to every variant, as to a plan.
-            let planner: @Sendable (Scenario, PlanningOverrides) -> Planner = { scenario, variant in
-                var s = settings
-                s.overrides = variant.isEmpty ? overrides : variant
-                return solver.planner(scenario, settings: s)
-            }
-            if variantScenarios.isEmpty {
-                let p = planner(base, PlanningOverrides())
-                let options = optionIDs.isEmpty ? base.effectiveOptions : try optionIDs.map { try CLI.option($0, in: base) }
-                let results = options.enumerated().map { i, o in p.plan(o, index: i + 1, of: options.count) }
-                let report = PlanReport(scenario: base, options: results)
-                solvedAll = report.allSolved
-                if criticality {
-                    critical = zip(options, results).filter { $0.1.plan != nil }.map { o, _ in
-                        Criticality.analyse(p, option: o, threads: jobs)
-                    }
-                }
-                json = JSONReport.value(report)
-            } else {
-                let result: WhatIf
-                do {
-                    result = try WhatIf.run(base: base, variants: variantScenarios.map { ScenarioVariant($0, of: base) },
-                                            options: optionIDs.isEmpty ? nil : optionIDs, planner: planner)
-                } catch {
-                    throw CLI.fail("\(error)")
-                }
-                solvedAll = result.allSolved
-                json = WhatIfReport.value(result)
-            }
+            let loaded = try CLI.loadAll([file ?? ""] + variantFiles)
+            guard let base = loaded.first else { throw Exit.badInput }
+            let variants = Array(loaded.dropFirst())
+            CLI.warnUnrelated(variants, of: base)
+            let request = BriefRequest(
+                base: base, variants: variants, overrides: try whatIf.overrides(for: base), options: optionIDs,
+                criticality: criticality, frontierFiles: frontierFiles, asOf: asOf,
+                settings: planning.settings(jobs: jobs.jobs, search: search, progress: quiet ? nil : Progress.reporter()))
+            outcome = try CLI.call { try Commands.brief(request) }
             Progress.clear()
         }
-        var brief: Brief
-        do { brief = try Brief(json: json, scenario: scenario) } catch {
-            throw CLI.fail("\(from ?? "plan"): \(error)")
-        }
-        if let asOf { brief.asOf = asOf }
-        for report in critical { brief.addCriticality(report) }
-        for path in frontierFiles {
-            do { try brief.addFrontier(json: try CLI.readJSON(path, expecting: "the output of frontier --format json")) } catch let e as BriefError {
-                throw CLI.fail("\(path): \(e)")
-            }
-        }
-        try CLI.emit(HTMLBrief.render(brief), to: output)
-        if !solvedAll { throw Exit.infeasible }
-    }
-}
-
-extension CLI {
-    /// The largest JSON file `brief` reads (a whatif of many variants of a large coalition
-    /// stays far below it).
-    static let maxJSONSize = 256 << 20
-
-    /// Reads a JSON file; a missing file or bad JSON exits 2 with `FILE:LINE:COL`.
-    static func readJSON(_ path: String, expecting what: String) throws -> JSONValue {
-        let bytes: [UInt8]
-        do { bytes = try InputFile.read(path, expected: what, kind: "JSON files", limit: maxJSONSize) } catch {
-            throw fail("\(path): \(error.message)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw fail("\(path): is not UTF-8 text; expected \(what)")
-        }
-        do { return try JSONValue.parse(text) } catch let e as JSONParseError {
-            throw fail("\(path):\(e.line):\(e.column): \(e.message); expected \(what)")
-        } catch {
-            throw fail("\(path): \(error)")
+        try CLI.emit(outcome.html, to: output)
+        if !outcome.allSolved {
+            CLI.printError("forceplan: some option is infeasible or stopped without a plan; the brief shows which (exit 1)")
+            throw Exit.infeasible
         }
     }
 }

@@ -29,25 +29,20 @@ enum CLI {
         }
     }
 
-    /// The most threads `-j` may ask for, in every command that takes it.
-    static let maxJobs = 256
-
-    /// `-j N` checked: exit code 2 outside 1...``maxJobs``.
-    static func checkJobs(_ jobs: Int) throws {
-        guard (1...maxJobs).contains(jobs) else { throw fail("-j must be between 1 and \(maxJobs)") }
+    /// Loads every file, printing the problems of each; exit code 2 when any is bad.
+    static func loadAll(_ paths: [String]) throws -> [Scenario] {
+        var loaded: [Scenario] = []
+        var bad = false
+        for path in paths {
+            do { loaded.append(try load(path)) } catch { bad = true }
+        }
+        if bad { throw Exit.badInput }
+        return loaded
     }
 
-    /// The option `id` of `scenario`, or (without an id) its first option.
-    static func option(_ id: String?, in scenario: Scenario) throws -> ForceScenario.Option {
-        let options = scenario.effectiveOptions
-        guard let id else {
-            guard let first = options.first else { throw fail("the scenario has no options") }
-            return first
-        }
-        guard let o = options.first(where: { $0.id == id }) else {
-            throw fail("--option \(id): unknown option" + Suggest.hint(id, among: options.map(\.id), noun: "options"))
-        }
-        return o
+    /// Runs one library call; an error it throws is bad input: printed, exit code 2.
+    static func call<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw fail("\(error)") }
     }
 
     /// Prints `message` to stderr and returns the bad-input exit.
@@ -78,23 +73,6 @@ enum CLI {
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-    }
-}
-
-/// What-if flags shared by the commands that plan: `--assume K=V`, `--drop NATION,...`.
-struct WhatIfFlags: ParsableArguments {
-    @ArgumentParser.Option(name: .customLong("assume"), help: "Set an assumption: NAME=true|false (repeatable).")
-    var assume: [String] = []
-    @ArgumentParser.Option(name: .customLong("drop"), help: "Withdraw nations: ID[,ID...] (repeatable).")
-    var drop: [String] = []
-
-    /// The flags checked against `scenario`; a wrong one exits with code 2.
-    func overrides(for scenario: Scenario) throws -> PlanningOverrides {
-        do {
-            return try PlanningOverrides.parse(assume: assume, drop: drop, for: scenario)
-        } catch {
-            throw CLI.fail("\(error)")
-        }
     }
 }
 

@@ -1,8 +1,7 @@
 import ArgumentParser
-import ForceBench
 import ForcePlanner
 import ForceReports
-import ForceScenario
+import StandardPlanner
 
 /// Output formats of the analysis commands.
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
@@ -18,20 +17,17 @@ struct CriticalityCommand: ParsableCommand {
     @Argument(help: "Scenario file.") var file: String
     @ArgumentParser.Option(name: .customLong("option"), help: "Option id (default: the first).") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
-    @OptionGroup var solverFlag: SolverFlag
+    @OptionGroup var planning: PlanningOptions
     @ArgumentParser.Option(help: "text or json.") var format: AnalysisFormat = .text
-    @ArgumentParser.Option(name: .customShort("j"), help: "Re-plans at once, each on its own thread.") var jobs: Int = 1
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per re-plan.") var timeLimit: Double = 300
+    @OptionGroup var jobs: JobsOption
 
     func run() throws {
-        let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
-        try CLI.checkJobs(jobs)
-        guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
-        let option = try CLI.option(optionID, in: scenario)
-        let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: false, findBinding: false)
-        let report = Criticality.analyse(solver.planner(scenario, settings: settings), option: option, threads: jobs)
+        let report = try CLI.call {
+            try Commands.criticality(scenario, option: optionID, overrides: overrides,
+                                     settings: planning.settings(jobs: jobs.jobs))
+        }
         CLI.write(format == .json ? CriticalityRendering.json(report) : CriticalityRendering.text(report))
         if report.baseline.plan == nil { throw Exit.infeasible }
     }

@@ -1,11 +1,5 @@
 import ArgumentParser
-import ForceBench
 import ForcePlanner
-import ForceReports
-import ForceScenario
-import Foundation
-import GLPKSolver
-import LinearModel
 import StandardPlanner
 
 struct ExportCommand: ParsableCommand {
@@ -20,24 +14,19 @@ struct ExportCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Write free MPS here.") var mps: String?
     @ArgumentParser.Option(help: "Lexicographic stage, from 1.") var stage: Int = 1
     @OptionGroup var whatIf: WhatIfFlags
-    @OptionGroup var solverFlag: SolverFlag
+    @OptionGroup var planning: PlanningOptions
+
+    func validate() throws {
+        guard (lp == nil) != (mps == nil) else { throw ValidationError("give exactly one of --lp FILE or --mps FILE") }
+    }
 
     func run() throws {
-        guard (lp == nil) != (mps == nil) else { throw CLI.fail("give exactly one of --lp FILE or --mps FILE") }
-        let choice = try solverFlag.choice()
         let scenario = try CLI.load(file)
         let overrides = try whatIf.overrides(for: scenario)
-        let option = try CLI.option(optionID, in: scenario)
-        // Earlier stages are solved exactly as `plan` solves them.
-        let planner = choice.planner(scenario, settings: PlannerSettings(overrides: overrides))
-        let solver = GLPKSolver()
-        let model: Model
-        do { model = try planner.stageModel(option, stage: stage) } catch { throw CLI.fail("\(error)") }
-        do {
-            if let lp { try solver.export(model, format: .lp, to: lp) }
-            if let mps { try solver.export(model, format: .mps, to: mps) }
-        } catch {
-            throw CLI.fail("cannot write the model: \(error)")
+        let text = try CLI.call {
+            try Commands.export(scenario, option: optionID, stage: stage, format: lp != nil ? .lp : .mps,
+                                overrides: overrides, settings: planning.settings())
         }
+        try CLI.emit(text, to: lp ?? mps)
     }
 }

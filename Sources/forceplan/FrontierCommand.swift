@@ -1,8 +1,7 @@
 import ArgumentParser
-import ForceBench
 import ForcePlanner
 import ForceReports
-import ForceScenario
+import StandardPlanner
 
 struct FrontierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,23 +15,15 @@ struct FrontierCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Points asked for (at least 2).") var points: Int = 5
     @ArgumentParser.Option(name: .customLong("option"), help: "Option id (default: the first).") var optionID: String?
     @OptionGroup var whatIf: WhatIfFlags
-    @OptionGroup var solverFlag: SolverFlag
+    @OptionGroup var planning: PlanningOptions
     @ArgumentParser.Option(help: "text or json.") var format: AnalysisFormat = .text
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per point.") var timeLimit: Double = 300
 
     func run() throws {
-        let solver = try solverFlag.choice()
         let scenario = try CLI.load(file)
-        guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
         let overrides = try whatIf.overrides(for: scenario)
-        let option = try CLI.option(optionID, in: scenario)
-        let report: FrontierReport
-        do {
-            let ox = try Frontier.objective(x, in: scenario), oy = try Frontier.objective(y, in: scenario)
-            let settings = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: false, findBinding: false)
-            report = try Frontier.trace(solver.planner(scenario, settings: settings), option: option, x: ox, y: oy, points: points)
-        } catch {
-            throw CLI.fail("\(error)")
+        let report = try CLI.call {
+            try Commands.frontier(scenario, option: optionID, x: x, y: y, points: points, overrides: overrides,
+                                  settings: planning.settings())
         }
         CLI.write(format == .json ? FrontierRendering.json(report) : FrontierRendering.text(report))
         if report.points.isEmpty { throw Exit.infeasible }

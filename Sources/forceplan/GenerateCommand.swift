@@ -15,8 +15,6 @@ struct GenerateCommand: ParsableCommand {
     @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Output file (default: stdout).") var output: String?
 
     func run() throws {
-        guard (1...2000).contains(nations) else { throw CLI.fail("--nations must be between 1 and 2000") }
-        let text = ScenarioWriter.yaml(RandomScenario.make(nations: nations, seed: seed))
-        try CLI.emit(text, to: output)
+        try CLI.emit(try CLI.call { try RandomScenario.yaml(nations: nations, seed: seed) }, to: output)
     }
 }

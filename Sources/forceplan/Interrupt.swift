@@ -11,6 +11,7 @@ enum Interrupt {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var pending: Set<String> = []
     nonisolated(unsafe) private static var source: DispatchSourceSignal?
+    nonisolated(unsafe) private static var hooks: [@Sendable () -> Void] = []
     private static let queue = DispatchQueue(label: "forceplan.interrupt")
 
     /// Installs the handler (once; later calls do nothing).
@@ -38,6 +39,15 @@ enum Interrupt {
         return try body()
     }
 
+    /// Runs `hook` on SIGINT, before the exit (in the order added): a command finishes its
+    /// output there (`bench` ends its progress line and closes the results file, which
+    /// waits for a line being written). Hooks must not wait on the main thread.
+    static func beforeExit(_ hook: @escaping @Sendable () -> Void) {
+        lock.lock()
+        hooks.append(hook)
+        lock.unlock()
+    }
+
     /// Registers `path` for removal on SIGINT until ``untrack(_:)``.
     static func track(_ path: String) {
         lock.lock()
@@ -57,6 +67,7 @@ enum Interrupt {
         if isatty(STDERR_FILENO) != 0 {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }
+        for hook in hooks { hook() }
         FileHandle.standardError.write(Data("forceplan: interrupted\n".utf8))
         _exit(Exit.interrupted.rawValue)
     }

@@ -22,20 +22,12 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let loaded = try ScenarioLoader.load(file: file)
                 loaded.warnings.forEach { CLI.printError($0.description) }
-                print("\(file): ok: \(Self.summary(loaded.scenario))")
+                print("\(file): ok: \(loaded.scenario.counts)")
             } catch {
                 allValid = false
                 CLI.printError(error.description)
             }
         }
         if !allValid { throw Exit.badInput }
-    }
-
-    /// `4 nations, 9 pledges, 3 requirements, 2 options`
-    static func summary(_ scenario: Scenario) -> String {
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        return [count(scenario.nations.count, "nation"), count(scenario.pledges.count, "pledge"),
-                count(scenario.requirements.count, "requirement"), count(scenario.options.count, "option")]
-            .joined(separator: ", ")
     }
 }

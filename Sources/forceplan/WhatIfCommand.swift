@@ -1,9 +1,9 @@
 import ArgumentParser
-import ForceBench
 import ForcePlanner
 import ForceReports
 import ForceScenario
 import Foundation
+import StandardPlanner
 
 /// Output formats of `whatif`.
 enum WhatIfFormat: String, ExpressibleByArgument, CaseIterable {
@@ -25,55 +25,31 @@ struct WhatIfCommand: ParsableCommand {
     @Argument(help: "Base scenario file.") var base: String
     @Argument(help: "Variant scenario files.") var variants: [String] = []
     @OptionGroup var whatIf: WhatIfFlags
-    @OptionGroup var solverFlag: SolverFlag
+    @OptionGroup var planning: PlanningOptions
     @ArgumentParser.Option(name: .customLong("scale-requirements"),
                            help: "Multiply every requirement's units by F (> 0), as one more variant.")
     var scaleRequirements: String?
     @ArgumentParser.Option(name: .customLong("option"), help: "Compare only this option.") var optionID: String?
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Seconds per option.") var timeLimit: Double = 300
     @ArgumentParser.Option(help: "text, markdown or json.") var format: WhatIfFormat = .text
-    @ArgumentParser.Option(name: [.customShort("j"), .customLong("jobs")], help: "Solve on N threads.") var jobs: Int = 1
+    @OptionGroup var jobs: JobsOption
     @ArgumentParser.Option(name: [.short, .customLong("output")], help: "Write here (atomically) instead of stdout.")
     var output: String?
     @Flag(help: "No progress display.") var quiet = false
-    @Flag(name: .customLong("no-alternatives"), help: "Skip near-optimal alternatives.") var noAlternatives = false
-    @Flag(name: .customLong("no-binding"), help: "Skip the search for binding caveats and policies.") var noBinding = false
+    @OptionGroup var search: SearchFlags
 
     func run() throws {
         Interrupt.install()
-        let solver = try solverFlag.choice()
-        guard timeLimit.isFinite, timeLimit > 0 else { throw CLI.fail("--time-limit must be a positive number of seconds") }
-        try CLI.checkJobs(jobs)
-        var loaded: [Scenario] = []
-        var bad = false
-        for file in [base] + variants {
-            do { loaded.append(try CLI.load(file)) } catch { bad = true }
-        }
-        guard !bad, let baseScenario = loaded.first else { throw Exit.badInput }
+        let loaded = try CLI.loadAll([base] + variants)
+        guard let baseScenario = loaded.first else { throw Exit.badInput }
         CLI.warnUnrelated(Array(loaded.dropFirst()), of: baseScenario)
         var overrides = try whatIf.overrides(for: baseScenario)
         if let scaleRequirements {
-            do { overrides.requirementScale = try PlanningOverrides.requirementScale(scaleRequirements) } catch {
-                throw CLI.fail("\(error)")
-            }
+            overrides.requirementScale = try CLI.call { try PlanningOverrides.requirementScale(scaleRequirements) }
         }
-        var list = loaded.dropFirst().map { ScenarioVariant($0, of: baseScenario) }
-        if !overrides.isEmpty { list.append(ScenarioVariant(base: baseScenario, overrides: overrides)) }
-        guard !list.isEmpty else {
-            throw CLI.fail("nothing to compare: give variant files, or --assume, --drop or --scale-requirements")
-        }
-        let settings = PlannerSettings(timeLimit: timeLimit, alternatives: !noAlternatives, findBinding: !noBinding,
-                                       progress: quiet || jobs > 1 ? nil : Progress.reporter())
-        let result: WhatIf
-        do {
-            result = try WhatIf.run(base: baseScenario, variants: list, options: optionID.map { [$0] }, jobs: jobs) {
-                scenario, overrides in
-                var s = settings
-                s.overrides = overrides
-                return solver.planner(scenario, settings: s)
-            }
-        } catch {
-            throw CLI.fail("\(error)")
+        let settings = planning.settings(jobs: jobs.jobs, search: search, progress: quiet ? nil : Progress.reporter())
+        let result = try CLI.call {
+            try Commands.whatIf(base: baseScenario, variants: Array(loaded.dropFirst()), overrides: overrides,
+                                options: optionID.map { [$0] }, settings: settings)
         }
         Progress.clear()
         let text: String

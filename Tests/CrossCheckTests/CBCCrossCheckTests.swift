@@ -10,7 +10,7 @@ import XCTest
 
 /// CBC has returned wrong "optimal" answers in older releases: every shipped scenario and
 /// a few seeded random ones are planned by both backends, and every option must get the
-/// same status and, when optimal, the same lexicographic objective values (DESIGN.md: two
+/// same status and, when optimal, the same lexicographic objective values (docs/model.md: two
 /// correct implementations agree to 1e-6 relative, even where assignments differ).
 final class CBCCrossCheckTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -51,7 +51,7 @@ final class CBCCrossCheckTests: XCTestCase {
         return out
     }
 
-    /// DESIGN.md's tolerance: `max(1e-6, 1e-6 * |v|)`.
+    /// docs/model.md's tolerance: `max(1e-6, 1e-6 * |v|)`.
     static func agree(_ u: Double, _ v: Double) -> Bool {
         abs(u - v) <= max(1e-6, 1e-6 * max(abs(u), abs(v)))
     }

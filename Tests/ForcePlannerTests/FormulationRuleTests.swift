@@ -1,11 +1,12 @@
 import ForceBench
 import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import LinearModel
 import XCTest
 
-/// One behaviour of DESIGN.md's model per test, each with its expected values derived by
+/// One behaviour of docs/model.md's model per test, each with its expected values derived by
 /// hand in the comment beside it.
 final class FormulationRuleTests: XCTestCase {
     func testCaveatForbidsDomainAtTaggedLocations() throws {

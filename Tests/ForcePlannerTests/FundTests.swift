@@ -1,5 +1,6 @@
 import ForceBench
 @testable import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation
@@ -7,7 +8,7 @@ import GLPKSolver
 import LinearModel
 import XCTest
 
-/// The common fund (DESIGN.md): money relaxes national budgets, never the total, and
+/// The common fund (docs/model.md): money relaxes national budgets, never the total, and
 /// never counts as contributing. Expected values are derived by hand beside each test.
 final class FundTests: XCTestCase {
     /// The case. Alpha: budget 10, 4 fighters at 5. Bravo: 1 fighter at 9, no

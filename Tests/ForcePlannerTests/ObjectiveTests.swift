@@ -1,11 +1,12 @@
 import ForceBench
 import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import LinearModel
 import XCTest
 
-/// Each objective of DESIGN.md, with values derived by hand.
+/// Each objective of docs/model.md, with values derived by hand.
 final class ObjectiveTests: XCTestCase {
     /// Two ways to serve 2 units of land at either place: a's heavy infantry (300 each)
     /// or b's light (100 each, dearer).

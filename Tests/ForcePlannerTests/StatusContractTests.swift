@@ -1,5 +1,6 @@
 import ForceBench
 @testable import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation
@@ -89,25 +90,7 @@ final class StatusContractTests: XCTestCase {
     /// so b <= 2.41a; no whole b fits a = 1 or 2, the first plan is a = 3, b = 7 (cost 22).
     /// One node finds nothing, and rounding the LP down (a = 1, b = 2) breaks a's share:
     /// no start plan either, so the option has no plan at all.
-    static let tightShares = """
-        format: forceplan/v1
-        name: tight-shares
-        capabilities:
-          inf: {domain: land, personnel: 100}
-          eng: {domain: support, personnel: 45}
-        locations:
-          poland: {tags: [neighbor]}
-        nations:
-          a:
-            pledges: [{capability: inf, units: 3, cost: 5}]
-          b:
-            pledges: [{capability: eng, units: 9, cost: 1}]
-        requirements:
-          - {id: hold, needs: {inf: 1, eng: 1}, units: 1, at: [poland], min_nations: 2}
-        policies:
-          max_nation_share: 0.52
-        objectives: [cost]
-        """
+    static let tightShares = TestScenarios.tightShares
 
     func testNoPlanAndNoStartGivesTimeLimitSayingWhy() throws {
         let s = try scenario(Self.tightShares)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""An independent implementation of forceplan's model (DESIGN.md, "The model"), in PuLP.
+"""An independent implementation of forceplan's model (docs/model.md), in PuLP.
 
-Reads a `forceplan/v1` scenario, builds each option's MILP exactly as DESIGN.md states it
+Reads a `forceplan/v1` scenario, builds each option's MILP exactly as docs/model.md states it
 (written from the text, not from forceplan's Swift code), solves it lexicographically
 with GLPK (glpsol, through PuLP) or HiGHS (highspy, through PuLP), and prints one JSON
 object: per option its status and the value of every objective, computed from the integer
@@ -39,7 +39,7 @@ def as_list(v):
 
 
 class Option:
-    """An option with the scenario's settings merged in (DESIGN.md "Option overrides")."""
+    """An option with the scenario's settings merged in (docs/model.md, option overrides)."""
 
     def __init__(self, s, o):
         self.id = o["id"]
@@ -211,7 +211,7 @@ class Model:
         self.personnel, self.cost = personnel, cost
 
     def objective(self, name):
-        """(sense, expression) of an objective by its DESIGN.md name."""
+        """(sense, expression) of an objective by its name in docs/model.md."""
         x = self.x
         if name == "coverage":
             W = sum(float(r.get("weight", 1)) for r in self.reqs)

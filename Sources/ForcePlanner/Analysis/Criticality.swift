@@ -38,7 +38,7 @@ public enum Criticality {
             return CriticalityReport(scenario: scenario, baseline: baseline, nations: [])
         }
         // Nations whose money reaches the common fund matter as much as those who deploy:
-        // dropping one takes its funds with it (DESIGN.md, the common fund).
+        // dropping one takes its funds with it (docs/model.md, the common fund).
         let excluded = Set(baseline.option.excludedNations)
         let funders = scenario.nations.filter { ($0.funds ?? 0) > 0 && !excluded.contains($0.id) }.map(\.id)
         let nations = base.contributingNations + funders.filter { !base.contributingNations.contains($0) }

@@ -127,11 +127,7 @@ public struct ReliabilitySummary: Sendable, Hashable {
     /// The summary of `values` (at least one).
     public init(_ values: [Double]) {
         let sorted = values.sorted()
-        func rank(_ q: Double) -> Double {
-            guard !sorted.isEmpty else { return 0 }
-            let k = Int((q * Double(sorted.count)).rounded(.up)) - 1
-            return sorted[min(max(0, k), sorted.count - 1)]
-        }
+        func rank(_ q: Double) -> Double { Percentile.nearestRank(q, of: sorted) ?? 0 }
         mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
         p10 = rank(0.1)
         p50 = rank(0.5)

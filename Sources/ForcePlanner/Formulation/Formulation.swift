@@ -56,7 +56,7 @@ public struct HardConstraint: Sendable, Hashable {
     public var candidates: Int?
 }
 
-/// The MILP of one option, exactly as DESIGN.md's "The model" states it, with the maps
+/// The MILP of one option, exactly as docs/model.md's "The model" states it, with the maps
 /// needed to read a solution back in the planner's terms.
 ///
 /// Variables exist only where a pledge can serve a requirement at a location (no dense

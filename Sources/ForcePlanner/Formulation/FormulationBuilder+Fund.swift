@@ -1,7 +1,7 @@
 import ForceScenario
 import LinearModel
 
-/// The common fund (DESIGN.md): `F` is the sum of the funds of the nations taking part;
+/// The common fund (docs/model.md): `F` is the sum of the funds of the nations taking part;
 /// a continuous `g_n >= 0` per nation with a budget is the fund's payment toward that
 /// nation's cost, so its budget row reads `cost(n) - g_n <= budget(n)`, and one row
 /// caps the payments: `sum of g_n <= F`. Funds relax national budgets only; the total

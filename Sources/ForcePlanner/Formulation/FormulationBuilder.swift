@@ -1,7 +1,7 @@
 import ForceScenario
 import LinearModel
 
-/// Builds a ``Formulation``: enumerates candidate variables, then adds DESIGN.md's
+/// Builds a ``Formulation``: enumerates candidate variables, then adds docs/model.md's
 /// constraints in a fixed order (so exported models are stable byte for byte).
 struct FormulationBuilder {
     let scenario: Scenario

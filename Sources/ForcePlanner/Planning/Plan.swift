@@ -1,6 +1,6 @@
 import ForceScenario
 
-/// How an option's solve ended, as reported to planners (DESIGN.md's `status`).
+/// How an option's solve ended, as reported to planners (docs/model.md's `status`).
 public enum PlanStatus: String, Sendable, Hashable, Codable {
     /// Every objective stage was proven optimal.
     case optimal
@@ -198,17 +198,11 @@ public struct PlanReport: Sendable {
 }
 
 extension Plan {
-    /// DESIGN.md's coverage objective computed from the plan, `sum(weight x fraction) /
+    /// docs/model.md's coverage objective computed from the plan, `sum(weight x fraction) /
     /// sum(weight)` over the requirements in file order, whether or not the option lists
     /// `coverage` (1 when no requirement has weight).
     public func weightedCoverage(in scenario: Scenario) -> Double {
         let weights = Dictionary(scenario.requirements.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        var sum = 0.0, total = 0.0
-        for c in coverage {
-            let w = weights[c.requirement] ?? 1
-            sum += w * c.fraction
-            total += w
-        }
-        return total > 0 ? sum / total : 1
+        return Self.weightedMean(coverage.map { ($0.requirement, $0.fraction) }, weight: { weights[$0] }) ?? 1
     }
 }

@@ -164,8 +164,7 @@ public struct BriefOption: Sendable {
 
         /// `distance 4: pairs given up, maximum proven`.
         public var distanceText: String? {
-            distance.map { "distance \(NumberFormat.readable($0)): pairs given up, maximum "
-                + (distanceProven == true ? "proven" : "not proven") }
+            distance.map { PlanSentences.distance($0, proven: distanceProven == true) }
         }
     }
 
@@ -216,12 +215,8 @@ public struct BriefOption: Sendable {
     /// `common fund: 72 of 100 used, paying for romania 56, bulgaria 16`, when there is a fund.
     public func fundLine(_ context: BriefContext) -> String? {
         guard let fund else { return nil }
-        var line = "common fund: \(NumberFormat.readable(fund.used)) of \(NumberFormat.readable(fund.available)) used"
-        if !fund.paid.isEmpty {
-            line += ", paying for " + fund.paid.map { "\(context.nationName($0.nation)) \(NumberFormat.readable($0.amount))" }
-                .joined(separator: ", ")
-        }
-        return line
+        return PlanSentences.fund(available: fund.available, used: fund.used,
+                                  paid: fund.paid.map { (context.nationName($0.nation), $0.amount) })
     }
 
     public func objective(_ name: String) -> Double? { objectives.first { $0.name == name }?.value }
@@ -270,18 +265,17 @@ public struct BriefOption: Sendable {
         }
         coverageP10 = o["reliability"]?["as_planned"]?["p10"]?.number
         if let r = o["reliability"], let samples = r["samples"]?.number, let seed = r["seed"]?.number {
-            func summary(_ v: JSONValue?) -> String {
-                ["mean", "p10", "p50", "p90"].map { k in
-                    (k == "mean" ? "mean " : k.uppercased() + " ") + NumberFormat.percent(v?[k]?.number ?? .nan)
-                }.joined(separator: ", ")
+            func spread(_ v: JSONValue?) -> PlanSentences.CoverageSpread {
+                func at(_ k: String) -> Double { v?[k]?.number ?? .nan }
+                return PlanSentences.CoverageSpread(mean: at("mean"), p10: at("p10"), p50: at("p50"), p90: at("p90"))
             }
-            reliabilityLine = "Reliability (\(NumberFormat.readable(samples)) samples, seed \(NumberFormat.readable(seed))): "
-                + "as planned \(summary(r["as_planned"])); re-planned \(summary(r["replanned"]))"
+            reliabilityLine = PlanSentences.reliability(samples: samples, seed: JSONValue.format(seed),
+                                                        asPlanned: spread(r["as_planned"]), replanned: spread(r["replanned"]))
         }
         if let m = o["alternatives_missing"], let count = m["count"]?.number {
             let found = o["alternatives_found"]?.number ?? Double(alternatives.count)
-            alternativesMissingLine = "Alternatives: \(NumberFormat.readable(found)) found, \(NumberFormat.readable(count)) missing: "
-                + (m["reason"]?.string ?? "") + (m["proven"]?.bool == true ? " (proven)." : " (not proven).")
+            alternativesMissingLine = PlanSentences.alternativesMissing(found: found, missing: count, reason: m["reason"]?.string ?? "",
+                                                                        proven: m["proven"]?.bool == true)
         }
 
         var byNation: [String: [String: Double]] = [:]

@@ -67,13 +67,6 @@ public struct DecisionMatrix: Sendable {
     /// The weighted mean of the coverage fractions, for options whose objectives do not
     /// list coverage (weights from the scenario, 1 without one).
     static func coverage(_ o: BriefOption, _ context: BriefContext) -> Double? {
-        guard !o.coverage.isEmpty else { return nil }
-        var sum = 0.0, weights = 0.0
-        for c in o.coverage {
-            let w = context.requirementWeights[c.requirement] ?? 1
-            sum += w * c.fraction
-            weights += w
-        }
-        return weights > 0 ? sum / weights : nil
+        Plan.weightedMean(o.coverage, weight: { context.requirementWeights[$0] })
     }
 }

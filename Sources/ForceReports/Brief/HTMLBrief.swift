@@ -146,20 +146,18 @@ private struct Page {
         add("<section class=\"card\" id=\"option-\(h(o.id))\">")
         add("<h2>Option \(h(o.id)): \(h(o.name))</h2>")
         var status = "<span class=\"status\">\(h(o.status))</span>"
-        if o.status == "feasible" { status += " stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown")" }
-        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\($0.name == "coverage" ? pct($0.value) : num($0.value))</strong>" }
+        if o.status == "feasible" { status += " stopped early, \(PlanSentences.gap(o.gap))" }
+        add("<p>\(status) " + o.objectives.map { "\(h($0.name)) <strong>\(PlanSentences.value(of: $0.name, $0.value))</strong>" }
             .joined(separator: " · ") + (o.objective("cost") == nil ? o.cost.map { " · cost \(num($0))" } ?? "" : "")
             + (o.personnelTotal.map { " · personnel \(num($0))" } ?? "") + " · \(o.nations.count) nations</p>")
 
         if o.status != "optimal", let m = o.message { add("<p>\(h(m))</p>") }
-        if let fund = o.fundLine(ctx) { add("<p>\(h(fund.prefix(1).uppercased() + fund.dropFirst())).</p>") }
+        if let fund = o.fundSentence(ctx) { add("<p>\(h(fund))</p>") }
 
         // Contributions by nation and domain.
         add("<h3>Contributions by nation and domain</h3>")
         let unit = ctx.capabilityPersonnel.isEmpty ? "units" : "personnel"
-        var domains: [String] = []
-        for c in o.contributions { for d in c.byDomain where !domains.contains(d.domain) { domains.append(d.domain) } }
-        domains = BriefContext.domainOrder.filter(domains.contains) + domains.filter { !BriefContext.domainOrder.contains($0) }
+        let domains = o.contributionDomains
         if o.contributions.isEmpty {
             add("<p>No units deployed.</p>")
         } else {
@@ -184,8 +182,7 @@ private struct Page {
         var t = "<table>\n<thead><tr><th>Requirement</th><th class=\"n\">coverage</th><th>nations</th></tr></thead>\n<tbody>\n"
         for c in o.coverage {
             let short = c.fraction < 1 - 1e-9
-            var seen = Set<String>()
-            let nations = o.assignments.filter { $0.requirement == c.requirement }.map(\.nation).filter { seen.insert($0).inserted }
+            let nations = o.nations(serving: c.requirement)
             t += "<tr\(short ? " class=\"short\"" : "")><td>\(h(ctx.requirementName(c.requirement)))</td>"
                 + "<td class=\"n\">\(pct(c.fraction))\(short ? " (shortfall)" : "")</td>"
                 + "<td>\(h(nations.map(ctx.nationName).joined(separator: ", ")))</td></tr>\n"
@@ -197,7 +194,7 @@ private struct Page {
             add("<p class=\"muted\">None found (or not searched).</p>")
         } else {
             add("<ul>" + o.binding.map { n in
-                "<li>\(h(n.message))" + (n.amount.map { " <span class=\"muted\">(lifting it gains \(num($0)) on the first objective)</span>" } ?? "") + "</li>"
+                "<li>\(h(n.message))" + (n.amount.map { " <span class=\"muted\">(\(h(PlanSentences.bindingGain($0))))</span>" } ?? "") + "</li>"
             }.joined() + "</ul>")
         }
         add("<h3>Alternatives</h3>")
@@ -207,7 +204,7 @@ private struct Page {
             if !o.alternatives.isEmpty {
                 add("<ul>" + o.alternatives.enumerated().map { k, a in
                     "<li>Alternative \(k + 1)" + (a.distanceText.map { " (\(h($0)))" } ?? "") + ": "
-                        + a.objectives.map { "\(h($0.name)) \($0.name == "coverage" ? pct($0.value) : num($0.value))" }.joined(separator: ", ")
+                        + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
                         + "</li>"
                 }.joined() + "</ul>")
             }
@@ -226,7 +223,7 @@ private struct Page {
         guard planned.count > 1 else { return }
         add("<section id=\"shared\">\n<h2>What every option shares</h2>")
         let ctx = b.context
-        let nations = planned[0].nations.filter { n in planned.allSatisfy { $0.nations.contains(n) } }
+        let nations = b.nationsInEveryOption
         add("<p>Nations in every option: " + (nations.isEmpty ? "none" : nations.map { h(ctx.nationName($0)) }.joined(separator: ", ")) + ".</p>")
         // Units common to all: the least each option deploys of a (nation, capability, requirement).
         func units(_ o: BriefOption) -> [String: Double] {
@@ -293,18 +290,13 @@ private struct Page {
         for v in b.variants {
             add("<h3>\(h(v.name))</h3>")
             if !v.changes.isEmpty { add("<ul>" + v.changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>") }
-            var t = "<table>\n<thead><tr><th>Option</th><th class=\"n\">coverage</th><th class=\"n\">cost</th>"
-                + "<th class=\"n\">personnel</th><th class=\"n\">nations</th></tr></thead>\n<tbody>\n"
+            let measures = b.variantMeasures
+            var t = "<table>\n<thead><tr><th>Option</th>" + measures.map { "<th class=\"n\">\($0.name)</th>" }.joined()
+                + "</tr></thead>\n<tbody>\n"
             for base in b.options {
                 let variant = v.options.first { $0.id == base.id }
-                let rows: [(value: (BriefOption) -> Double?, percent: Bool)] = [
-                    ({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, true),
-                    ({ $0.hasPlan ? $0.cost : nil }, false),
-                    ({ $0.hasPlan ? $0.personnelTotal : nil }, false),
-                    ({ $0.hasPlan ? Double($0.nations.count) : nil }, false),
-                ]
                 t += "<tr><th>\(h(base.id)): \(h(base.name))</th>"
-                for row in rows { t += Self.compare(row.value(base), variant.flatMap(row.value), percent: row.percent) }
+                for m in measures { t += Self.compare(m.value(base), variant.flatMap(m.value), percent: m.percent) }
                 t += "</tr>\n"
             }
             add(t + "</tbody>\n</table>")

@@ -25,14 +25,8 @@ public enum MarkdownBrief {
         return out
     }
 
-    /// Text safe inside a table cell: pipes escaped, line breaks flattened.
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    static func show(_ name: String, _ v: Double) -> String {
-        name == "coverage" ? NumberFormat.percent(v) : NumberFormat.readable(v)
-    }
+    /// Text safe inside a table cell (``MarkdownReport/escape(_:)``).
+    static func cell(_ s: String) -> String { MarkdownReport.escape(s) }
 
     static func matrix(_ b: Brief) -> String {
         let m = DecisionMatrix(b)
@@ -55,17 +49,15 @@ public enum MarkdownBrief {
     static func option(_ o: BriefOption, _ ctx: BriefContext) -> String {
         var out = "## Option \(cell(o.id)): \(cell(o.name))\n\n"
         out += "Status: **\(o.status)**"
-        if o.status == "feasible" { out += " (stopped early, gap \(o.gap.map(NumberFormat.gap) ?? "unknown"))" }
-        out += ". " + o.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ")
+        if o.status == "feasible" { out += " (stopped early, \(PlanSentences.gap(o.gap)))" }
+        out += ". " + o.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
         if o.objective("cost") == nil, let cost = o.cost { out += ", cost \(NumberFormat.readable(cost))" }
         if let p = o.personnelTotal { out += ", personnel \(NumberFormat.readable(p))" }
         out += ", \(o.nations.count) nations.\n\n"
         if o.status != "optimal", let m = o.message { out += cell(m) + "\n\n" }
-        if let fund = o.fundLine(ctx) { out += cell(fund.prefix(1).uppercased() + fund.dropFirst()) + ".\n\n" }
+        if let fund = o.fundSentence(ctx) { out += cell(fund) + "\n\n" }
 
-        var domains: [String] = []
-        for c in o.contributions { for d in c.byDomain where !domains.contains(d.domain) { domains.append(d.domain) } }
-        domains = BriefContext.domainOrder.filter(domains.contains) + domains.filter { !BriefContext.domainOrder.contains($0) }
+        let domains = o.contributionDomains
         if !o.contributions.isEmpty {
             out += "### Contributions by nation and domain (\(ctx.capabilityPersonnel.isEmpty ? "units" : "personnel"))\n\n"
             out += "| nation | " + domains.joined(separator: " | ") + " | total |\n|---|" + String(repeating: "---:|", count: domains.count + 1) + "\n"
@@ -78,8 +70,7 @@ public enum MarkdownBrief {
         }
         out += "### Coverage per requirement\n\n| requirement | coverage | nations |\n|---|---:|---|\n"
         for c in o.coverage {
-            var seen = Set<String>()
-            let nations = o.assignments.filter { $0.requirement == c.requirement }.map(\.nation).filter { seen.insert($0).inserted }
+            let nations = o.nations(serving: c.requirement)
             let short = c.fraction < 1 - 1e-9
             let fraction = NumberFormat.percent(c.fraction)
             out += "| \(cell(ctx.requirementName(c.requirement))) | \(short ? "**\(fraction) shortfall**" : fraction) | "
@@ -94,14 +85,14 @@ public enum MarkdownBrief {
         if !o.binding.isEmpty {
             out += "\n### Binding caveats and policies\n\n"
             for n in o.binding {
-                out += "- \(cell(n.message))" + (n.amount.map { " (lifting it gains \(NumberFormat.readable($0)))" } ?? "") + "\n"
+                out += "- \(cell(n.message))" + (n.amount.map { " (\(PlanSentences.bindingGain($0)))" } ?? "") + "\n"
             }
         }
         if !o.alternatives.isEmpty || o.alternativesMissingLine != nil {
             out += "\n### Alternatives\n\n"
             for (k, a) in o.alternatives.enumerated() {
                 out += "- Alternative \(k + 1)" + (a.distanceText.map { " (\($0))" } ?? "") + ": "
-                    + a.objectives.map { "\(cell($0.name)) \(show($0.name, $0.value))" }.joined(separator: ", ") + "\n"
+                    + a.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ") + "\n"
             }
             if let m = o.alternativesMissingLine { out += (o.alternatives.isEmpty ? "" : "\n") + cell(m) + "\n" }
         }
@@ -114,9 +105,8 @@ public enum MarkdownBrief {
     }
 
     static func shared(_ b: Brief) -> String {
-        let planned = b.planned
-        guard planned.count > 1 else { return "" }
-        let nations = planned[0].nations.filter { n in planned.allSatisfy { $0.nations.contains(n) } }
+        guard b.planned.count > 1 else { return "" }
+        let nations = b.nationsInEveryOption
         return "## What every option shares\n\nNations in every option: "
             + (nations.isEmpty ? "none" : nations.map { cell(b.context.nationName($0)) }.joined(separator: ", ")) + ".\n\n"
     }
@@ -128,7 +118,7 @@ public enum MarkdownBrief {
             out += "- **\(cell(o.id))** (\(cell(o.name))): \(o.status)"
             if let m = o.message { out += "; \(cell(m))" }
             out += "\n"
-            for c in o.conflicts { out += "  - must give: \(cell(c.message))\n" }
+            for c in o.conflicts { out += "  - \(cell(PlanSentences.mustGive([c.message])))\n" }
         }
         return out + "\n"
     }
@@ -140,20 +130,19 @@ public enum MarkdownBrief {
             out += "### \(cell(v.name))\n\n"
             for c in v.changes { out += "- \(cell(c))\n" }
             if !v.changes.isEmpty { out += "\n" }
-            out += "| option | coverage | cost | personnel | nations |\n|---|---:|---:|---:|---:|\n"
+            let measures = b.variantMeasures
+            out += "| option | " + measures.map(\.name).joined(separator: " | ") + " |\n|---|"
+                + String(repeating: "---:|", count: measures.count) + "\n"
             for base in b.options {
                 let variant = v.options.first { $0.id == base.id }
-                func pair(_ f: (BriefOption) -> Double?, percent: Bool = false) -> String {
+                func pair(_ m: Brief.VariantMeasure) -> String {
                     func show(_ v: Double?) -> String {
                         guard let v else { return "–" }
-                        return percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
+                        return m.percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
                     }
-                    return show(f(base)) + " → " + show(variant.flatMap(f))
+                    return show(m.value(base)) + " → " + show(variant.flatMap(m.value))
                 }
-                out += "| \(cell(base.id)) | "
-                    + pair({ $0.hasPlan ? ($0.objective("coverage") ?? DecisionMatrix.coverage($0, b.context)) : nil }, percent: true)
-                    + " | " + pair { $0.hasPlan ? $0.cost : nil } + " | " + pair { $0.hasPlan ? $0.personnelTotal : nil }
-                    + " | " + pair { $0.hasPlan ? Double($0.nations.count) : nil } + " |\n"
+                out += "| \(cell(base.id)) | " + measures.map(pair).joined(separator: " | ") + " |\n"
             }
             out += "\n"
         }

@@ -1,11 +1,23 @@
 /// Random but plausible scenarios, for benchmarks and stress tests: nations with pledges
 /// across the five domains, caveats, conditional pledges, readiness, capacities, and the
-/// policies and options of DESIGN.md. The same seed gives the same scenario.
+/// policies and options of docs/model.md. The same seed gives the same scenario.
 ///
 /// ```swift
 /// let s = RandomScenario.make(nations: 30, seed: 7)
 /// ```
 public enum RandomScenario {
+    /// The nations a generated scenario may have (besides the US backstop).
+    public static let nations: ClosedRange<Int> = 1...2000
+
+    /// `forceplan generate`: the YAML of ``make(nations:seed:)``.
+    /// - Throws: ``GenerationError`` when `count` is outside ``nations``.
+    public static func yaml(nations count: Int, seed: UInt64) throws -> String {
+        guard nations.contains(count) else {
+            throw GenerationError(description: "--nations must be between \(nations.lowerBound) and \(nations.upperBound), not \(count)")
+        }
+        return ScenarioWriter.yaml(make(nations: count, seed: seed))
+    }
+
     public static func make(nations count: Int, seed: UInt64) -> Scenario {
         var rng = SeededRandom(seed: seed)
         func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
@@ -101,4 +113,9 @@ public enum RandomScenario {
                         requirements: requirements, policies: policies, objectives: [.coverage, .cost],
                         options: options)
     }
+}
+
+/// A generation request out of range.
+public struct GenerationError: Error, Sendable, CustomStringConvertible {
+    public var description: String
 }

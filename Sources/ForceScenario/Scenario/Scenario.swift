@@ -419,3 +419,14 @@ public struct Scenario: Sendable, Hashable {
         return locations.filter { wanted.contains($0.id) || !wanted.isDisjoint(with: $0.tags) }
     }
 }
+
+extension Scenario {
+    /// `4 nations, 9 pledges, 3 requirements, 2 options`: what `forceplan validate` says of
+    /// a valid file.
+    public var counts: String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return [count(nations.count, "nation"), count(pledges.count, "pledge"),
+                count(requirements.count, "requirement"), count(options.count, "option")]
+            .joined(separator: ", ")
+    }
+}

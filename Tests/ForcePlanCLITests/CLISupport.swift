@@ -3,6 +3,21 @@ import XCTest
 
 /// Runs the built `forceplan` as a child process, as a planner would from a shell.
 enum ForcePlanCLI {
+    /// The built `forceplan` next to the test bundle; nil when it was not built.
+    static var executable: URL? {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("forceplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            let candidate = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("forceplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
     /// The package root: the working directory of every run.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -11,7 +26,7 @@ enum ForcePlanCLI {
     /// stderr piped; `environment`, when given, replaces the inherited one.
     static func process(_ arguments: [String], environment: [String: String]? = nil) throws
         -> (Process, stdout: Pipe, stderr: Pipe) {
-        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
+        let executable = try XCTUnwrap(ForcePlanCLI.executable, "forceplan was not built next to the tests")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -1,3 +1,4 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
@@ -64,7 +65,7 @@ final class StatusCommandTests: XCTestCase {
     func testNoPlanWithinTheNodeLimitIsTimeLimitThroughTheBinary() throws {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("forceplan-tight-\(ProcessInfo.processInfo.processIdentifier).yaml").path
-        try StatusContractTests.tightShares.write(toFile: path, atomically: true, encoding: .utf8)
+        try TestScenarios.tightShares.write(toFile: path, atomically: true, encoding: .utf8)
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         let args = ["plan", path, "--node-limit", "1", "--quiet", "--no-alternatives", "--no-binding"]
         let r = try run(args + ["--solver", "glpk-plain", "--format", "json"])
@@ -88,9 +89,25 @@ final class StatusCommandTests: XCTestCase {
         }
     }
 
+    /// The range is the library's (`PlannerSettings.checkNodeLimit`), reported as a usage
+    /// error by every command that plans.
     func testNodeLimitMustBePositive() throws {
-        let r = try run(["plan", "scenarios/tutorial.yaml", "--node-limit", "0"])
-        XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.stderr, "forceplan: --node-limit must be a positive number of nodes\n")
+        for command in ["plan", "criticality", "frontier"] {
+            var args = [command, "scenarios/tutorial.yaml", "--node-limit", "0"]
+            if command == "frontier" { args += ["--x", "cost", "--y", "coverage"] }
+            let r = try run(args)
+            XCTAssertEqual(r.status, 2, command)
+            XCTAssertTrue(r.stderr.hasPrefix("Error: --node-limit must be a positive number of nodes, not 0\nUsage: forceplan \(command)"),
+                          r.stderr)
+        }
+    }
+
+    /// One default time limit for every command that plans: 60 s per option.
+    func testEveryCommandHasTheSameDefaultTimeLimit() throws {
+        for command in [["plan"], ["whatif"], ["brief"], ["criticality"], ["frontier"], ["export"], ["bench", "run"]] {
+            let help = try run(command + ["--help"])
+            XCTAssertTrue(help.stdout.contains("--time-limit <time-limit>"), command.joined(separator: " "))
+            XCTAssertTrue(help.stdout.contains("(default: 60.0)"), "\(command): \(help.stdout)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
@@ -7,7 +8,7 @@ import XCTest
 /// (cost, after coverage 1 and 5,900 personnel in Ukraine) GLPK's two configurations
 /// leave open: after 10,000 nodes they hold cost 616 with a bound near 575 (a gap of about
 /// 7%). Its optimum 616 is proven by CBC alone (below) and, independently, by HiGHS
-/// through the PuLP peer written from DESIGN.md (benchmarks/RESULTS.md, "The hard seeds").
+/// through the PuLP peer written from docs/model.md (benchmarks/RESULTS.md, "The hard seeds").
 final class DefaultSolverCommandTests: XCTestCase {
     static let scenario: URL = FileManager.default.temporaryDirectory
         .appendingPathComponent("default-solver-\(UUID().uuidString).yaml")
@@ -23,11 +24,11 @@ final class DefaultSolverCommandTests: XCTestCase {
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
-        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built next to the tests")
+        let executable = try XCTUnwrap(ForcePlanCLI.executable, "forceplan was not built next to the tests")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        process.currentDirectoryURL = packageRoot
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice  // the generated pledges draw warnings

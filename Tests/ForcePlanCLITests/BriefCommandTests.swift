@@ -1,3 +1,4 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
@@ -20,7 +21,7 @@ final class BriefCommandTests: XCTestCase {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        process.currentDirectoryURL = packageRoot
         // stderr goes to a file, so a chatty child can never block on a full pipe.
         let errFile = workDir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
         _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
@@ -37,7 +38,7 @@ final class BriefCommandTests: XCTestCase {
     }
 
     func forceplan(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        try run(try XCTUnwrap(ValidateCommandScenarioTests.executable, "forceplan was not built"), arguments)
+        try run(try XCTUnwrap(ForcePlanCLI.executable, "forceplan was not built"), arguments)
     }
 
     static func tool(_ name: String) -> URL? {

@@ -37,12 +37,18 @@ final class SolverFlagCommandTests: XCTestCase {
         }
     }
 
-    /// An unknown solver: exit 2 with a suggestion, before any planning.
+    /// An unknown solver: a usage error (exit 2, the usage line) with a suggestion, before
+    /// any planning.
     func testUnknownSolverExitsTwoWithASuggestion() throws {
         let result = try run(["plan", "scenarios/tutorial.yaml", "--solver", "cbd"])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "forceplan: --solver cbd: unknown solver; did you mean 'cbc'?\n")
+        XCTAssertEqual(result.stderr, """
+            Error: --solver cbd: unknown solver; did you mean 'cbc'?
+            Usage: forceplan plan [<options>] <file>
+              See 'forceplan plan --help' for more information.
+
+            """)
         XCTAssertEqual(try run(["export", "scenarios/tutorial.yaml", "--lp", "/tmp/x.lp", "--solver", "gurobi"]).status, 2)
     }
 

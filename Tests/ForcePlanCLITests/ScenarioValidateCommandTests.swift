@@ -1,24 +1,10 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
 /// `forceplan validate` as planners run it: summaries on stdout, diagnostics on stderr,
 /// exit 0 when every file is valid and 2 otherwise.
 final class ValidateCommandScenarioTests: XCTestCase {
-    /// The built `forceplan` next to the test bundle; nil when it was not built.
-    static var executable: URL? {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("forceplan")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            let candidate = bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("forceplan")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         try ForcePlanCLI.run(arguments)
     }
@@ -31,7 +17,7 @@ final class ValidateCommandScenarioTests: XCTestCase {
     }
 
     func testAnInvalidFileAmongValidOnesGivesExitTwoAndItsErrorsOnStderr() throws {
-        let bad = LoaderScenarioTests.packageRoot
+        let bad = packageRoot
             .appendingPathComponent("Tests/ForcePlannerTests/Fixtures/malformed/pledge-unknown-capability.yaml").path
         let result = try run(["validate", "scenarios/tutorial.yaml", bad])
         XCTAssertEqual(result.status, 2)

@@ -1,3 +1,4 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
@@ -9,7 +10,7 @@ final class AnalysisCommandTests: XCTestCase {
     }
 
     func golden(_ name: String) throws -> String {
-        try String(contentsOf: LoaderScenarioTests.packageRoot.appendingPathComponent(
+        try String(contentsOf: packageRoot.appendingPathComponent(
             "Tests/ForcePlannerTests/Fixtures/golden/\(name)"), encoding: .utf8)
     }
 

@@ -1,5 +1,6 @@
 import ForceBench
 import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation
@@ -59,11 +60,11 @@ final class BenchCommandTests: XCTestCase {
               drop: {each: [uk, france], baseline: true}
               requirement_scale: [\(levels)]
             """.write(toFile: sweep, atomically: true, encoding: .utf8)
-        let executable = try XCTUnwrap(ValidateCommandScenarioTests.executable)
+        let executable = try XCTUnwrap(ForcePlanCLI.executable)
         let process = Process()
         process.executableURL = executable
         process.arguments = ["bench", "scenarios/tutorial.yaml", "--sweep", sweep, "--quiet", "-o", path("r.jsonl")]
-        process.currentDirectoryURL = LoaderScenarioTests.packageRoot
+        process.currentDirectoryURL = packageRoot
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         while try lines("r.jsonl").count < 3, process.isRunning, Date() < deadline { usleep(2_000) }

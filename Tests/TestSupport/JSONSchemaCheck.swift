@@ -4,12 +4,17 @@ import Foundation
 /// properties, additionalProperties, items, minimum, maximum, allOf, $ref to #/$defs and
 /// to another schema file by name (docs/whatif.schema.json's "plan.schema.json", looked up in
 /// `documents`). Returns the paths that violate the schema (empty when valid).
-struct JSONSchemaCheck {
-    let root: [String: Any]
+public struct JSONSchemaCheck {
+    public let root: [String: Any]
     /// Other schema files a `$ref` may name, by file name.
-    var documents: [String: [String: Any]] = [:]
+    public var documents: [String: [String: Any]] = [:]
 
-    func errors(_ value: Any, _ schema: Any, path: String = "$") -> [String] {
+    public init(root: [String: Any], documents: [String: [String: Any]] = [:]) {
+        self.root = root
+        self.documents = documents
+    }
+
+    public func errors(_ value: Any, _ schema: Any, path: String = "$") -> [String] {
         errors(value, schema, path: path, root: root)
     }
 

@@ -1,10 +1,11 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 
 /// `forceplan whatif` and `forceplan validate VARIANT` as planners run them.
 final class WhatIfCommandTests: XCTestCase {
-    static let golden = LoaderScenarioTests.packageRoot.appendingPathComponent("Tests/ForcePlannerTests/Fixtures/golden")
-    static let malformed = LoaderScenarioTests.packageRoot.appendingPathComponent("Tests/ForcePlannerTests/Fixtures/malformed")
+    static let golden = packageRoot.appendingPathComponent("Tests/ForcePlannerTests/Fixtures/golden")
+    static let malformed = packageRoot.appendingPathComponent("Tests/ForcePlannerTests/Fixtures/malformed")
     static let tutorial = ["whatif", "scenarios/tutorial.yaml", "scenarios/tutorial-uk-withdraws.yaml", "--assume", "us-backstop=false"]
 
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -44,7 +45,7 @@ final class WhatIfCommandTests: XCTestCase {
 
     /// Every PLAN in the output follows docs/plan.schema.json, as `plan --format json` does.
     func testEveryPlanFollowsThePlanSchema() throws {
-        let schemaData = try Data(contentsOf: LoaderScenarioTests.packageRoot.appendingPathComponent("docs/plan.schema.json"))
+        let schemaData = try Data(contentsOf: packageRoot.appendingPathComponent("docs/plan.schema.json"))
         let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         let result = try run(Self.tutorial + ["--format", "json"])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -60,7 +61,7 @@ final class WhatIfCommandTests: XCTestCase {
     /// The whole output follows docs/whatif.schema.json (its plans by reference to
     /// plan.schema.json), and the checker rejects a delta that breaks it.
     func testOutputFollowsTheWhatIfSchema() throws {
-        let docs = LoaderScenarioTests.packageRoot.appendingPathComponent("docs")
+        let docs = packageRoot.appendingPathComponent("docs")
         func load(_ name: String) throws -> [String: Any] {
             let data = try Data(contentsOf: docs.appendingPathComponent(name))
             return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
