@@ -66,7 +66,10 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "CBCSolverTests", dependencies: ["CBCSolver", "LinearModel"]),
         // One suite of small models with known answers that every backend passes.
-        .testTarget(name: "SolverConformanceTests", dependencies: ["CBCSolver", "GLPKSolver", "LinearModel"]),
+        // Also on what ships: StandardPlanner's portfolio for every backend.
+        .testTarget(name: "SolverConformanceTests", dependencies: [
+            "CBCSolver", "GLPKSolver", "LinearModel", "ForceScenario", "ForcePlanner", "StandardPlanner",
+        ]),
         // CBC against GLPK on every shipped scenario and on seeded random ones.
         .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "GLPKSolver", "LinearModel"]),
         // Helpers both domain test targets share: inline scenarios, the JSON Schema checker.

@@ -1,6 +1,6 @@
 import CCBCShim
 import Foundation
-import LinearModel
+@_spi(Backend) import LinearModel
 
 /// Every call into CBC goes through here: one shim session per solve or export.
 struct CBCSession {
@@ -8,32 +8,34 @@ struct CBCSession {
     /// One value per column when `outcome.has_solution`.
     var values: [Double]
 
-    /// Loads `data`, applies `parameters` (CBC command-line names without the dash),
+    /// Waits for CBC's process-wide lock until `deadline` (on `fp_cbc_clock`) at most
+    /// (`outcome.no_time` when it passes), loads `data`, gives CBC the time left, applies
+    /// `parameters` (CBC command-line names without the dash),
     /// offers the MIP start, solves, and copies the outcome out; the CBC model is freed
     /// before this returns.
-    static func run(_ data: CBCProblemData, _ parameters: [(String, String)], startIndex: [Int32],
+    static func run(_ data: CBCProblemData, deadline: Double?, _ parameters: [(String, String)], startIndex: [Int32],
                     startValue: [Double], log: (@Sendable (String) -> Void)?) throws -> CBCSession {
         var values = [Double](repeating: 0, count: data.columnCount)
         var outcome = fp_cbc_outcome()
         let names = parameters.map { strdup($0.0) }
         let texts = parameters.map { strdup($0.1) }
         defer { names.forEach { free($0) }; texts.forEach { free($0) } }
-        let logBox = log.map { Unmanaged.passRetained(LogBox($0)) }
-        defer { logBox?.release() }
+        let logInfo = log.map(LogRelay.retain)
+        defer { logInfo.map(LogRelay.release) }
         let rc = data.withCProblem { problem -> Int32 in
             constant(names).withUnsafeBufferPointer { n in
             constant(texts).withUnsafeBufferPointer { t in
             startIndex.withUnsafeBufferPointer { si in
             startValue.withUnsafeBufferPointer { sv in
             values.withUnsafeMutableBufferPointer { out in
-                fp_cbc_solve(problem, n.baseAddress, t.baseAddress, Int32(parameters.count),
+                fp_cbc_solve(problem, deadline ?? .infinity, n.baseAddress, t.baseAddress, Int32(parameters.count),
                              si.baseAddress, sv.baseAddress, Int32(startIndex.count),
-                             logBox == nil ? nil : logTrampoline, logBox?.toOpaque(),
+                             logInfo == nil ? nil : LogRelay.function, logInfo,
                              out.baseAddress, &outcome)
             }}}}}
         }
-        if rc == 2 { throw CBCError.reentrantCall }
-        if rc != 0 { throw CBCError.internalError(operation: "solve", message: errorText(&outcome.error)) }
+        if rc == 2 { throw SolverError(.reentrantCall, solver: "CBC") }
+        if rc != 0 { throw SolverError(.internalError, solver: "CBC", operation: "solve", message: errorText(&outcome.error)) }
         if outcome.has_solution == 0 { values = [] }
         return CBCSession(outcome: outcome, values: values)
     }
@@ -51,8 +53,8 @@ struct CBCSession {
                 fp_cbc_write(problem, c.baseAddress, r.baseAddress, base, mps ? 1 : 0, &error)
             }}
         }
-        if rc == 2 { throw CBCError.reentrantCall }
-        if rc != 0 { throw CBCError.writeFailed(path: base, message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
+        if rc == 2 { throw SolverError(.reentrantCall, solver: "CBC") }
+        if rc != 0 { throw SolverError(.writeFailed, solver: "CBC", path: base, message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
     }
 
     private static func constant(_ strings: [UnsafeMutablePointer<CChar>?]) -> [UnsafePointer<CChar>?] {
@@ -64,14 +66,4 @@ struct CBCSession {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
-}
-
-final class LogBox {
-    let handler: @Sendable (String) -> Void
-    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
-}
-
-private let logTrampoline: fp_cbc_log_fn = { info, text in
-    guard let info, let text else { return }
-    Unmanaged<LogBox>.fromOpaque(info).takeUnretainedValue().handler(String(cString: text))
 }

@@ -11,12 +11,12 @@ extension CBCSolver {
     /// try CBCSolver().export(model, format: .lp, to: "stage.lp")
     /// ```
     ///
-    /// - Throws: `ModelError` for invalid models; ``CBCError/writeFailed(path:message:)``,
+    /// - Throws: `ModelError` for invalid models; `SolverError` `.writeFailed`,
     ///   also for `.mps`: CBC 2.10's C API writes MPS files only gzip-compressed.
     public func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
         try model.validate()
         guard format == .lp else {
-            throw CBCError.writeFailed(path: path, message: "CBC 2.10's C API writes MPS only gzip-compressed; export LP, or use GLPKSolver for MPS")
+            throw SolverError(.writeFailed, solver: "CBC", path: path, message: "CBC 2.10's C API writes MPS only gzip-compressed; export LP, or use GLPKSolver for MPS")
         }
         let data = CBCProblemData(model, roundIntegerBounds: false)
         // CBC's writers append the extension themselves: write beside, then move.
@@ -29,13 +29,13 @@ extension CBCSolver {
                              base: base, mps: format == .mps)
         let written = base + (format == .mps ? ".mps" : ".lp")
         guard FileManager.default.fileExists(atPath: written) else {
-            throw CBCError.writeFailed(path: path, message: "CBC wrote no file")
+            throw SolverError(.writeFailed, solver: "CBC", path: path, message: "CBC wrote no file")
         }
         do {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: written, toPath: path)
         } catch {
-            throw CBCError.writeFailed(path: path, message: "\(error.localizedDescription)")
+            throw SolverError(.writeFailed, solver: "CBC", path: path, message: "\(error.localizedDescription)")
         }
     }
 }

@@ -12,28 +12,30 @@ extension CBCSolver {
         var hasSolution = o.has_solution != 0
         var note: String?
         if hasSolution {
-            for j in values.indices where data.isInteger[j] != 0 { values[j] = values[j].rounded() }
-            if let v = data.violation(of: values) {
+            // Integer values within the tolerance become whole, then the point is checked
+            // with the same rule as every backend's (ModelMatrix.violation).
+            values = data.matrix.snappingIntegers(values)
+            if let v = data.matrix.violation(of: values) {
                 hasSolution = false
-                note = "CBC returned a point that violates \(v.isRow ? "row" : "the bounds or integrality of column") \(v.index)"
+                note = "CBC returned a point that violates \(describe(v))"
             }
         }
-        let incumbent: Double? = hasSolution ? objectiveValue(values, data) : nil
+        let incumbent: Double? = hasSolution ? data.matrix.objectiveValue(at: values) : nil
         if let note {
-            return SolveResult(termination: .error, hasSolution: false, message: note)
+            return SolveResult(termination: .error, message: note)
         }
         if o.abandoned != 0 {
-            return SolveResult(termination: .error, hasSolution: false, message: "CBC abandoned the solve (numerical trouble)")
+            return SolveResult(termination: .error, message: "CBC abandoned the solve (numerical trouble)")
         }
         guard o.mip != 0 else {
             if o.proven_optimal != 0, let z = incumbent {
-                return SolveResult(termination: .optimal, hasSolution: true, objectiveValue: z, bestBound: z, values: values)
+                return SolveResult(termination: .optimal, primalStatus: .feasiblePoint, objectiveValue: z, bestBound: z, values: values)
             }
             if o.proven_infeasible != 0 {
-                return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+                return SolveResult(termination: .infeasibleOrUnbounded,
                                    message: "Clp found the LP primal or dual infeasible")
             }
-            return SolveResult(termination: .error, hasSolution: false, message: "Clp stopped without a proof")
+            return SolveResult(termination: .error, message: "Clp stopped without a proof")
         }
 
         // CBC's bound is in the model's sense; never better than the incumbent itself.
@@ -46,7 +48,7 @@ extension CBCSolver {
         }()
         func make(_ t: TerminationReason, bestBound: Double?, _ message: String? = nil,
                   stoppedBy: SolveLimit? = nil) -> SolveResult {
-            var r = SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent, bestBound: bestBound,
+            var r = SolveResult(termination: t, primalStatus: hasSolution ? .feasiblePoint : .noPoint, objectiveValue: incumbent, bestBound: bestBound,
                                 values: hasSolution ? values : [], message: message)
             r.nodes = Int(o.nodes)
             r.stoppedBy = stoppedBy
@@ -65,11 +67,11 @@ extension CBCSolver {
             return make(.optimal, bestBound: z)
         }
         if o.secondary == 7 || o.continuous_unbounded != 0 {
-            return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+            return SolveResult(termination: .infeasibleOrUnbounded,
                                message: "the LP relaxation is unbounded")
         }
         if o.proven_infeasible != 0 || (o.secondary == 1 && !hasSolution) {
-            return SolveResult(termination: .infeasible, hasSolution: false)
+            return SolveResult(termination: .infeasible)
         }
         if o.node_limit != 0 || o.secondary == 3 {
             if latticeProof, let z = incumbent {
@@ -88,10 +90,12 @@ extension CBCSolver {
         return make(.error, bestBound: bound, "CBC stopped with status \(o.status), secondary status \(o.secondary)")
     }
 
-    /// The objective at `values`, computed here rather than taken from CBC.
-    static func objectiveValue(_ values: [Double], _ data: CBCProblemData) -> Double {
-        var z = data.objectiveConstant
-        for j in values.indices where data.objective[j] != 0 { z += data.objective[j] * values[j] }
-        return z
+    /// Where a point CBC returned fails, by index (the model's names are not at hand).
+    static func describe(_ v: ModelViolation) -> String {
+        switch v {
+        case .length(let e, let g): return "the column count (\(g) values for \(e) columns)"
+        case .column(let j): return "the bounds or integrality of column \(j)"
+        case .row(let i): return "row \(i)"
+        }
     }
 }

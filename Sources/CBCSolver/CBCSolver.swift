@@ -30,10 +30,12 @@ import LinearModel
 /// **Threads.** CBC 2.10's driver keeps parsing state in process-wide globals, so every
 /// `solve` and `export` runs as one session under a process-wide lock: calls from many
 /// threads are safe and run one at a time. Each session creates, loads, solves and frees
-/// its own CBC model; nothing is kept between calls.
+/// its own CBC model; nothing is kept between calls. A `timeLimit` counts the wait for
+/// the lock: a solve queued behind others waits until its deadline at most (then
+/// `.timeLimit`, "no time left"), and CBC gets only the time left when its turn comes.
 ///
 /// **Errors.** Invalid models throw `ModelError` before CBC sees them. C++ exceptions of
-/// CBC are caught in the shim (the model is freed) and thrown as ``CBCError``.
+/// CBC are caught in the shim (the model is freed) and thrown as `SolverError` (`.internalError`).
 ///
 /// **Statuses.** `.optimal` only when CBC proved it (a complete search, or the objective
 /// lattice) *and* its point satisfies the model: every answer is checked
@@ -69,25 +71,22 @@ public struct CBCSolver: Solver {
 
     /// Solves `model` (see the type's documentation for statuses and threads).
     ///
-    /// - Throws: `ModelError` for invalid models; ``CBCError`` when CBC fails internally.
+    /// - Throws: `ModelError` for invalid models; `SolverError` when CBC fails internally.
     public func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
         let started = Date()
-        try model.validate()
-        if let hint = parameters.hint {
-            if hint.count != model.variableCount {
-                throw ModelError.hintLength(expected: model.variableCount, got: hint.count)
-            }
-            if hint.contains(where: { $0.isNaN }) { throw ModelError.notANumber(where: "the solution hint") }
-        }
+        // One deadline for the whole call, on the shim's clock: validation, flattening and
+        // the wait for CBC's process-wide lock all count against the time limit.
+        let deadline = parameters.timeLimit.map { fp_cbc_clock() + $0 }
+        try model.validate(for: parameters)
         let data = CBCProblemData(model)
         var result: SolveResult
-        if data.integerBoundsConflict {
-            result = SolveResult(termination: .infeasible, hasSolution: false,
+        if data.matrix.integerBoundsConflict {
+            result = SolveResult(termination: .infeasible,
                                  message: "an integer variable has no integer value within its bounds")
         } else if data.columnCount == 0 {
             result = Self.solveEmpty(data)
         } else {
-            result = try solveLoaded(data, model, parameters, deadline: parameters.timeLimit.map { started + $0 })
+            result = try solveLoaded(data, model, parameters, deadline: deadline)
         }
         result.solveTime = Date().timeIntervalSince(started)
         return result
@@ -96,21 +95,18 @@ public struct CBCSolver: Solver {
     /// No variables: every row reads 0, the objective is its constant.
     static func solveEmpty(_ data: CBCProblemData) -> SolveResult {
         for i in 0..<data.rowCount where data.rowLower[i] > 1e-9 || data.rowUpper[i] < -1e-9 {
-            return SolveResult(termination: .infeasible, hasSolution: false,
+            return SolveResult(termination: .infeasible,
                                message: "a constraint without variables excludes 0")
         }
-        return SolveResult(termination: .optimal, hasSolution: true, objectiveValue: data.objectiveConstant,
+        return SolveResult(termination: .optimal, primalStatus: .feasiblePoint, objectiveValue: data.objectiveConstant,
                            bestBound: data.objectiveConstant, values: [])
     }
 
-    /// The command-line parameters of one session.
-    static func commandParameters(_ parameters: SolveParameters, remaining: Double?) -> [(String, String)] {
+    /// The command-line parameters of one session, but for the time limit: the shim sets
+    /// that once the session holds CBC's lock, from the deadline (`fp_cbc_solve`).
+    static func commandParameters(_ parameters: SolveParameters) -> [(String, String)] {
         var list: [(String, String)] = [("log", parameters.logHandler == nil ? "0" : "1")]
         if parameters.logHandler == nil { list.append(("slog", "0")) }
-        if let seconds = remaining {
-            list.append(("timeMode", "elapsed"))
-            list.append(("seconds", String(max(0.001, seconds))))
-        }
         if let limit = parameters.nodeLimit, limit > 0 { list.append(("maxNodes", String(min(limit, Int(Int32.max))))) }
         if let gap = parameters.relativeGap, gap.isFinite, gap > 0 { list.append(("ratioGap", String(gap))) }
         if let step = parameters.objectiveStep, step.isFinite, step > 0 {
@@ -121,13 +117,8 @@ public struct CBCSolver: Solver {
     }
 
     private func solveLoaded(_ data: CBCProblemData, _ model: Model, _ parameters: SolveParameters,
-                             deadline: Date?) throws -> SolveResult {
-        let remaining = deadline.map { $0.timeIntervalSinceNow }
-        if let r = remaining, r <= 0 {
-            var r = SolveResult(termination: .timeLimit, hasSolution: false, message: "no time left")
-            r.stoppedBy = .time
-            return r
-        }
+                             deadline: Double?) throws -> SolveResult {
+        if let d = deadline, d - fp_cbc_clock() <= 0 { return Self.noTimeLeft }
         var hintIndex = [Int32](), hintValue = [Double]()
         if usesHint, let hint = parameters.hint, data.isInteger.contains(1) {
             for (j, v) in hint.enumerated() {
@@ -135,8 +126,9 @@ public struct CBCSolver: Solver {
                 hintValue.append(data.isInteger[j] != 0 ? v.rounded() : v)
             }
         }
-        let session = try CBCSession.run(data, Self.commandParameters(parameters, remaining: remaining),
+        let session = try CBCSession.run(data, deadline: deadline, Self.commandParameters(parameters),
                                          startIndex: hintIndex, startValue: hintValue, log: parameters.logHandler)
+        if session.outcome.no_time != 0 { return Self.noTimeLeft }
         var result = Self.result(session, data, step: parameters.objectiveStep, gapRequested: parameters.relativeGap)
         if result.termination == .infeasibleOrUnbounded {
             result = try decideUnbounded(data, parameters, deadline: deadline, otherwise: result)
@@ -150,26 +142,34 @@ public struct CBCSolver: Solver {
 
     /// The relaxation is unbounded or (for an LP) Clp proved primal or dual infeasibility
     /// without saying which: solves the feasibility problem (zero objective) to decide.
-    private func decideUnbounded(_ data: CBCProblemData, _ parameters: SolveParameters, deadline: Date?,
+    private func decideUnbounded(_ data: CBCProblemData, _ parameters: SolveParameters, deadline: Double?,
                                  otherwise: SolveResult) throws -> SolveResult {
         var feasibility = data
         feasibility.objective = [Double](repeating: 0, count: data.columnCount)
-        let remaining = deadline.map { $0.timeIntervalSinceNow }
-        if let r = remaining, r <= 0 { return otherwise }
+        if let d = deadline, d - fp_cbc_clock() <= 0 { return otherwise }
         var p = SolveParameters()
         p.nodeLimit = parameters.nodeLimit
         p.logHandler = parameters.logHandler
-        let session = try CBCSession.run(feasibility, Self.commandParameters(p, remaining: remaining),
+        let session = try CBCSession.run(feasibility, deadline: deadline, Self.commandParameters(p),
                                          startIndex: [], startValue: [], log: parameters.logHandler)
         let o = session.outcome
-        if o.has_solution != 0 && data.violation(of: session.values) == nil {
-            return SolveResult(termination: .unbounded, hasSolution: false,
+        if o.no_time != 0 { return otherwise }
+        if o.has_solution != 0 && data.matrix.violation(of: session.values) == nil {
+            return SolveResult(termination: .unbounded,
                                message: "feasible, and the LP relaxation is unbounded")
         }
         if o.proven_infeasible != 0 && o.has_solution == 0 {
-            return SolveResult(termination: .infeasible, hasSolution: false,
+            return SolveResult(termination: .infeasible,
                                message: "no point satisfies the constraints (the relaxation is unbounded)")
         }
         return otherwise
+    }
+
+    /// The deadline passed before CBC could start: spent in validation, or waiting for
+    /// another thread's CBC session (CBC runs one at a time).
+    static var noTimeLeft: SolveResult {
+        var r = SolveResult(termination: .timeLimit, message: "no time left")
+        r.stoppedBy = .time
+        return r
     }
 }

@@ -2,6 +2,8 @@
 
 #include <coin/Cbc_C_Interface.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -11,7 +13,7 @@
 
 namespace {
 
-std::mutex session_mutex;  // see the header: CbcMain1 is not reentrant
+std::timed_mutex session_mutex;  // see the header: CbcMain1 is not reentrant
 thread_local bool in_session = false;  // a log function that solves again would deadlock
 
 // The log target of the running session (guarded by session_mutex).
@@ -54,7 +56,12 @@ void load(Cbc_Model *model, const fp_cbc_problem *p) {
 
 }  // namespace
 
-extern "C" int fp_cbc_solve(const fp_cbc_problem *p,
+extern "C" double fp_cbc_clock(void) {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+extern "C" int fp_cbc_solve(const fp_cbc_problem *p, double deadline,
                             const char *const *names, const char *const *values, int nparams,
                             const int *start_idx, const double *start_val, int nstart,
                             fp_cbc_log_fn log, void *log_info,
@@ -65,7 +72,25 @@ extern "C" int fp_cbc_solve(const fp_cbc_problem *p,
         set_error(out->error, "CBCSolver called from inside a CBC solve on the same thread");
         return 2;
     }
-    std::lock_guard<std::mutex> lock(session_mutex);
+    // The time limit counts the wait for the lock: wait until the deadline at most, and
+    // give CBC only what is left once this session holds it.
+    const bool timed = std::isfinite(deadline);
+    std::unique_lock<std::timed_mutex> lock(session_mutex, std::defer_lock);
+    if (timed) {
+        const auto until = std::chrono::steady_clock::time_point(
+            std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(deadline)));
+        if (!lock.try_lock_until(until)) {
+            out->no_time = 1;
+            return 0;
+        }
+    } else {
+        lock.lock();
+    }
+    const double remaining = timed ? deadline - fp_cbc_clock() : 0;
+    if (timed && !(remaining > 0)) {
+        out->no_time = 1;
+        return 0;
+    }
     in_session = true;
     current_log = log;
     current_log_info = log_info;
@@ -77,6 +102,12 @@ extern "C" int fp_cbc_solve(const fp_cbc_problem *p,
         Cbc_setLogLevel(model, log ? 1 : 0);
         if (log) Cbc_registerCallBack(model, forward_message);
         for (int i = 0; i < nparams; i++) Cbc_setParameter(model, names[i], values[i]);
+        if (timed) {
+            char seconds[64];
+            std::snprintf(seconds, sizeof seconds, "%.6f", remaining > 0.001 ? remaining : 0.001);
+            Cbc_setParameter(model, "timeMode", "elapsed");
+            Cbc_setParameter(model, "seconds", seconds);
+        }
         if (nstart > 0) Cbc_setMIPStartI(model, nstart, start_idx, start_val);
         out->mip = Cbc_getNumIntegers(model) > 0;
         Cbc_solve(model);
@@ -130,7 +161,7 @@ extern "C" int fp_cbc_write(const fp_cbc_problem *p, const char *const *col_name
         set_error(error, "CBCSolver called from inside a CBC solve on the same thread");
         return 2;
     }
-    std::lock_guard<std::mutex> lock(session_mutex);
+    std::lock_guard<std::timed_mutex> lock(session_mutex);
     try {
         ModelGuard guard;
         Cbc_Model *model = guard.model;

@@ -1,6 +1,7 @@
 import CGLPK
 import CGLPKShim
 import Foundation
+@_spi(Backend) import LinearModel
 
 // Every GLPK call of this module goes through this file, and from here through the C
 // shim, which traps GLPK errors (see CGLPKShim.h). Swift never calls a glp_* function that
@@ -12,22 +13,18 @@ import Foundation
 /// it deletes at the end, whatever happens.
 enum GLPKSession {
     static func run<T>(log: (@Sendable (String) -> Void)?, _ body: (GLPKProblem) throws -> T) throws -> T {
-        guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
+        guard fp_enter() != 0 else { throw SolverError(.reentrantCall, solver: "GLPK") }
         // Last of the defers to run: GLPK's per-thread environment goes too, so a thread
         // that exits after solving leaks nothing (GLPK never frees it by itself).
         defer {
             fp_release_env()
             fp_leave()
         }
-        var logBox: Unmanaged<LogBox>?
-        if let log {
-            let box = Unmanaged.passRetained(LogBox(log))
-            logBox = box
-            fp_set_log(logTrampoline, box.toOpaque())
-        }
+        let logInfo = log.map(LogRelay.retain)
+        if let logInfo { fp_set_log(LogRelay.function, logInfo) }
         defer {
             fp_set_log(nil, nil)
-            logBox?.release()
+            logInfo.map(LogRelay.release)
         }
         let problem = try GLPKProblem()
         defer { problem.delete() }
@@ -37,19 +34,10 @@ enum GLPKSession {
     /// Throws the trapped error when `status` says the shim caught one.
     static func check(_ status: Int32, _ operation: String) throws {
         guard status != Int32(FP_OK) else { return }
-        throw GLPKError.internalError(operation: operation, message: String(cString: fp_last_error()))
+        throw SolverError(.internalError, solver: "GLPK", operation: operation, message: String(cString: fp_last_error()))
     }
 }
 
-final class LogBox {
-    let handler: @Sendable (String) -> Void
-    init(_ handler: @escaping @Sendable (String) -> Void) { self.handler = handler }
-}
-
-private let logTrampoline: fp_log_fn = { info, text in
-    guard let info, let text else { return }
-    Unmanaged<LogBox>.fromOpaque(info).takeUnretainedValue().handler(String(cString: text))
-}
 
 /// A `glp_prob` of the current thread. After a trapped error GLPK's environment (and the
 /// problem with it) is gone, so `delete` checks the environment generation first.
@@ -59,7 +47,8 @@ final class GLPKProblem {
 
     init() throws {
         guard let p = fp_create_prob() else {
-            throw GLPKError.internalError(operation: "glp_create_prob", message: String(cString: fp_last_error()))
+            throw SolverError(.internalError, solver: "GLPK", operation: "glp_create_prob",
+                              message: String(cString: fp_last_error()))
         }
         pointer = p
         generation = fp_env_generation()
@@ -162,7 +151,7 @@ final class GLPKProblem {
         var rc: Int32 = 0
         try GLPKSession.check(fp_write(pointer, format, path, &rc), format == 0 ? "glp_write_lp" : "glp_write_mps")
         if rc != 0 {
-            throw GLPKError.writeFailed(path: path, message: String(cString: fp_last_error()))
+            throw SolverError(.writeFailed, solver: "GLPK", path: path, message: String(cString: fp_last_error()))
         }
     }
 }
@@ -190,9 +179,9 @@ struct SolveClock {
 
 extension GLPKSession {
     /// Makes an invalid GLPK call (a column index out of range) under the guard, on the
-    /// calling thread, and throws the trapped ``GLPKError``. For tests of the error trap.
+    /// calling thread, and throws the trapped `SolverError`. For tests of the error trap.
     static func trapInvalidCallForTesting() throws {
-        guard fp_enter() != 0 else { throw GLPKError.reentrantCall }
+        guard fp_enter() != 0 else { throw SolverError(.reentrantCall, solver: "GLPK") }
         defer { fp_leave() }
         try check(fp_test_invalid_call(), "glp_set_obj_coef")
     }

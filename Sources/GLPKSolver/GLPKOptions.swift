@@ -90,7 +90,7 @@ public struct GLPKOptions: Sendable, Hashable {
     /// round finds no violated cut or moves the bound by less than `rootCutMinimumGain`.
     /// The search then runs on the strengthened problem (see `rootCutsReplacePresolver`).
     /// Cut rows never reach the solution or an exported model. The bound per round is in
-    /// `SolveResult.rootBounds`. See docs/root-cuts.md.
+    /// `GLPKSolveReport.rootBounds`. See docs/root-cuts.md.
     public var rootCutRounds: Int = 0
     /// The loop needs an LP basis of the model's own columns, so it cannot follow GLPK's
     /// MIP presolver. When the presolver would run (`SolveParameters.presolve` and no

@@ -20,7 +20,7 @@ extension GLPKSolver {
     /// // glpsol --lp option-a.lp -o option-a.txt
     /// ```
     ///
-    /// - Throws: `ModelError` for invalid models, ``GLPKError/writeFailed(path:message:)``
+    /// - Throws: `ModelError` for invalid models, `SolverError` `.writeFailed`
     ///   when the file cannot be written.
     public func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
         try Self.write(model, format: format, to: path)

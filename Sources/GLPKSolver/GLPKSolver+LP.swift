@@ -17,7 +17,7 @@ extension GLPKSolver {
             // feasible solution: infeasible or unbounded; numerical trouble) solve again
             // without it, which also tells infeasible from unbounded.
             if rc == .noPrimalFeasibleSolution {
-                return SolveResult(termination: .infeasible, hasSolution: false, message: rc.description)
+                return SolveResult(termination: .infeasible, message: rc.description)
             }
             if rc != .success && rc != .timeLimit && rc != .iterationLimit {
                 parm.presolve = GLP_OFF
@@ -38,27 +38,27 @@ extension GLPKSolver {
         case .success:
             switch s.status {
             case GLP_OPT:
-                return SolveResult(termination: .optimal, hasSolution: true, objectiveValue: s.objective,
+                return SolveResult(termination: .optimal, primalStatus: .feasiblePoint, objectiveValue: s.objective,
                                    bestBound: s.objective, values: s.values,
                                    rowDuals: s.rowDuals, reducedCosts: s.reducedCosts)
             case GLP_NOFEAS:
-                return SolveResult(termination: .infeasible, hasSolution: false)
+                return SolveResult(termination: .infeasible)
             case GLP_UNBND:
-                return SolveResult(termination: .unbounded, hasSolution: false)
+                return SolveResult(termination: .unbounded)
             default:
-                return SolveResult(termination: .error, hasSolution: false,
+                return SolveResult(termination: .error,
                                    message: "glp_simplex finished with solution status \(s.status)")
             }
         case .timeLimit, .iterationLimit:
             // Primal simplex: a feasible basis is a usable (not optimal) solution.
             let feasible = s.status == GLP_FEAS
             var r = SolveResult(termination: rc == .timeLimit ? .timeLimit : .stoppedEarly,
-                                hasSolution: feasible, objectiveValue: feasible ? s.objective : nil,
+                                primalStatus: feasible ? .feasiblePoint : .noPoint, objectiveValue: feasible ? s.objective : nil,
                                 values: feasible ? s.values : [], message: rc.description)
             r.stoppedBy = rc == .timeLimit ? .time : .interrupted
             return r
         default:
-            return SolveResult(termination: .error, hasSolution: false, message: "glp_simplex: \(rc)")
+            return SolveResult(termination: .error, message: "glp_simplex: \(rc)")
         }
     }
 }

@@ -6,9 +6,9 @@ extension GLPKSolver {
     /// Solves a model with integer variables with `glp_intopt` and the shim's
     /// branch-and-bound callback (lattice stop, hint, progress; see `CGLPKShim.h`).
     func solveMIP(_ problem: GLPKProblem, _ model: Model, _ data: ProblemData, _ parameters: SolveParameters,
-                  _ clock: SolveClock) throws -> SolveResult {
-        if data.integerBoundsConflict {
-            return SolveResult(termination: .infeasible, hasSolution: false,
+                  _ clock: SolveClock, rootBounds: inout [Double]) throws -> SolveResult {
+        if data.matrix.integerBoundsConflict {
+            return SolveResult(termination: .infeasible,
                                message: "an integer variable has no integer value within its bounds")
         }
         // The MIP presolver hands the search a transformed problem whose columns are not
@@ -33,7 +33,7 @@ extension GLPKSolver {
             // that fail, the relaxation (cuts included: they are valid) is solved again.
             if !report.lpOptimal,
                var early = try solveRelaxation(problem, parameters, clock, columns: data.columnCount) {
-                early.rootBounds = report.bounds
+                rootBounds = report.bounds
                 early.message = [early.message, report.note].compactMap { $0 }.joined(separator: "; ")
                 return early
             }
@@ -76,13 +76,9 @@ extension GLPKSolver {
         var hint = [Double]()
         var hintNote: String?
         if let h = parameters.hint {
-            let rounded = h.enumerated().map { j, x in
-                data.columnKind[j] == GLP_IV && abs(x - x.rounded()) <= 1e-6 ? x.rounded() : x
-            }
-            if let v = data.violation(of: rounded) {
-                let what = v.isRow ? "constraint \(model.constraints[v.index].name)"
-                                   : "bounds or integrality of \(model.variables[v.index].name)"
-                hintNote = "hint rejected: it violates the \(what)"
+            let rounded = data.matrix.snappingIntegers(h)
+            if let v = data.matrix.violation(of: rounded) {
+                hintNote = "hint rejected: it violates the \(model.describe(v))"
             } else {
                 hint = [0] + rounded
             }
@@ -122,7 +118,7 @@ extension GLPKSolver {
             result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         if let report = rootReport {
-            result.rootBounds = report.bounds
+            rootBounds = report.bounds
             result.message = result.message.map { "\($0); \(report.note)" } ?? report.note
         }
         if !hint.isEmpty { hintNote = Self.hintNote(context.pointee.hint_result) }
@@ -169,11 +165,11 @@ extension GLPKSolver {
         let rc = try problem.intopt(parameters: &iocp, context: context)
         let status = try problem.readMIP(columns: 0).status
         if rc == .noPrimalFeasibleSolution || (rc == .success && status == GLP_NOFEAS) {
-            return SolveResult(termination: .infeasible, hasSolution: false,
+            return SolveResult(termination: .infeasible,
                                message: "no integer point satisfies the constraints (the LP relaxation is unbounded)")
         }
         if status == GLP_OPT || status == GLP_FEAS {
-            return SolveResult(termination: .unbounded, hasSolution: false,
+            return SolveResult(termination: .unbounded,
                                message: "feasible, and the LP relaxation is unbounded")
         }
         return otherwise
@@ -193,24 +189,24 @@ extension GLPKSolver {
             rc = try problem.simplex(scaleFlags: options.scaleFlags, advancedBasis: false, parameters: parm)
         }
         if rc == .timeLimit {
-            var r = SolveResult(termination: .timeLimit, hasSolution: false, message: "LP relaxation: \(rc)")
+            var r = SolveResult(termination: .timeLimit, message: "LP relaxation: \(rc)")
             r.stoppedBy = .time
             return r
         }
         guard rc == .success else {
-            return SolveResult(termination: .error, hasSolution: false, message: "LP relaxation: glp_simplex: \(rc)")
+            return SolveResult(termination: .error, message: "LP relaxation: glp_simplex: \(rc)")
         }
         // The C reader writes every column: the buffer must hold them all.
         let s = try problem.readLP(rows: 0, columns: columns, duals: false)
         switch s.status {
         case GLP_OPT: return nil
-        case GLP_NOFEAS: return SolveResult(termination: .infeasible, hasSolution: false)
+        case GLP_NOFEAS: return SolveResult(termination: .infeasible)
         case GLP_UNBND:
             // Unbounded relaxation: the MILP is unbounded if feasible at all.
-            return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+            return SolveResult(termination: .infeasibleOrUnbounded,
                                message: "the LP relaxation is unbounded")
         default:
-            return SolveResult(termination: .error, hasSolution: false,
+            return SolveResult(termination: .error,
                                message: "LP relaxation finished with status \(s.status)")
         }
     }
@@ -234,7 +230,7 @@ extension GLPKSolver {
 
         func result(_ t: TerminationReason, bestBound: Double?, message: String? = nil,
                     stoppedBy: SolveLimit? = nil) -> SolveResult {
-            var r = SolveResult(termination: t, hasSolution: hasSolution, objectiveValue: incumbent,
+            var r = SolveResult(termination: t, primalStatus: hasSolution ? .feasiblePoint : .noPoint, objectiveValue: incumbent,
                                 bestBound: bestBound, values: hasSolution ? values : [], message: message)
             r.stoppedBy = stoppedBy
             return r
@@ -242,12 +238,12 @@ extension GLPKSolver {
         switch rc {
         case .success:
             if status == GLP_OPT { return result(.optimal, bestBound: objective) }
-            if status == GLP_NOFEAS { return SolveResult(termination: .infeasible, hasSolution: false) }
+            if status == GLP_NOFEAS { return SolveResult(termination: .infeasible) }
             return result(.error, bestBound: bound, message: "glp_intopt finished with MIP status \(status)")
         case .noPrimalFeasibleSolution:
-            return SolveResult(termination: .infeasible, hasSolution: false, message: rc.description)
+            return SolveResult(termination: .infeasible, message: rc.description)
         case .noDualFeasibleSolution:
-            return SolveResult(termination: .infeasibleOrUnbounded, hasSolution: false,
+            return SolveResult(termination: .infeasibleOrUnbounded,
                                message: "the LP relaxation is unbounded or infeasible (\(rc))")
         case .mipGapReached where latticeProof:
             return result(.optimal, bestBound: objective,

@@ -3,7 +3,7 @@ import CGLPKShim
 import Foundation
 import LinearModel
 
-/// What the root cut loop did, for ``SolveResult/rootBounds`` and the message.
+/// What the root cut loop did, for ``GLPKSolveReport/rootBounds`` and the message.
 struct RootCutReport {
     var bounds: [Double] = []
     var rounds = 0

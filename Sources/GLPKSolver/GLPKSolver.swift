@@ -22,19 +22,19 @@ import LinearModel
 /// and deletes the problem before returning, and keeps nothing between calls. So calls are
 /// safe concurrently from distinct threads. Never call them from a `logHandler` or
 /// `progressHandler` (they run inside GLPK on the same thread): that throws
-/// ``GLPKError/reentrantCall``.
+/// `SolverError` `.reentrantCall`.
 ///
 /// **Errors.** Invalid models (NaN, infinite coefficients, inverted bounds, variables of
 /// another model, a hint of the wrong length) throw `ModelError` before GLPK sees them.
 /// GLPK's own internal errors, which would abort the process, are trapped in C and thrown
-/// as ``GLPKError``; the thread can solve again at once. Numerical failures of a solve
+/// as `SolverError` (`.internalError`); the thread can solve again at once. Numerical failures of a solve
 /// (`GLP_ESING`, `GLP_EFAIL`, ...) give a result with termination `.error` and a message.
 ///
 /// **Statuses.** `.optimal` only when proven: a complete search, or the objective
 /// lattice (`SolveParameters.objectiveStep`) shows that no better solution exists. A stop
 /// at the requested relative gap is `.stoppedEarly` (`stoppedBy` `.gap`) unless the
 /// lattice proves it. A time-limited MILP with an incumbent is `.timeLimit` with
-/// `hasSolution`, its objective and the best bound; one stopped by
+/// a `.feasiblePoint` primal status, its objective and the best bound; one stopped by
 /// `SolveParameters.nodeLimit` (subproblems taken up, the root included; nil, 0 or
 /// negative: no limit) is `.stoppedEarly` likewise, and stops at the same node every run.
 ///
@@ -70,27 +70,35 @@ public struct GLPKSolver: Solver {
     /// `parameters.presolve` and no hint is given; otherwise the LP relaxation is solved
     /// first with the simplex method. MILP results carry no duals.
     ///
-    /// - Throws: `ModelError` for invalid models; ``GLPKError`` when GLPK fails internally
+    /// - Throws: `ModelError` for invalid models; `SolverError` when GLPK fails internally
     ///   or when called from inside a handler of another solve on the same thread.
     public func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
-        try model.validate()
-        if let hint = parameters.hint {
-            if hint.count != model.variableCount {
-                throw ModelError.hintLength(expected: model.variableCount, got: hint.count)
-            }
-            if hint.contains(where: { $0.isNaN }) { throw ModelError.notANumber(where: "the solution hint") }
-        }
+        try solveReporting(model, parameters: parameters).result
+    }
+
+    /// ``solve(_:parameters:)`` with the figures only GLPK measures (the root cut loop's
+    /// bounds, coefficients strengthened) beside the solver-independent result.
+    ///
+    /// ```swift
+    /// var options = GLPKOptions()
+    /// options.rootCutRounds = 5
+    /// let report = try GLPKSolver(options: options).solveReporting(model)
+    /// print(report.result.termination, report.rootBounds)   // bound per round
+    /// ```
+    public func solveReporting(_ model: Model, parameters: SolveParameters = SolveParameters()) throws -> GLPKSolveReport {
+        try model.validate(for: parameters)
         let clock = SolveClock(limit: parameters.timeLimit)
         var data = ProblemData(model)
         let strengthened = model.isMixedInteger && options.coefficientStrengthening
             ? data.strengthenCoefficients() : 0
+        var rootBounds: [Double] = []
         var result = try GLPKSession.run(log: parameters.logHandler) { problem -> SolveResult in
             try problem.load(data)
             if let name = invalidCallForModelNamedForTesting, name == model.name {
                 try problem.invalidCallForTesting()
             }
             if model.isMixedInteger {
-                return try solveMIP(problem, model, data, parameters, clock)
+                return try solveMIP(problem, model, data, parameters, clock, rootBounds: &rootBounds)
             }
             return try solveLP(problem, data, parameters, clock)
         }
@@ -99,7 +107,7 @@ public struct GLPKSolver: Solver {
             result.message = result.message.map { "\($0); \(note)" } ?? note
         }
         result.solveTime = clock.elapsed
-        return result
+        return GLPKSolveReport(result: result, rootBounds: rootBounds, strengthenedCoefficients: strengthened)
     }
 
     /// The `msg_lev` for `parameters`: GLPK is silent unless someone listens, then it says
@@ -107,4 +115,16 @@ public struct GLPKSolver: Solver {
     static func messageLevel(_ parameters: SolveParameters) -> Int32 {
         parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ALL
     }
+}
+
+/// A GLPK solve's result with what only GLPK measures (``GLPKSolver/solveReporting(_:parameters:)``).
+public struct GLPKSolveReport: Sendable {
+    /// The solver-independent result, as ``GLPKSolver/solve(_:parameters:)`` returns it.
+    public var result: SolveResult
+    /// The root LP bound before and after each round of the root cut loop
+    /// (``GLPKOptions/rootCutRounds``): element 0 is the LP relaxation's objective, element
+    /// k the bound after round k. Empty when no cut loop ran.
+    public var rootBounds: [Double]
+    /// Coefficients tightened by ``GLPKOptions/coefficientStrengthening`` (0 when off).
+    public var strengthenedCoefficients: Int
 }

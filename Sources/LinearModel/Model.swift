@@ -114,8 +114,15 @@ public struct Model: Sendable {
     }
 
     /// Checks everything a solver would choke on: NaN anywhere, infinite coefficients,
-    /// inverted bounds, variables of another model. Solvers call this before loading.
+    /// inverted bounds, variables of another model, more rows, columns or terms than a
+    /// backend's 32-bit indices hold. Solvers call this (or ``validate(for:)``) before
+    /// loading.
     public func validate() throws {
+        let terms = constraints.reduce(0) { $0 + $1.expression.termCount }
+        for (what, count) in [("variables", variables.count), ("constraints", constraints.count), ("terms", terms)]
+        where count >= Int(Int32.max) {
+            throw ModelError.tooLarge(what: what, count: count)
+        }
         for v in variables {
             if v.lowerBound.isNaN || v.upperBound.isNaN { throw ModelError.notANumber(where: "bounds of \(v.name)") }
             if v.lowerBound > v.upperBound || v.lowerBound == .infinity || v.upperBound == -.infinity {
@@ -131,6 +138,16 @@ public struct Model: Sendable {
             }
         }
         try check(objective.expression, where: "the objective")
+    }
+
+    /// ``validate()``, then the solution hint of `parameters`, if any: one value per
+    /// variable, none NaN. Every backend calls this first; whether a valid hint also
+    /// satisfies the model is the backend's business (``violation(of:tolerance:)``).
+    public func validate(for parameters: SolveParameters) throws {
+        try validate()
+        guard let hint = parameters.hint else { return }
+        if hint.count != variableCount { throw ModelError.hintLength(expected: variableCount, got: hint.count) }
+        if hint.contains(where: { $0.isNaN }) { throw ModelError.notANumber(where: "the solution hint") }
     }
 
     private func check(_ e: LinearExpression, where place: String) throws {

@@ -8,7 +8,7 @@ public enum TerminationReason: String, Sendable, Hashable, Codable {
     case unbounded
     /// Infeasible or unbounded; the solver did not tell which.
     case infeasibleOrUnbounded
-    /// The time limit struck; see ``SolveResult/hasSolution`` for an incumbent.
+    /// The time limit struck; see ``SolveResult/primalStatus`` for an incumbent.
     case timeLimit
     /// Stopped by a callback or another limit with an incumbent that is not proven optimal.
     case stoppedEarly
@@ -16,23 +16,32 @@ public enum TerminationReason: String, Sendable, Hashable, Codable {
     case error
 }
 
-/// The outcome of a solve, read in order: termination, then whether a solution exists,
-/// then its values (JuMP's shape).
+/// What a result holds of a primal point (MathOptInterface's `PrimalStatus`), read after
+/// the termination: a solve stopped by a limit may or may not hold one.
+public enum PrimalStatus: String, Sendable, Hashable, Codable {
+    /// ``SolveResult/values`` hold a point that satisfies every bound and constraint
+    /// (within tolerances) and, for a MIP, the integrality: the optimum for
+    /// ``TerminationReason/optimal``, else the best point found (an incumbent).
+    case feasiblePoint
+    /// No point: ``SolveResult/values`` is empty (infeasible, unbounded, stopped before a
+    /// point was found, or an error).
+    case noPoint
+}
+
+/// The outcome of a solve, read in order: termination, then the primal status (whether a
+/// point exists), then its values (JuMP's shape).
 public struct SolveResult: Sendable {
     public var termination: TerminationReason
-    /// True when ``values`` hold a primal solution that satisfies the constraints (within
-    /// tolerances) and, for a MIP, the integrality.
-    public var hasSolution: Bool
+    /// Whether ``values`` hold a feasible point.
+    public var primalStatus: PrimalStatus
+    /// Shorthand for `primalStatus == .feasiblePoint`.
+    public var hasSolution: Bool { primalStatus == .feasiblePoint }
     /// Objective value of the solution, when there is one.
     public var objectiveValue: Double?
     /// Best proven bound on the optimum (MIP), when known.
     public var bestBound: Double?
     /// One value per variable, by variable index; empty without a solution.
     public var values: [Double]
-    /// The root LP bound before and after each round of a root cut loop (GLPK's
-    /// `GLPKOptions.rootCutRounds`): element 0 is the LP relaxation's objective, element k
-    /// the bound after round k. Empty when no cut loop ran.
-    public var rootBounds: [Double] = []
     /// One dual value per constraint (LPs only); nil when not computed.
     public var rowDuals: [Double]?
     /// One reduced cost per variable (LPs only); nil when not computed.
@@ -48,11 +57,12 @@ public struct SolveResult: Sendable {
     /// ``TerminationReason/stoppedEarly``; nil when the search ran to its end.
     public var stoppedBy: SolveLimit?
 
-    public init(termination: TerminationReason, hasSolution: Bool, objectiveValue: Double? = nil,
+    /// A result; without a `primalStatus`, one without a point.
+    public init(termination: TerminationReason, primalStatus: PrimalStatus = .noPoint, objectiveValue: Double? = nil,
                 bestBound: Double? = nil, values: [Double] = [], rowDuals: [Double]? = nil,
                 reducedCosts: [Double]? = nil, solveTime: Double = 0, message: String? = nil) {
         self.termination = termination
-        self.hasSolution = hasSolution
+        self.primalStatus = primalStatus
         self.objectiveValue = objectiveValue
         self.bestBound = bestBound
         self.values = values
@@ -64,7 +74,7 @@ public struct SolveResult: Sendable {
 
     /// Relative gap `|objective - bound| / max(1e-10, |objective|)`, when both are known.
     public var relativeGap: Double? {
-        guard let o = objectiveValue, let b = bestBound, hasSolution else { return nil }
+        guard let o = objectiveValue, let b = bestBound, primalStatus == .feasiblePoint else { return nil }
         return abs(o - b) / max(1e-10, abs(o))
     }
 
@@ -76,32 +86,5 @@ public struct SolveResult: Sendable {
     /// Value of `expression` in the solution.
     public func value(_ expression: LinearExpression) -> Double {
         expression.value(values)
-    }
-}
-
-/// Formats a solver can write a model in, for audit in other solvers.
-public enum ModelFileFormat: String, Sendable, CaseIterable {
-    /// CPLEX LP format.
-    case lp
-    /// Free MPS format.
-    case mps
-}
-
-/// A MILP solver backend. ForcePlanner speaks only to this protocol, so a second backend
-/// (CBC, HiGHS) needs no change elsewhere.
-public protocol Solver: Sendable {
-    /// A short name for reports ("GLPK 5.0").
-    var name: String { get }
-    /// Solves `model`. Invalid models throw ``ModelError``; solver failures are reported as
-    /// ``TerminationReason/error`` or thrown, never as a crash.
-    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult
-    /// Writes `model` to `path` in `format`.
-    func export(_ model: Model, format: ModelFileFormat, to path: String) throws
-}
-
-extension Solver {
-    /// Solves with default parameters.
-    public func solve(_ model: Model) throws -> SolveResult {
-        try solve(model, parameters: SolveParameters())
     }
 }

@@ -34,7 +34,7 @@ final class CBCExportTests: XCTestCase {
     }
 
     /// MPS is refused with a clear error (CBC 2.10 writes it only gzip-compressed), and a
-    /// directory that does not exist gives `CBCError.writeFailed` too: no crash.
+    /// directory that does not exist gives `SolverError` `.writeFailed` too: no crash.
     func testExportOfMPSOrToMissingDirectoryThrows() {
         var m = Model()
         let x = m.addVariable(name: "x")
@@ -43,7 +43,7 @@ final class CBCExportTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("gzip"), "\(error)")
         }
         XCTAssertThrowsError(try CBCSolver().export(m, format: .lp, to: "/no/such/dir/m.lp")) { error in
-            XCTAssertTrue(error is CBCError, "\(error)")
+            XCTAssertEqual((error as? SolverError)?.code, .writeFailed, "\(error)")
         }
     }
 }

@@ -54,7 +54,7 @@ final class CBCSafetyTests: XCTestCase {
     }
 
     /// A solve from inside a log handler would deadlock on CBC's session lock: it throws
-    /// `CBCError.reentrantCall` instead, and the outer solve finishes (max x, x <= 3
+    /// `SolverError` `.reentrantCall` instead, and the outer solve finishes (max x, x <= 3
     /// integer -> 3).
     func testSolveFromLogHandlerThrowsReentrantCall() throws {
         var m = Model()
@@ -69,7 +69,7 @@ final class CBCSafetyTests: XCTestCase {
         let r = try CBCSolver().solve(m, parameters: p)
         XCTAssertEqual(r.objectiveValue ?? .nan, 3, accuracy: 1e-9)
         XCTAssertFalse(seen.all.isEmpty, "the log handler was never called")
-        XCTAssertTrue(seen.all.allSatisfy { $0 == CBCError.reentrantCall.description }, "\(seen.all.prefix(3))")
+        XCTAssertTrue(seen.all.allSatisfy { $0 == SolverError(.reentrantCall, solver: "CBC").description }, "\(seen.all.prefix(3))")
     }
 
     /// Without a log handler CBC is silent: a MILP with every parameter set (CBC's driver

@@ -1,7 +1,5 @@
 import CBCSolver
-import ForceBench
 import ForcePlanner
-import ForceReports
 import ForceScenario
 import Foundation
 import GLPKSolver

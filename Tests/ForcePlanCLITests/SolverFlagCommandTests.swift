@@ -1,3 +1,4 @@
+import ForcePlanTestSupport
 import Foundation
 import XCTest
 

@@ -1,5 +1,6 @@
 import ForceBench
 import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import XCTest

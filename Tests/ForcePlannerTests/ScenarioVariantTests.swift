@@ -1,5 +1,6 @@
 import ForceBench
 @testable import ForcePlanner
+import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
 import Foundation

@@ -156,10 +156,10 @@ final class CoefficientStrengtheningTests: XCTestCase {
         var cut = o
         cut.rootCutRounds = 1
         cut.rootCutsReplacePresolver = true
-        let t = try GLPKSolver(options: cut).solve(m)
+        let t = try GLPKSolver(options: cut).solveReporting(m)
         XCTAssertEqual(try XCTUnwrap(t.rootBounds.first), 0, accuracy: 1e-9)  // the strengthened LP
         cut.coefficientStrengthening = false
-        let u = try GLPKSolver(options: cut).solve(m)
+        let u = try GLPKSolver(options: cut).solveReporting(m)
         XCTAssertEqual(try XCTUnwrap(u.rootBounds.first), 2.425, accuracy: 1e-9)  // the big-M LP
     }
 }

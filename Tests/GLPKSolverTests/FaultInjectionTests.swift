@@ -17,9 +17,10 @@ final class FaultInjectionTests: XCTestCase {
         var solver = GLPKSolver()
         solver.invalidCallForModelNamedForTesting = "broken"
         XCTAssertThrowsError(try solver.solve(model(named: "broken"))) { error in
-            guard case GLPKError.internalError(let op, let message)? = error as? GLPKError else {
+            guard let e = error as? SolverError, e.code == .internalError, let op = e.operation else {
                 return XCTFail("unexpected \(error)")
             }
+            let message = e.message
             XCTAssertEqual(op, "glp_set_obj_coef")
             // One column (x), so column 2 is out of range.
             XCTAssertTrue(message.contains("j = 2; column number out of range"), message)

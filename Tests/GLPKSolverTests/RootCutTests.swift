@@ -48,11 +48,12 @@ final class RootCutTests: XCTestCase {
 
     func testCutLoopTightensBoundAndKeepsOptimum() throws {
         let m = Self.textbook()
-        let r = try Self.cutSolver().solve(m)
+        let report = try Self.cutSolver().solveReporting(m)
+        let r = report.result
         XCTAssertEqual(r.termination, .optimal)
         XCTAssertEqual(try XCTUnwrap(r.objectiveValue), 2, accuracy: 1e-9)
         XCTAssertEqual(r.values.count, 2)   // cut rows add no values
-        let bounds = r.rootBounds
+        let bounds = report.rootBounds
         XCTAssertGreaterThanOrEqual(bounds.count, 2, r.message ?? "")
         XCTAssertEqual(bounds[0], 2.8, accuracy: 1e-9)          // the LP relaxation
         let last = try XCTUnwrap(bounds.last)
@@ -78,10 +79,11 @@ final class RootCutTests: XCTestCase {
         let y = m.addVariable(name: "y", kind: .integer, upperBound: 3)
         m.addConstraint(name: "c", x + y, .lessEqual(4))
         m.setObjective(.maximize, x + y)
-        let r = try Self.cutSolver().solve(m)
+        let report = try Self.cutSolver().solveReporting(m)
+        let r = report.result
         XCTAssertEqual(r.termination, .optimal)
         XCTAssertEqual(r.objectiveValue, 4)
-        XCTAssertEqual(r.rootBounds, [4])
+        XCTAssertEqual(report.rootBounds, [4])
         let message = try XCTUnwrap(r.message)
         XCTAssertTrue(message.contains("root cuts: 1 round(s), 0 cut(s)"), message)
         XCTAssertTrue(message.contains("stopped: no violated cut"), message)
@@ -93,7 +95,7 @@ final class RootCutTests: XCTestCase {
         let log = LogLines()
         var p = SolveParameters()
         p.logHandler = { log.append($0) }
-        let r = try Self.cutSolver().solve(Self.textbook(), parameters: p)
+        let r = try Self.cutSolver().solveReporting(Self.textbook(), parameters: p)
         let text = log.text
         XCTAssertTrue(text.contains("Root cuts round 1: "), text)
         let bound = try XCTUnwrap(r.rootBounds.dropFirst().first)
@@ -106,21 +108,22 @@ final class RootCutTests: XCTestCase {
     func testLoopYieldsToPresolverUnlessAsked() throws {
         var o = GLPKOptions()
         o.rootCutRounds = 5
-        let skipped = try GLPKSolver(options: o).solve(Self.textbook())
+        let skippedReport = try GLPKSolver(options: o).solveReporting(Self.textbook())
+        let skipped = skippedReport.result
         XCTAssertEqual(try XCTUnwrap(skipped.objectiveValue), 2, accuracy: 1e-9)
-        XCTAssertEqual(skipped.rootBounds, [])
+        XCTAssertEqual(skippedReport.rootBounds, [])
         XCTAssertTrue(skipped.message?.contains("root cuts skipped") ?? false, skipped.message ?? "")
         var p = SolveParameters()
         p.hint = [1, 2]
-        let hinted = try GLPKSolver(options: o).solve(Self.textbook(), parameters: p)
-        XCTAssertEqual(try XCTUnwrap(hinted.objectiveValue), 2, accuracy: 1e-9)
+        let hinted = try GLPKSolver(options: o).solveReporting(Self.textbook(), parameters: p)
+        XCTAssertEqual(try XCTUnwrap(hinted.result.objectiveValue), 2, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(hinted.rootBounds.first), 2.8, accuracy: 1e-9)
     }
 
     /// Without rounds, no loop runs and nothing is reported.
     func testLoopOffReportsNothing() throws {
-        let r = try GLPKSolver().solve(Self.textbook())
-        XCTAssertEqual(r.objectiveValue, 2)
+        let r = try GLPKSolver().solveReporting(Self.textbook())
+        XCTAssertEqual(r.result.objectiveValue, 2)
         XCTAssertEqual(r.rootBounds, [])
     }
 
@@ -130,9 +133,10 @@ final class RootCutTests: XCTestCase {
         var solver = Self.cutSolver()
         solver.invalidCallInRootCutRoundForTesting = 1
         XCTAssertThrowsError(try solver.solve(Self.textbook())) { error in
-            guard case GLPKError.internalError(let op, let message)? = error as? GLPKError else {
+            guard let e = error as? SolverError, e.code == .internalError, let op = e.operation else {
                 return XCTFail("unexpected \(error)")
             }
+            let message = e.message
             XCTAssertEqual(op, "root cut loop")
             XCTAssertTrue(message.contains("glp_set_obj_coef"), message)
         }
@@ -158,10 +162,11 @@ final class RootCutTests: XCTestCase {
                     m.addConstraint(name: "c", x + 2 * y, .lessEqual(Double(10 + k)))
                     m.setObjective(.maximize, x + y)
                     do {
-                        let r = try Self.cutSolver().solve(m)
+                        let report = try Self.cutSolver().solveReporting(m)
+                        let r = report.result
                         let expected = 4 + Double((6 + k) / 2)
                         if r.termination != .optimal || abs((r.objectiveValue ?? .nan) - expected) > 1e-9
-                            || abs((r.rootBounds.first ?? .nan) - (4 + Double(6 + k) / 2)) > 1e-9 {
+                            || abs((report.rootBounds.first ?? .nan) - (4 + Double(6 + k) / 2)) > 1e-9 {
                             failures.set(NSError(domain: "thread \(t) k \(k): \(r)", code: 1))
                         }
                     } catch { failures.set(error) }

@@ -74,9 +74,10 @@ final class SafetyTests: XCTestCase {
     /// the shim traps it, frees the thread's GLPK environment, and solving goes on.
     func testTrappedGLPKErrorThenSolve() throws {
         XCTAssertThrowsError(try GLPKSession.trapInvalidCallForTesting()) { error in
-            guard case GLPKError.internalError(let op, let message)? = error as? GLPKError else {
+            guard let e = error as? SolverError, e.code == .internalError, let op = e.operation else {
                 return XCTFail("unexpected \(error)")
             }
+            let message = e.message
             XCTAssertEqual(op, "glp_set_obj_coef")
             XCTAssertTrue(message.contains("out of range"), message)
             XCTAssertTrue("\(error)".hasPrefix("GLPK error in glp_set_obj_coef"))
@@ -96,9 +97,10 @@ final class SafetyTests: XCTestCase {
         var p = SolveParameters()
         p.progressHandler = { _ in }
         XCTAssertThrowsError(try solver.solve(MIPSearchTests.parityKnapsack().0, parameters: p)) { error in
-            guard case GLPKError.internalError(let op, let message)? = error as? GLPKError else {
+            guard let e = error as? SolverError, e.code == .internalError, let op = e.operation else {
                 return XCTFail("unexpected \(error)")
             }
+            let message = e.message
             XCTAssertEqual(op, "glp_intopt")
             XCTAssertTrue(message.contains("glp_ios_add_row"), message)
         }
@@ -118,7 +120,7 @@ final class SafetyTests: XCTestCase {
         }
         let r = try GLPKSolver().solve(m, parameters: p)
         XCTAssertEqual(r.objectiveValue, 5)  // max x, x <= 5
-        XCTAssertEqual(box.error as? GLPKError, .reentrantCall)
+        XCTAssertEqual((box.error as? SolverError)?.code, .reentrantCall)
     }
 
     func testWriteToMissingDirectoryThrows() throws {
@@ -126,7 +128,7 @@ final class SafetyTests: XCTestCase {
         let x = m.addVariable(name: "x")
         m.addConstraint(name: "c", LinearExpression(x), .lessEqual(1))
         XCTAssertThrowsError(try GLPKSolver().export(m, format: .mps, to: "/nonexistent-dir/m.mps")) { error in
-            guard case GLPKError.writeFailed(let path, _)? = error as? GLPKError else {
+            guard let e = error as? SolverError, e.code == .writeFailed, let path = e.path else {
                 return XCTFail("unexpected \(error)")
             }
             XCTAssertEqual(path, "/nonexistent-dir/m.mps")

@@ -51,9 +51,9 @@ final class ModelTests: XCTestCase {
 
     /// |objective - bound| / |objective|: 100 vs 90 -> 0.1; no gap without a solution.
     func testRelativeGap() {
-        let r = SolveResult(termination: .timeLimit, hasSolution: true, objectiveValue: 100, bestBound: 90)
+        let r = SolveResult(termination: .timeLimit, primalStatus: .feasiblePoint, objectiveValue: 100, bestBound: 90)
         XCTAssertEqual(r.relativeGap!, 0.1, accuracy: 1e-12)
-        XCTAssertNil(SolveResult(termination: .timeLimit, hasSolution: false, bestBound: 90).relativeGap)
+        XCTAssertNil(SolveResult(termination: .timeLimit, primalStatus: .noPoint, bestBound: 90).relativeGap)
     }
 
     /// Integer bounds round inward with 1e-9 of slack: [0.2, 6.9999999999] holds the whole
@@ -70,5 +70,18 @@ final class ModelTests: XCTestCase {
         XCTAssertTrue(b[1] == (1, 1, true))
         XCTAssertTrue(b[2] == (0.4, 0.6, false))
         XCTAssertTrue(b[3] == (0, 1, false))
+    }
+
+    /// Model errors carry a code (matchable like `Errno`) and read as before.
+    func testModelErrorCodesAndDescriptions() {
+        let inverted = ModelError.invertedVariableBounds(variable: "x", lower: 3, upper: 1)
+        XCTAssertEqual(inverted.code, .invertedVariableBounds)
+        XCTAssertEqual(inverted.description, "variable x: lower bound 3.0 exceeds upper bound 1.0")
+        XCTAssertEqual(ModelError.foreignVariable(where: "constraint c", index: 1).description,
+                       "variable #1 in constraint c does not belong to this model")
+        XCTAssertEqual(ModelError.hintLength(expected: 1, got: 2).description, "solution hint has 2 values for 1 variables")
+        XCTAssertEqual(ModelError.notANumber(where: "the objective").description, "NaN in the objective")
+        XCTAssertEqual(ModelError.infiniteCoefficient(where: "constraint c").code.description, "infiniteCoefficient")
+        XCTAssertNotEqual(ModelError.notANumber(where: "a"), ModelError.infiniteCoefficient(where: "a"))
     }
 }

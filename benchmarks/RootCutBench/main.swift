@@ -143,12 +143,13 @@ for rounds in roundsList {
     var p = SolveParameters()
     p.timeLimit = limit
     p.presolve = presolve
-    let r = orExit { try GLPKSolver(options: o).solve(model, parameters: p) }
+    let report = orExit { try GLPKSolver(options: o).solveReporting(model, parameters: p) }
+    let r = report.result
     say("rounds \(rounds)\(strengthen ? " +strengthen" : "")\(presolve ? "" : " no-presolve") base \(base): \(r.termination.rawValue), "
         + "objective \(r.objectiveValue.map { "\($0)" } ?? "-"), bound \(r.bestBound.map { "\($0)" } ?? "-"), "
         + String(format: "%.2f s", r.solveTime))
-    if !r.rootBounds.isEmpty {
-        say("  bounds per round: " + r.rootBounds.map { String(format: "%.1f", $0) }.joined(separator: ", "))
+    if !report.rootBounds.isEmpty {
+        say("  bounds per round: " + report.rootBounds.map { String(format: "%.1f", $0) }.joined(separator: ", "))
     }
     if let m = r.message { say("  \(m)") }
 }

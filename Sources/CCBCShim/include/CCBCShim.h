@@ -51,13 +51,22 @@ typedef struct fp_cbc_outcome {
     double objective;           // in the model's sense, without constant
     double bound;               // best possible objective (MIP)
     int nodes;
+    int no_time;                // 1: the deadline passed before CBC could start (queued
+                                // behind other sessions, or none left): nothing was solved
 } fp_cbc_outcome;
 
-/// Solves `problem` with CBC. `names`/`values` are `nparams` command-line parameters
-/// (without the leading dash), `start_idx`/`start_val` a MIP start of `nstart` columns.
-/// `values_out` must hold `ncols` doubles. Returns `out->failed`: 0, 1 on an exception, 2
-/// when called from inside a session on the same thread (from a log function).
-int fp_cbc_solve(const fp_cbc_problem *problem,
+/// Seconds on a monotonic clock, the clock of `fp_cbc_solve`'s deadline.
+double fp_cbc_clock(void);
+
+/// Solves `problem` with CBC. `deadline` (on `fp_cbc_clock`; NaN or infinite: none) is
+/// the end of the whole call, the wait for the process-wide lock included: the lock is
+/// waited for until then at most (`out->no_time` when it passes), and CBC gets what is
+/// left once the session starts (`timeMode elapsed`, `seconds`). `names`/`values` are
+/// `nparams` further command-line parameters (without the leading dash),
+/// `start_idx`/`start_val` a MIP start of `nstart` columns. `values_out` must hold `ncols`
+/// doubles. Returns `out->failed`: 0, 1 on an exception, 2 when called from inside a
+/// session on the same thread (from a log function).
+int fp_cbc_solve(const fp_cbc_problem *problem, double deadline,
                  const char *const *names, const char *const *values, int nparams,
                  const int *start_idx, const double *start_val, int nstart,
                  fp_cbc_log_fn log, void *log_info,

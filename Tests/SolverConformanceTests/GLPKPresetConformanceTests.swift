@@ -1,0 +1,60 @@
+import GLPKSolver
+import LinearModel
+import XCTest
+
+// The suite on each of GLPK's presets alone (the members of `GLPKSolver.portfolio`, which
+// the shipped portfolio reaches only in its later turns).
+
+/// `GLPKOptions.cutsAndPseudocost`: all cuts, pseudocost branching, the root cut loop.
+final class GLPKCutsAndPseudocostConformanceTests: XCTestCase {
+    let config = ConformanceConfig(makeSolver: { GLPKSolver(options: .cutsAndPseudocost) })
+
+    func testLpOptimum() throws { try SolverConformance.lpOptimum(config) }
+    func testLpDuals() throws { try SolverConformance.lpDuals(config) }
+    func testLpInfeasible() throws { try SolverConformance.lpInfeasible(config) }
+    func testLpUnbounded() throws { try SolverConformance.lpUnbounded(config) }
+    func testMilpOptimum() throws { try SolverConformance.milpOptimum(config) }
+    func testMilpInfeasible() throws { try SolverConformance.milpInfeasible(config) }
+    func testMilpUnbounded() throws { try SolverConformance.milpUnbounded(config) }
+    func testIntegerBoundsWithoutInteger() throws { try SolverConformance.integerBoundsWithoutInteger(config) }
+    func testBoundsOfEveryKind() throws { try SolverConformance.boundsOfEveryKind(config) }
+    func testEqualityAndRangedRows() throws { try SolverConformance.equalityAndRangedRows(config) }
+    func testEmptyModel() throws { try SolverConformance.emptyModel(config) }
+    func testDuplicateTermsAreSummed() throws { try SolverConformance.duplicateTermsAreSummed(config) }
+    func testNotANumberIsRejected() throws { try SolverConformance.notANumberIsRejected(config) }
+    func testNodeLimitStopsEarly() throws { try SolverConformance.nodeLimitStopsEarly(config) }
+    func testNodeCountIsReported() throws { try SolverConformance.nodeCountIsReported(config) }
+    func testBoundOfAStoppedMaximisationIsAnUpperBound() throws { try SolverConformance.boundOfAStoppedMaximisationIsAnUpperBound(config) }
+    func testGapStopIsNotAProof() throws { try SolverConformance.gapStopIsNotAProof(config) }
+    func testTimeLimitStops() throws { try SolverConformance.timeLimitStops(config) }
+    func testHintIsUsed() throws { try SolverConformance.hintIsUsed(config) }
+    func testHintOfWrongLengthIsRejected() throws { try SolverConformance.hintOfWrongLengthIsRejected(config) }
+    func testObjectiveStepProves() throws { try SolverConformance.objectiveStepProves(config) }
+}
+
+/// `GLPKOptions.gomory`: Gomory cuts, the root cut loop.
+final class GLPKGomoryConformanceTests: XCTestCase {
+    let config = ConformanceConfig(makeSolver: { GLPKSolver(options: .gomory) })
+
+    func testLpOptimum() throws { try SolverConformance.lpOptimum(config) }
+    func testLpDuals() throws { try SolverConformance.lpDuals(config) }
+    func testLpInfeasible() throws { try SolverConformance.lpInfeasible(config) }
+    func testLpUnbounded() throws { try SolverConformance.lpUnbounded(config) }
+    func testMilpOptimum() throws { try SolverConformance.milpOptimum(config) }
+    func testMilpInfeasible() throws { try SolverConformance.milpInfeasible(config) }
+    func testMilpUnbounded() throws { try SolverConformance.milpUnbounded(config) }
+    func testIntegerBoundsWithoutInteger() throws { try SolverConformance.integerBoundsWithoutInteger(config) }
+    func testBoundsOfEveryKind() throws { try SolverConformance.boundsOfEveryKind(config) }
+    func testEqualityAndRangedRows() throws { try SolverConformance.equalityAndRangedRows(config) }
+    func testEmptyModel() throws { try SolverConformance.emptyModel(config) }
+    func testDuplicateTermsAreSummed() throws { try SolverConformance.duplicateTermsAreSummed(config) }
+    func testNotANumberIsRejected() throws { try SolverConformance.notANumberIsRejected(config) }
+    func testNodeLimitStopsEarly() throws { try SolverConformance.nodeLimitStopsEarly(config) }
+    func testNodeCountIsReported() throws { try SolverConformance.nodeCountIsReported(config) }
+    func testBoundOfAStoppedMaximisationIsAnUpperBound() throws { try SolverConformance.boundOfAStoppedMaximisationIsAnUpperBound(config) }
+    func testGapStopIsNotAProof() throws { try SolverConformance.gapStopIsNotAProof(config) }
+    func testTimeLimitStops() throws { try SolverConformance.timeLimitStops(config) }
+    func testHintIsUsed() throws { try SolverConformance.hintIsUsed(config) }
+    func testHintOfWrongLengthIsRejected() throws { try SolverConformance.hintOfWrongLengthIsRejected(config) }
+    func testObjectiveStepProves() throws { try SolverConformance.objectiveStepProves(config) }
+}
