@@ -71,7 +71,7 @@ let package = Package(
             "CBCSolver", "GLPKSolver", "LinearModel", "ForceScenario", "ForcePlanner", "StandardPlanner",
         ]),
         // CBC against GLPK on every shipped scenario and on seeded random ones.
-        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "GLPKSolver", "LinearModel"]),
+        .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "GLPKSolver", "LinearModel"]),
         // Helpers both domain test targets share: inline scenarios, the JSON Schema checker.
         .target(
             name: "ForcePlanTestSupport",
