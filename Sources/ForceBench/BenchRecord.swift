@@ -42,7 +42,10 @@ public enum BenchRecord {
             ("name", .string(scenario.name)),
             ("variation", c.variation.json),
             ("status", .string(caseStatus(results))),
-            ("options", .array(results.map { option($0, scenario: scenario) })),
+            ("options", .array(results.map { r in
+                marked(option(r, scenario: scenario),
+                       overridden: SweepOptionConflicts.overridden(c.variation, option: r.option.id, in: scenario))
+            })),
             ("seconds", .number(rounded(seconds))),
         ])
     }
@@ -94,6 +97,16 @@ public enum BenchRecord {
     }
 
     /// Times to the microsecond: finer digits are noise and make lines longer.
+    /// An option's record with `"overridden": [ASSUMPTION...]` before its timing when the
+    /// case's sweep set assumptions over the option's own values (``SweepOptionConflicts``);
+    /// unchanged otherwise.
+    static func marked(_ value: JSONValue, overridden: [String]) -> JSONValue {
+        guard !overridden.isEmpty, case .object(var pairs) = value else { return value }
+        let at = pairs.firstIndex { $0.0 == "nodes" } ?? pairs.count
+        pairs.insert(("overridden", .array(overridden.map(JSONValue.string))), at: at)
+        return .object(pairs)
+    }
+
     static func rounded(_ s: Double) -> Double { (s * 1e6).rounded() / 1e6 }
 
     /// `value` without its timing fields, at any depth: what two runs of the same case

@@ -26,6 +26,10 @@ public struct BenchSummary: Sendable {
         public var coverage: Distribution?
         /// Cost over the cases with a plan.
         public var cost: Distribution?
+        /// Cases in which the sweep set an assumption over the option's own value
+        /// (``SweepOptionConflicts``), and which assumptions, sorted.
+        public var overridden = 0
+        public var overriddenAssumptions: [String] = []
 
         public static func == (a: OptionStats, b: OptionStats) -> Bool {
             a.option == b.option && a.cases == b.cases && a.coverage == b.coverage && a.cost == b.cost
@@ -63,6 +67,8 @@ public struct BenchSummary: Sendable {
         public var cost: Double?
         /// `drop=uk, requirement_scale=1.2`; empty for the scenario as written.
         public var variation: String
+        /// Assumptions the case's sweep set over the option's own values (``SweepOptionConflicts``).
+        public var overridden: [String] = []
     }
 
     /// The option statistics of the cases whose variation gives `key` one value.
@@ -111,8 +117,9 @@ public struct BenchSummary: Sendable {
         var rows: [(rank: (Int, Double, Double, String, Int), worst: WorstCase)] = []
         for c in cases {
             for (i, o) in c.options.enumerated() {
-                let w = WorstCase(id: c.id, option: Self.label(c, o, qualify), status: o.status, coverage: o.coverage,
+                var w = WorstCase(id: c.id, option: Self.label(c, o, qualify), status: o.status, coverage: o.coverage,
                                   cost: o.cost, variation: c.variation.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+                w.overridden = o.overridden
                 rows.append(((o.coverage == nil ? 0 : 1, o.coverage ?? 0, -(o.cost ?? 0), c.id, i), w))
             }
         }
@@ -165,10 +172,13 @@ public struct BenchSummary: Sendable {
         let statuses = [PlanStatus.optimal, .feasible, .infeasible, .timeLimit, .error].map(\.rawValue)
         return order.map { label in
             let list = outcomes[label] ?? []
-            return OptionStats(option: label, cases: list.count,
-                               statuses: statuses.map { s in (s, list.filter { $0.status == s }.count) },
-                               coverage: Distribution(list.compactMap(\.coverage)),
-                               cost: Distribution(list.compactMap(\.cost)))
+            var stats = OptionStats(option: label, cases: list.count,
+                                    statuses: statuses.map { s in (s, list.filter { $0.status == s }.count) },
+                                    coverage: Distribution(list.compactMap(\.coverage)),
+                                    cost: Distribution(list.compactMap(\.cost)))
+            stats.overridden = list.filter { !$0.overridden.isEmpty }.count
+            stats.overriddenAssumptions = Array(Set(list.flatMap(\.overridden))).sorted()
+            return stats
         }
     }
 }
@@ -180,6 +190,7 @@ struct Case {
         var status: String
         var coverage: Double?
         var cost: Double?
+        var overridden: [String] = []
     }
     /// How values of one key sort: false before true, numbers by size, `none` before names.
     struct ValueOrder: Comparable {
@@ -214,7 +225,8 @@ struct Case {
         }
         options = (r["options"]?.array ?? []).map { o in
             OptionOutcome(id: o["id"]?.string ?? "?", status: o["status"]?.string ?? "?",
-                          coverage: o["weighted_coverage"]?.number, cost: o["cost"]?.number)
+                          coverage: o["weighted_coverage"]?.number, cost: o["cost"]?.number,
+                          overridden: (o["overridden"]?.array ?? []).compactMap(\.string))
         }
     }
 }

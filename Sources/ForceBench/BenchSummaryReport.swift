@@ -35,11 +35,22 @@ public enum BenchSummaryReport {
             return percent ? NumberFormat.readable(v) : JSONValue.format(v)
         }
         let c = o.coverage, k = o.cost
-        var out: [String] = [o.option, "\(o.cases)"]
+        var out: [String] = [o.option + (o.overridden > 0 ? " *" : ""), "\(o.cases)"]
         out += o.statuses.map { "\($0.count)" }
         out += [show(c?.min), show(c?.p10), show(c?.median), show(c?.max)]
         out += [cost(k?.min), cost(k?.median), cost(k?.max)]
         return out
+    }
+
+    /// `* no-backstop: in 18 of 36 cases the sweep set us-backstop over the option's own
+    /// value, so those rows are not the option as written (respect_options: true in the
+    /// sweep leaves them alone)`, one line per marked option; "" when none is marked.
+    static func overriddenNote(_ s: BenchSummary) -> String {
+        s.options.filter { $0.overridden > 0 }.map { o in
+            "* \(o.option): in \(o.overridden) of \(o.cases) case\(o.cases == 1 ? "" : "s") the sweep set "
+                + o.overriddenAssumptions.joined(separator: ", ")
+                + " over the option's own value, so those rows are not the option as written (respect_options: true in the sweep leaves them alone)\n"
+        }.joined()
     }
 
     static func heading(_ s: BenchSummary) -> String {
@@ -48,7 +59,7 @@ public enum BenchSummaryReport {
     }
 
     static func worstCells(_ w: BenchSummary.WorstCase, percent: Bool) -> [String] {
-        [w.id, w.option, w.status,
+        [w.id, w.option + (w.overridden.isEmpty ? "" : " *"), w.status,
          w.coverage.map { percent ? NumberFormat.percent($0) : JSONValue.format($0) } ?? "-",
          w.cost.map { percent ? NumberFormat.readable($0) : JSONValue.format($0) } ?? "-",
          w.variation.isEmpty ? "(as written)" : w.variation]
@@ -60,6 +71,7 @@ public enum BenchSummaryReport {
         let numeric = Set(1..<statHeader.count)
         var out = "Benchmark: " + heading(s) + "\n\nPer option (coverage is weighted coverage)\n"
         out += TextTable(header: statHeader, rows: s.options.map { cells($0, percent: true) }, numeric: numeric).render()
+        out += overriddenNote(s)
         if !s.worst.isEmpty {
             out += "\nWorst cases\n"
             out += TextTable(header: worstHeader, rows: s.worst.map { worstCells($0, percent: true) }, numeric: [3, 4]).render()
@@ -80,6 +92,8 @@ public enum BenchSummaryReport {
         var out = "# Benchmark\n\n" + heading(s) + ".\n\n## Per option\n\n"
         out += row(statHeader) + rule(statHeader.count, textColumns: 1)
         for o in s.options { out += row(cells(o, percent: true)) }
+        let note = overriddenNote(s)
+        if !note.isEmpty { out += "\n" + MarkdownReport.escape(note.trimmingCharacters(in: .newlines)) + "\n" }
         if !s.worst.isEmpty {
             out += "\n## Worst cases\n\n" + row(worstHeader)
             out += "|---|---|---|---:|---:|---|\n"
@@ -114,9 +128,16 @@ public enum BenchSummaryReport {
             return .object([("min", .number(d.min)), ("p10", .number(d.p10)), ("median", .number(d.median)), ("max", .number(d.max))])
         }
         func stats(_ o: BenchSummary.OptionStats) -> JSONValue {
-            .object([("option", .string(o.option)), ("cases", .number(Double(o.cases))),
-                     ("statuses", .object(o.statuses.map { ($0.status, .number(Double($0.count))) })),
-                     ("coverage", dist(o.coverage)), ("cost", dist(o.cost))])
+            var pairs: [(String, JSONValue)] = [
+                ("option", .string(o.option)), ("cases", .number(Double(o.cases))),
+                ("statuses", .object(o.statuses.map { ($0.status, .number(Double($0.count))) })),
+                ("coverage", dist(o.coverage)), ("cost", dist(o.cost))]
+            // Only for an option a sweep overrode (``SweepOptionConflicts``).
+            if o.overridden > 0 {
+                pairs.append(("overridden", .object([("cases", .number(Double(o.overridden))),
+                                                     ("assumptions", .array(o.overriddenAssumptions.map(JSONValue.string)))])))
+            }
+            return .object(pairs)
         }
         var pairs: [(String, JSONValue)] = [
             ("cases", .number(Double(s.cases))),

@@ -28,6 +28,9 @@ public struct Sweep: Sendable {
     public var file: String?
     /// Names the sweep uses that every scenario must define, where the sweep uses them.
     public var references: [SweepReference]
+    /// `respect_options: true`: the sweep's assumptions leave the ones an option sets itself
+    /// alone (by default the sweep's value wins, as `--assume` does).
+    public var respectOptions = false
 
     public init(name: String, description: String = "", cases: [Variation] = [], axes: [SweepAxis] = [],
                 file: String? = nil, references: [SweepReference] = []) {
@@ -64,6 +67,7 @@ public struct Sweep: Sendable {
             }
             result = next
         }
+        if respectOptions { result = result.map { var v = $0; v.respectOptions = true; return v } }
         return result
     }
 

@@ -19,7 +19,7 @@ import Foundation
 /// Names of assumptions, nations and tags are checked later, against each scenario the
 /// sweep is applied to (``Sweep/check(against:path:)``).
 public enum SweepLoader {
-    static let topKeys = ["format", "name", "description", "cases", "product"]
+    static let topKeys = ["format", "name", "description", "respect_options", "cases", "product"]
     static let settingKeys = ["assumptions", "drop", "requirement_scale", "policies"]
     static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget"]
 
@@ -85,6 +85,7 @@ private final class SweepReader {
         }
         var sweep = Sweep(name: top["name"].flatMap { d.text($0, "sweep name") } ?? "", file: d.file)
         if let node = top["description"] { sweep.description = d.text(node, "description") ?? "" }
+        if let node = top["respect_options"], let b = d.bool(node, "respect_options") { sweep.respectOptions = b }
         let listed = top["cases"].map(cases) ?? []
         sweep.cases = listed.map(\.variation)
         if let node = top["product"] { sweep.axes = product(node) }

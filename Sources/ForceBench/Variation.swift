@@ -23,6 +23,8 @@ public struct Variation: Sendable, Hashable {
     public var requirementScale: Double?
     /// Policies overridden (only the fields set).
     public var policies: Policies = Policies()
+    /// The sweep's `respect_options: true`: ``assumptions`` leave an option's own alone.
+    public var respectOptions = false
 
     public init(assumptions: [Assumption] = [], drop: [String]? = nil, requirementScale: Double? = nil,
                 policies: Policies = Policies()) {
@@ -46,6 +48,7 @@ public struct Variation: Sendable, Hashable {
         if let d = other.drop { result.drop = d }
         if let s = other.requirementScale { result.requirementScale = s }
         result.policies = result.policies.merged(with: other.policies)
+        result.respectOptions = respectOptions || other.respectOptions
         return result
     }
 
@@ -54,6 +57,7 @@ public struct Variation: Sendable, Hashable {
         var o = PlanningOverrides(assumptions: assumptions, dropNations: drop ?? [])
         o.requirementScale = requirementScale ?? 1
         o.policies = policies
+        o.respectOptionAssumptions = respectOptions
         return o
     }
 
@@ -69,6 +73,7 @@ public struct Variation: Sendable, Hashable {
         if let s = policies.maxNationShare { out.append(("policies.max_nation_share", .number(s))) }
         if let n = policies.minNations { out.append(("policies.min_nations", .number(Double(n)))) }
         if let b = policies.totalBudget { out.append(("policies.total_budget", .number(b))) }
+        if respectOptions { out.append(("respect_options", .bool(true))) }
         return out.sorted { $0.0 < $1.0 }
     }
 

@@ -5,6 +5,7 @@ import ForcePlanner
 public enum TextReport {
     public static func render(_ report: PlanReport) -> String {
         var out = "Scenario \(report.scenario.name): \(report.options.count) option\(report.options.count == 1 ? "" : "s")\n"
+        out += HostNote.line(report.scenario)
         for r in report.options {
             out += "\n" + option(r)
         }

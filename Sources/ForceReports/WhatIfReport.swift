@@ -7,11 +7,11 @@ import ForcePlanner
 /// (``JSONReport``), each variant's changes and its deltas:
 ///
 /// ```json
-/// {"scenario": "tutorial", "baseline": PLAN,
-///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["nation uk removed"], "plan": PLAN,
+/// {"scenario": "tutorial", "stable": false, "baseline": PLAN,
+///  "variants": [{"name": "tutorial-uk-withdraws", "changes": ["removed nation uk"], "plan": PLAN,
 ///                "delta": {"in-ukraine": {"objectives": {"cost": -40, "coverage": -0.25},
 ///                                         "coverage": {"reassurance": -0.667},
-///                                         "nations_joined": [], "nations_left": ["uk"]}}}]}
+///                                         "nations_joined": [], "nations_left": ["uk"], "units_moved": 4}}}]}
 /// ```
 /// Text (``text(_:)``) and Markdown (``markdown(_:)``) give one table per option, a column
 /// per scenario: status, coverage, cost, personnel (total and by tag), contributing nations,
@@ -33,6 +33,7 @@ public enum WhatIfReport {
     public static func value(_ whatIf: WhatIf) -> JSONValue {
         .object([
             ("scenario", .string(whatIf.baseline.scenario.name)),
+            ("stable", .bool(whatIf.stable)),
             ("baseline", JSONReport.value(whatIf.baseline)),
             ("variants", .array(whatIf.variants.map { v in
                 .object([
@@ -45,6 +46,7 @@ public enum WhatIfReport {
                             ("coverage", .object(d.coverage.map { ($0.name, .number($0.delta)) })),
                             ("nations_joined", .array(d.nationsJoined.map(JSONValue.string))),
                             ("nations_left", .array(d.nationsLeft.map(JSONValue.string))),
+                            ("units_moved", .number(Double(d.unitsMoved))),
                         ]))
                     })),
                 ])
@@ -119,7 +121,13 @@ public enum WhatIfReport {
             for (i, v) in whatIf.variants.enumerated() {
                 guard let variantResult = results[i + 1] else { continue }
                 guard let baseResult = results[0] else {
-                    notes.append("\(v.variant.name): new option")
+                    var note = "\(v.variant.name): new option"
+                    if variantResult.plan == nil {
+                        note += ", \(variantResult.status.rawValue)"
+                        if !variantResult.conflicts.isEmpty { note += "; must give: " + variantResult.conflicts.map(\.message).joined(separator: "; ") }
+                        else if let m = variantResult.message { note += "; \(m)" }
+                    }
+                    notes.append(note)
                     continue
                 }
                 guard let b = baseResult.plan, let p = variantResult.plan,
@@ -150,12 +158,15 @@ public enum WhatIfReport {
         if !gained.isEmpty { parts.append("coverage gained: " + list(gained)) }
         if !d.nationsJoined.isEmpty { parts.append("nations joined: " + d.nationsJoined.joined(separator: ", ")) }
         if !d.nationsLeft.isEmpty { parts.append("nations left: " + d.nationsLeft.joined(separator: ", ")) }
-        return parts.isEmpty ? "same coverage, same nations" : parts.joined(separator: "; ")
+        if parts.isEmpty { parts.append("same coverage, same nations") }
+        parts.append("units moved: \(NumberFormat.readable(Double(d.unitsMoved)))")
+        return parts.joined(separator: "; ")
     }
 
     static func header(_ whatIf: WhatIf) -> (title: String, variants: [String]) {
         let n = whatIf.variants.count
-        let title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
+        var title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
+        if whatIf.stable { title += ", re-planned stable (fewest units moved from the baseline plan after the first objective)" }
         let variants = whatIf.variants.map { v in
             "\(v.variant.name): " + (v.variant.changes.isEmpty ? "no changes" : v.variant.changes.joined(separator: "; "))
         }
@@ -173,6 +184,10 @@ public enum WhatIfReport {
         let (title, variants) = header(whatIf)
         var out = title + "\n"
         for v in variants { out += "  " + v + "\n" }
+        for (name, report) in columns(whatIf) {
+            let note = HostNote.line(report.scenario)
+            if !note.isEmpty { out += "  \(name): " + note.prefix(1).lowercased() + note.dropFirst() }
+        }
         for c in comparisons(whatIf) {
             out += "\nOption \(c.id): \(c.name)\n"
             var table = TextTable(header: c.rows[0], numeric: Set(1..<c.rows[0].count))

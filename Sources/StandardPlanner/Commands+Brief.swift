@@ -39,6 +39,9 @@ public struct BriefOutcome: Sendable {
     public var brief: Brief
     /// False when some planned option is infeasible or stopped without a plan (exit 1).
     public var allSolved: Bool
+    /// Which options have no plan and why, in one line for stderr (``Unsolved``); nil when
+    /// every option has one.
+    public var unsolved: String?
     /// The self-contained HTML page.
     public var html: String { HTMLBrief.render(brief) }
 }
@@ -61,10 +64,12 @@ extension Commands {
         var critical: [CriticalityReport] = []
         let json: JSONValue
         let allSolved: Bool
+        let unsolved: String?
         if comparing {
             let result = try whatIf(base: base, variants: request.variants, overrides: request.overrides,
                                     options: request.options.isEmpty ? nil : request.options, settings: settings)
             allSolved = result.allSolved
+            unsolved = Unsolved.line(result)
             json = WhatIfReport.value(result)
         } else {
             let planner = settings.planner(base)
@@ -72,6 +77,7 @@ extension Commands {
             let results = options.enumerated().map { i, o in planner.plan(o, index: i + 1, of: options.count) }
             let report = PlanReport(scenario: base, options: results)
             allSolved = report.allSolved
+            unsolved = Unsolved.line(report)
             if request.criticality {
                 let analysis = settings.analysis.planner(base)
                 critical = zip(options, results).filter { $0.1.plan != nil }.map { o, _ in
@@ -83,7 +89,7 @@ extension Commands {
         var brief: Brief
         do { brief = try Brief(json: json, scenario: base) } catch { throw InputError("plan: \(error)") }
         try finish(&brief, asOf: request.asOf, critical: critical, frontierFiles: request.frontierFiles)
-        return BriefOutcome(brief: brief, allSolved: allSolved)
+        return BriefOutcome(brief: brief, allSolved: allSolved, unsolved: unsolved)
     }
 
     /// `forceplan brief --from FILE`: a briefing of saved `plan` or `whatif` JSON, with no

@@ -41,9 +41,12 @@ public enum Commands {
 
     /// `forceplan whatif`: the base and each variant side by side. `overrides` (the
     /// `--assume`, `--drop` and `--scale-requirements` flags) make one more what-if of the
-    /// base. Progress is reported only on one thread.
+    /// base. Progress is reported only on one thread. `stable` (`--stable`) re-plans each
+    /// variant option with the fewest units moved from the baseline option's plan, right
+    /// after its first objective (``WhatIf/run(base:variants:options:jobs:stable:planner:)``).
     public static func whatIf(base: Scenario, variants: [Scenario] = [], overrides: PlanningOverrides = PlanningOverrides(),
-                              options: [String]? = nil, settings: CommandSettings = CommandSettings()) throws -> WhatIf {
+                              options: [String]? = nil, settings: CommandSettings = CommandSettings(),
+                              stable: Bool = false) throws -> WhatIf {
         try settings.validate()
         var list = variants.map { ScenarioVariant($0, of: base) }
         if !overrides.isEmpty { list.append(ScenarioVariant(base: base, overrides: overrides)) }
@@ -53,7 +56,7 @@ public enum Commands {
         var one = settings
         if one.jobs > 1 { one.progress = nil }
         let s = one
-        return try WhatIf.run(base: base, variants: list, options: options, jobs: s.jobs) { scenario, overrides in
+        return try WhatIf.run(base: base, variants: list, options: options, jobs: s.jobs, stable: stable) { scenario, overrides in
             s.planner(scenario, overrides)
         }
     }

@@ -59,6 +59,8 @@ struct BenchRunCommand: ParsableCommand {
         }
         if !quiet {
             job.inputs.warnings.forEach { CLI.printError($0.description) }
+            // A sweep that overrides what an option is made of changes what it measures.
+            SweepOptionConflicts.warnings(job.inputs).forEach { CLI.printError("forceplan: " + $0) }
             CLI.printError(job.summary)
         }
         let runner = job.runner
@@ -82,7 +84,10 @@ struct BenchRunCommand: ParsableCommand {
             throw CLI.fail("\(error)")
         }
         display?.finish(end)
-        if end.failed > 0 { throw Exit.infeasible }
+        if end.failed > 0 {
+            CLI.printError("forceplan: \(end.failed) case\(end.failed == 1 ? "" : "s") without a plan (infeasible, stopped or failed); their lines in \(output) say why")
+            throw Exit.infeasible
+        }
     }
 }
 

@@ -65,7 +65,8 @@ struct BriefCommand: ParsableCommand {
         }
         try CLI.emit(outcome.html, to: output)
         if !outcome.allSolved {
-            CLI.printError("forceplan: some option is infeasible or stopped without a plan; the brief shows which (exit 1)")
+            CLI.printError("forceplan: the brief is written; " + (outcome.unsolved ?? "some option is infeasible or stopped without a plan")
+                + " (the brief shows why; exit 1)")
             throw Exit.infeasible
         }
     }

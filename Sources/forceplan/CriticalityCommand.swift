@@ -29,6 +29,9 @@ struct CriticalityCommand: ParsableCommand {
                                      settings: planning.settings(jobs: jobs.jobs))
         }
         CLI.write(format == .json ? CriticalityRendering.json(report) : CriticalityRendering.text(report))
-        if report.baseline.plan == nil { throw Exit.infeasible }
+        if report.baseline.plan == nil {
+            CLI.printError("forceplan: option \(Unsolved.describe(report.baseline)): no plan, so no withdrawal to analyse")
+            throw Exit.infeasible
+        }
     }
 }

@@ -26,6 +26,9 @@ struct FrontierCommand: ParsableCommand {
                                   settings: planning.settings())
         }
         CLI.write(format == .json ? FrontierRendering.json(report) : FrontierRendering.text(report))
-        if report.points.isEmpty { throw Exit.infeasible }
+        if report.points.isEmpty {
+            CLI.printError("forceplan: no point of the frontier has a plan (option \(report.option.id) is infeasible or stopped without a plan at every point)")
+            throw Exit.infeasible
+        }
     }
 }

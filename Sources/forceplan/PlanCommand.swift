@@ -40,6 +40,9 @@ struct PlanCommand: ParsableCommand {
         }
         Progress.clear()
         try CLI.emit(CLI.render(report, format), to: output)
-        if !report.allSolved { throw Exit.infeasible }
+        if !report.allSolved {
+            CLI.printError("forceplan: " + (Unsolved.line(report) ?? "some option has no plan"))
+            throw Exit.infeasible
+        }
     }
 }

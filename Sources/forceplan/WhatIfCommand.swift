@@ -36,6 +36,8 @@ struct WhatIfCommand: ParsableCommand {
     var output: String?
     @Flag(help: "No progress display.") var quiet = false
     @OptionGroup var search: SearchFlags
+    @Flag(help: "Re-plan each variant option with the fewest units moved from the baseline option's plan, right after its first objective.")
+    var stable = false
 
     func run() throws {
         Interrupt.install()
@@ -49,7 +51,7 @@ struct WhatIfCommand: ParsableCommand {
         let settings = planning.settings(jobs: jobs.jobs, search: search, progress: quiet ? nil : Progress.reporter())
         let result = try CLI.call {
             try Commands.whatIf(base: baseScenario, variants: Array(loaded.dropFirst()), overrides: overrides,
-                                options: optionID.map { [$0] }, settings: settings)
+                                options: optionID.map { [$0] }, settings: settings, stable: stable)
         }
         Progress.clear()
         let text: String
@@ -59,6 +61,9 @@ struct WhatIfCommand: ParsableCommand {
         case .json: text = WhatIfReport.json(result)
         }
         try CLI.emit(text, to: output)
-        if !result.allSolved { throw Exit.infeasible }
+        if !result.allSolved {
+            CLI.printError("forceplan: " + (Unsolved.line(result) ?? "some option has no plan"))
+            throw Exit.infeasible
+        }
     }
 }

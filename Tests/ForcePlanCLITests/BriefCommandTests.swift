@@ -103,6 +103,52 @@ final class BriefCommandTests: XCTestCase {
         // coverage falls from 100% to 2/3 (docs/scenario-format.md derives it).
         XCTAssertTrue(section.contains("uk"), section)
         XCTAssertTrue(section.contains("100% → 66.7%"), section)
+        // Units moved, as whatif --format json gives them for the same run.
+        let whatIf = try forceplan(["whatif", "scenarios/tutorial.yaml", "scenarios/tutorial-uk-withdraws.yaml",
+                                    "--no-alternatives", "--no-binding", "--format", "json", "--quiet"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: whatIf.stdout) as? [String: Any])
+        let variants = try XCTUnwrap(object["variants"] as? [[String: Any]])
+        let moved = try XCTUnwrap(((variants.first?["delta"] as? [String: Any])?["in-ukraine"] as? [String: Any])?["units_moved"] as? Int)
+        XCTAssertTrue(section.contains("<th class=\"n\">units moved</th>"), section)
+        XCTAssertTrue(section.contains("<td class=\"n\">4 → 3 <span class=\"muted\">(−1)</span></td><td class=\"n\">\(moved)</td></tr>"), section)
+    }
+
+    /// An infeasible variant's reason reaches the reader: headless Chromium renders the brief
+    /// and its DOM holds the variant's status in the comparison and what had to give. By
+    /// hand: the tutorial has 4 nations, so min_nations 9 cannot hold in any option; for
+    /// in-ukraine (no exclusions) "only 4 nations can contribute at all, 9 required".
+    func testAnInfeasibleVariantsReasonShowsInTheBriefInChromium() throws {
+        let variant = workDir.appendingPathComponent("tight.yaml")
+        let tutorial = packageRoot.appendingPathComponent("scenarios/tutorial.yaml").path
+        try "format: forceplan/v1\nextends: \(tutorial)\nname: tutorial-tight\npolicies: {min_nations: 9}\n"
+            .write(to: variant, atomically: true, encoding: .utf8)
+        let page = workDir.appendingPathComponent("tight.html")
+        let made = try forceplan(["brief", "scenarios/tutorial.yaml", "--variant", variant.path, "-o", page.path,
+                                  "--no-alternatives", "--no-binding", "--quiet"])
+        XCTAssertEqual(made.status, 1)
+        XCTAssertTrue(made.stderr.hasPrefix("forceplan: the brief is written; options without a plan: variant tutorial-tight: in-ukraine infeasible"),
+                      made.stderr)
+        let chromium = try XCTUnwrap(Self.tool("chromium"), "Debian's chromium is missing: run make test, which installs it")
+        let dom = try run(chromium, ["--headless", "--no-sandbox", "--disable-gpu",
+                                     "--user-data-dir=" + workDir.appendingPathComponent("profile").path,
+                                     "--dump-dom", page.absoluteString])
+        let text = String(decoding: dom.stdout, as: UTF8.self)
+        let section = try XCTUnwrap(text.components(separatedBy: "<section id=\"variants\">").last, dom.stderr)
+        XCTAssertTrue(section.contains("<li>policy min_nations: 3 -&gt; 9</li>"), section)
+        XCTAssertTrue(section.contains("100% → <strong class=\"status\">infeasible</strong>"), section)
+        XCTAssertTrue(section.contains("Without a plan in this variant:"), section)
+        XCTAssertTrue(section.contains("<li><strong>in-ukraine</strong>: infeasible. What had to give: "
+            + "min_nations: only 4 nations can contribute at all, 9 required</li>"), section)
+    }
+
+    /// `--criticality` analyses one scenario; with variants it is refused, not dropped.
+    func testCriticalityWithVariantsIsRefusedWithAMessage() throws {
+        let page = workDir.appendingPathComponent("c.html")
+        let r = try forceplan(["brief", "scenarios/tutorial.yaml", "--variant", "scenarios/tutorial-uk-withdraws.yaml",
+                               "--criticality", "-o", page.path, "--quiet"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.hasPrefix("forceplan: --criticality analyses the options of one scenario, not what-ifs:"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: page.path))
     }
 
     func testBriefFromAFileThatIsNotPlanJSONIsBadInput() throws {

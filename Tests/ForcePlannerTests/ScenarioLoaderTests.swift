@@ -195,7 +195,7 @@ final class LoaderScenarioTests: XCTestCase {
             """)
         XCTAssertEqual(diagnostics.count, 1, "the typo is one error, not also 'units' missing")
         XCTAssertEqual(diagnostics[0].description,
-                       "test.yaml:9:9: unknown key 'unitz' in pledge; allowed: capability, units, cost, ready_days, locations, when (did you mean 'units'?)")
+                       "test.yaml:9:9: unknown key 'unitz' in pledge; allowed: id, capability, units, cost, ready_days, locations, when (did you mean 'units'?)")
     }
 
     func testARequirementNoPledgeCanServeIsAWarningNotAnError() throws {

@@ -18,11 +18,12 @@ final class ReplacedVariantScenarioTests: XCTestCase {
         return JSONReport.render(portfolioPlanner(scenario, settings).planAll())
     }
 
-    func assertVariantPlansAsItsFullCopy(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertVariantPlansAsItsFullCopy(_ name: String, status: String = "optimal",
+                                         file: StaticString = #filePath, line: UInt = #line) throws {
         let variant = try plan("scenarios/\(name).yaml")
         let full = try plan("Tests/ForcePlannerTests/Fixtures/replaced/\(name).yaml")
         XCTAssertEqual(variant, full, file: file, line: line)
-        XCTAssertTrue(variant.contains("\"status\": \"optimal\""), "the comparison covers real plans", file: file, line: line)
+        XCTAssertTrue(variant.contains("\"status\": \"\(status)\""), "the comparison covers real plans", file: file, line: line)
     }
 
     func testNoBackstopVariantPlansAsTheFullFileDid() throws {
@@ -33,7 +34,7 @@ final class ReplacedVariantScenarioTests: XCTestCase {
         try assertVariantPlansAsItsFullCopy("coalition-2025-low-ceiling")
     }
 
-    /// The full copy set Japan's funds to 0; the variant restates Japan with funds 0.
+    /// The full copy set Japan's funds to 0; the variant says only `japan: {funds: 0}`.
     func testNoFundVariantPlansAsTheFullFileDid() throws {
         try assertVariantPlansAsItsFullCopy("coalition-2025-no-fund")
     }
@@ -41,5 +42,26 @@ final class ReplacedVariantScenarioTests: XCTestCase {
     /// The full file excluded the UK from every option; the variant removes it (`uk: null`).
     func testUKWithdrawsVariantPlansAsTheFullFileDid() throws {
         try assertVariantPlansAsItsFullCopy("coalition-2025-uk-withdraws")
+    }
+
+    /// The variant says `turkey: {pledges: null}` (it restated Türkiye whole with
+    /// `pledges: []` when entries replaced whole); the full copy lists no Turkish pledge.
+    /// Infeasible either way: the plans compared are the conflicts.
+    func testTurkeyClosesTheBlackSeaVariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("coalition-2025-turkey-closes-black-sea", status: "infeasible")
+    }
+
+    /// One line, `poland: {hosts: none}`.
+    func testPolandHostsNoneVariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("coalition-2025-poland-hosts-none")
+    }
+
+    /// Requirements merge by id, field by field: only the units change.
+    func testRequirementsPlus25VariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("coalition-2025-requirements-plus-25")
+    }
+
+    func testTutorialUKWithdrawsVariantPlansAsItsFullCopy() throws {
+        try assertVariantPlansAsItsFullCopy("tutorial-uk-withdraws")
     }
 }

@@ -96,22 +96,24 @@ final class VariantScenarioTests: XCTestCase {
         XCTAssertEqual(s.bases, [path("base.yaml")])
     }
 
-    func testAnEntryReplacesTheBasesEntryInPlaceAndANewOneIsAppended() throws {
+    func testAnEntryMergesFieldByFieldInPlaceAndANewOneIsAppended() throws {
         let s = try load("v.yaml", """
         extends: base.yaml
         nations:
           france:
             pledges: [{capability: jet, units: 2, cost: 4}]
           poland:
+            new: true
             pledges: [{capability: jet, units: 4, cost: 3}]
         capabilities:
-          inf: {domain: land, personnel: 150}
+          inf: {personnel: 150}
         """)
         XCTAssertEqual(s.nations.map(\.id), ["uk", "france", "usa", "poland"])
-        // Replaced as a whole: France's infantry pledge is gone, not merged.
-        XCTAssertEqual(s.nation("france")?.pledges.map(\.capability), ["jet"])
-        XCTAssertEqual(s.nation("france")?.pledges.first?.units, 2)
+        // Merged by pledge key: France's infantry pledge stays, its jet pledge changes.
+        XCTAssertEqual(s.nation("france")?.pledges.map(\.capability), ["inf", "jet"])
+        XCTAssertEqual(s.nation("france")?.pledges.last?.units, 2)
         XCTAssertEqual(s.capability("inf")?.personnel, 150)
+        XCTAssertEqual(s.capability("inf")?.domain, .land, "the fields the variant does not give stay")
         XCTAssertEqual(s.name, "base", "name is inherited when the variant gives none")
     }
 
@@ -136,7 +138,7 @@ final class VariantScenarioTests: XCTestCase {
         requirements:
           - {id: presence, units: 6, weight: null}
           - {id: air-policing, remove: true}
-          - {id: air-defence, needs: jet, units: 2, at: [kyiv]}
+          - {id: air-defence, new: true, needs: jet, units: 2, at: [kyiv]}
         """)
         XCTAssertEqual(s.requirements.map(\.id), ["presence", "air-defence"])
         let presence = try XCTUnwrap(s.requirement("presence"))
@@ -153,7 +155,7 @@ final class VariantScenarioTests: XCTestCase {
         alternatives: {count: 0}
         options:
           - {id: b, name: Renamed}
-          - {id: c, exclude_nations: [uk]}
+          - {id: c, new: true, exclude_nations: [uk]}
         """)
         XCTAssertEqual(s.objectives, [.coverage, .personnel])
         XCTAssertEqual(s.alternatives, AlternativesSpec(count: 0, within: 0.05), "replaced: within falls back to its default")
@@ -189,7 +191,7 @@ final class VariantScenarioTests: XCTestCase {
 
     func testAVariantMayAddBackANationItsBaseRemoved() throws {
         try write("middle.yaml", "extends: base.yaml\nnations: {usa: null}\noptions: [{id: b, exclude_nations: []}]\n")
-        let s = try load("top.yaml", "extends: middle.yaml\nnations:\n  usa: {pledges: []}\n")
+        let s = try load("top.yaml", "extends: middle.yaml\nnations:\n  usa: {new: true, pledges: []}\n")
         XCTAssertEqual(s.nations.map(\.id), ["uk", "france", "usa"])
     }
 

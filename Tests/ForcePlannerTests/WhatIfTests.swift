@@ -158,11 +158,12 @@ final class WhatIfTests: XCTestCase {
         XCTAssertEqual(try Self.load("coalition-2025-low-ceiling.yaml").changes(from: base),
                        ["policy max_personnel_in ukraine: 30,000 -> 5,000"])
         XCTAssertEqual(try Self.load("coalition-2025-no-backstop.yaml").changes(from: base),
-                       ["assumption us-backstop: true -> false", "option europe-spread added", "option no-backstop removed"])
+                       ["assumption us-backstop: true -> false", "added option europe-spread", "removed option no-backstop"])
         XCTAssertEqual(try Self.load("coalition-2025-uk-withdraws.yaml").changes(from: base),
-                       ["nation uk removed", "option reassurance: changed name"])
+                       ["removed nation uk", "option reassurance: name 'Reassurance force in Ukraine' -> 'Reassurance force in Ukraine, without the UK'"])
         XCTAssertEqual(try Self.load("coalition-2025-turkey-closes-black-sea.yaml").changes(from: base),
-                       ["nation turkey: changed pledges"])
+                       ["turkey: removed pledge minehunter", "turkey: removed pledge frigate", "turkey: removed pledge maritime-patrol-aircraft"])
+        XCTAssertEqual(try Self.load("coalition-2025-no-fund.yaml").changes(from: base), ["japan: funds 100 -> 0"])
         let plus = try Self.load("coalition-2025-requirements-plus-25.yaml").changes(from: base)
         XCTAssertEqual(plus.count, 14)
         XCTAssertEqual(plus.first, "requirement reassurance-force: units 12 -> 15")

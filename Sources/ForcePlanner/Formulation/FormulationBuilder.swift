@@ -24,10 +24,10 @@ struct FormulationBuilder {
     }
 
     /// Locations no constraint or objective can tell apart share a class: those without
-    /// any capacity and with the same tags.
+    /// any capacity and with the same tags and host.
     private func locationClass(_ l: Location) -> String {
         if l.personnelCapacity != nil || !l.domainCapacity.isEmpty { return "#" + l.id }
-        return "tags:" + l.tags.sorted().joined(separator: ",")
+        return "tags:" + l.tags.sorted().joined(separator: ",") + (l.host.map { "|host:" + $0 } ?? "")
     }
 
     /// Rounds down with a little slack for binary fractions (7.0000000001 / 1 -> 7).
@@ -67,7 +67,7 @@ struct FormulationBuilder {
                 }
                 let forbiddenTags = Set(nation.caveats.filter { $0.domain == cap.domain }.map(\.tag))
                 var classes: [(key: String, members: [String])] = []
-                for l in allowed where forbiddenTags.isDisjoint(with: l.tags) {
+                for l in allowed where forbiddenTags.isDisjoint(with: l.tags) && Self.hostAccepts(nation, at: l, nations: nationsByID) {
                     let key = locationClass(l)
                     if let i = classes.firstIndex(where: { $0.key == key }) {
                         classes[i].members.append(l.id)

@@ -27,7 +27,10 @@ public struct ResolvedOption: Sendable, Hashable {
         id = option.id
         name = option.name
         var values = scenario.assumptions
-        for layer in [option.assumptions, overrides.assumptions] {
+        let forced = overrides.respectOptionAssumptions
+            ? overrides.assumptions.filter { a in !option.assumptions.contains { $0.name == a.name } }
+            : overrides.assumptions
+        for layer in [option.assumptions, forced] {
             for a in layer {
                 if let i = values.firstIndex(where: { $0.name == a.name }) {
                     values[i].value = a.value
@@ -70,6 +73,9 @@ public struct PlanningOverrides: Sendable, Hashable {
     /// o.requirementScale = 1.25   // a requirement of 24 fighters becomes 30
     /// ```
     public var requirementScale: Double = 1
+    /// Leave an option's own assumptions alone: ``assumptions`` then set only those the
+    /// option does not set itself (a sweep's `respect_options: true`).
+    public var respectOptionAssumptions = false
 
     public init(assumptions: [Assumption] = [], dropNations: [String] = []) {
         self.assumptions = assumptions

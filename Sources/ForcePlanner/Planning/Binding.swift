@@ -34,7 +34,8 @@ extension SolveContext {
     /// How lifting a constraint reads: `lifting budget:uk`; the fund has no limit to lift
     /// as such, it runs out.
     static func lifting(_ name: String) -> String {
-        name == "fund" ? "a common fund without limit" : "lifting \(name)"
+        if name.hasPrefix("hosts:") { return "letting \(name.dropFirst(6)) host every nation's forces" }
+        return name == "fund" ? "a common fund without limit" : "lifting \(name)"
     }
 
     private struct Candidate {
@@ -93,6 +94,25 @@ extension SolveContext {
                 guard lifted.assignments.count > formulation.assignments.count else { continue }
                 out.append(Candidate(name: "caveat:\(n.id):\(c.domain.rawValue):\(c.tag)", formulation: lifted))
             }
+        }
+        out += hostCandidates(formulation).map { Candidate(name: $0.name, formulation: $0.formulation) }
+        return out
+    }
+}
+
+extension SolveContext {
+    /// One candidate per restricting host (``Scenario/restrictingHosts``), excluded or not:
+    /// the host accepting every nation's forces (`hosts:poland`), when that opens assignments.
+    func hostCandidates(_ formulation: Formulation) -> [(name: String, formulation: Formulation)] {
+        let s = planner.scenario
+        var out: [(name: String, formulation: Formulation)] = []
+        for host in s.restrictingHosts {
+            guard let ni = s.nations.firstIndex(where: { $0.id == host.id }) else { continue }
+            var changed = s
+            changed.nations[ni].hosts = .all
+            let lifted = Formulation(scenario: changed, option: option)
+            guard lifted.assignments.count > formulation.assignments.count else { continue }
+            out.append(("hosts:\(host.id)", lifted))
         }
         return out
     }

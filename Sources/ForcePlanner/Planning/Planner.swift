@@ -48,6 +48,10 @@ public struct PlannerSettings: Sendable {
     /// Further solver configurations to take turns with the planner's solver on hard
     /// stages (see ``SolverPortfolio``); empty: the planner's solver alone.
     public var alternateSolvers: [any Solver] = []
+    /// Option id -> the baseline plan a stable re-plan stays close to (`whatif --stable`):
+    /// each option with one gets a stage right after its first objective that minimises the
+    /// units moved from that plan (``UnitsMoved``). Empty: plain planning.
+    public var stableBaselines: [String: Plan] = [:]
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
@@ -143,6 +147,8 @@ struct SolveContext {
     var start: Result<[Double], StartPlanFailure>?
     /// Branch-and-bound subproblems of the stages solved so far, when the solver counts them.
     var nodes: Int?
+    /// The deviation variables of a stable stage, once added (``stableStage``).
+    var stable: StableDeviations?
 
     var remaining: Double? {
         planner.settings.timeLimit.map { max(0.05, $0 - clock.elapsed) }
@@ -206,7 +212,7 @@ struct SolveContext {
             }
             let firstHint = k == 0 && planner.settings.startPlanHint ? try? startPlan(f).get() : nil
             let params = parameters(stage: objective.description, step: f.objectiveStep(for: objective),
-                                    hint: planner.settings.warmStart ? values ?? firstHint : nil)
+                                    hint: planner.settings.warmStart ? hint(values) ?? firstHint : nil)
             let solved: SolveResult
             do {
                 solved = try planner.portfolio.solve(model, parameters: params)
@@ -239,6 +245,10 @@ struct SolveContext {
             if k + 1 < option.objectives.count {
                 let v = f.expression(for: objective).value(clean)
                 Self.keep(&model, f, objective, at: v, slack: Self.tolerance(v), name: "keep(\(objective))")
+            }
+            if k == 0, let baseline = planner.settings.stableBaselines[option.id],
+               !stableStage(f, baseline: baseline, first: objective, model: &model, values: &values, result: &result) {
+                return result
             }
         }
         if let values { result.plan = f.plan(from: values) }

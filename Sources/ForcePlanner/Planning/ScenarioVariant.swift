@@ -14,7 +14,7 @@ import ForceScenario
 /// overrides.requirementScale = 1.25
 /// let variants = [ScenarioVariant(uk, of: base),
 ///                 ScenarioVariant(base: base, overrides: overrides)]
-/// print(variants[0].changes)   // ["nation uk removed", "option reassurance: changed name"]
+/// print(variants[0].changes)   // ["removed nation uk", "option reassurance: name '...' -> '...'"]
 /// ```
 public struct ScenarioVariant: Sendable {
     /// How reports name it.

@@ -25,6 +25,9 @@ public struct WhatIf: Sendable {
     public var baseline: PlanReport
     /// Each variant, in the order given.
     public var variants: [VariantResult]
+    /// Whether each variant option was planned stable (`whatif --stable`): with the fewest
+    /// units moved from the baseline option's plan, right after its first objective.
+    public var stable = false
 
     /// One variant's plans and how they differ from the baseline's.
     public struct VariantResult: Sendable {
@@ -51,6 +54,8 @@ public struct WhatIf: Sendable {
         public var nationsJoined: [String]
         /// Nations contributing in the baseline but not in the variant, sorted.
         public var nationsLeft: [String]
+        /// Units moved from the baseline plan (``UnitsMoved/between(_:_:)``), stable or not.
+        public var unitsMoved: Int = 0
 
         /// A named difference.
         public struct Change: Sendable, Equatable {
@@ -136,7 +141,8 @@ public struct WhatIf: Sendable {
                            objectives: objectives.sorted { $0.name < $1.name },
                            coverage: coverage.sorted { $0.name < $1.name },
                            nationsJoined: now.subtracting(was).sorted(),
-                           nationsLeft: was.subtracting(now).sorted())
+                           nationsLeft: was.subtracting(now).sorted(),
+                           unitsMoved: UnitsMoved.between(b, v))
     }
 
     static func rounded(_ d: Double) -> Double {

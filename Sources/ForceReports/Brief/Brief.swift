@@ -70,9 +70,13 @@ public struct Brief: Sendable {
             options = try Self.options(in: baseline, context: context)
             variants = try (json["variants"]?.array ?? []).map { v in
                 guard let plan = v["plan"] else { throw BriefError("a whatif variant has no \"plan\"") }
-                return BriefVariant(name: v["name"]?.string ?? "variant",
-                                    changes: (v["changes"]?.array ?? []).compactMap(\.string),
-                                    options: try Self.options(in: plan, context: context))
+                var variant = BriefVariant(name: v["name"]?.string ?? "variant",
+                                           changes: (v["changes"]?.array ?? []).compactMap(\.string),
+                                           options: try Self.options(in: plan, context: context))
+                for (option, delta) in v["delta"]?.pairs ?? [] {
+                    if let moved = delta["units_moved"]?.number { variant.unitsMoved[option] = Int(moved) }
+                }
+                return variant
             }
         } else {
             options = try Self.options(in: json, context: context)
@@ -310,4 +314,13 @@ public struct BriefVariant: Sendable {
     public var name: String
     public var changes: [String]
     public var options: [BriefOption]
+    /// Option id -> units moved from the baseline plan (whatif's `units_moved`), for the
+    /// options both have with a plan.
+    public var unitsMoved: [String: Int] = [:]
+
+    public init(name: String, changes: [String], options: [BriefOption]) {
+        self.name = name
+        self.changes = changes
+        self.options = options
+    }
 }

@@ -274,9 +274,11 @@ private struct Page {
     }
 
     /// "baseline → variant (±delta)" in one table cell.
-    static func compare(_ a: Double?, _ z: Double?, percent: Bool) -> String {
+    /// `aMissing`, `zMissing`: what a side without a value shows (an option's status when it
+    /// has no plan: "infeasible", in bold).
+    static func compare(_ a: Double?, _ z: Double?, percent: Bool, aMissing: String = "–", zMissing: String = "–") -> String {
         func show(_ v: Double) -> String { percent ? pct(v) : num(v) }
-        var cell = (a.map(show) ?? "–") + " → " + (z.map(show) ?? "–")
+        var cell = (a.map(show) ?? aMissing) + " → " + (z.map(show) ?? zMissing)
         if let a, let z, abs(z - a) > 1e-9 {
             let sign = z > a ? "+" : "−"
             cell += " <span class=\"muted\">(" + sign + show(abs(z - a)) + ")</span>"
@@ -292,14 +294,34 @@ private struct Page {
             if !v.changes.isEmpty { add("<ul>" + v.changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>") }
             let measures = b.variantMeasures
             var t = "<table>\n<thead><tr><th>Option</th>" + measures.map { "<th class=\"n\">\($0.name)</th>" }.joined()
-                + "</tr></thead>\n<tbody>\n"
-            for base in b.options {
-                let variant = v.options.first { $0.id == base.id }
-                t += "<tr><th>\(h(base.id)): \(h(base.name))</th>"
-                for m in measures { t += Self.compare(m.value(base), variant.flatMap(m.value), percent: m.percent) }
-                t += "</tr>\n"
+                + "<th class=\"n\">units moved</th></tr></thead>\n<tbody>\n"
+            // The baseline's options, then those new in the variant.
+            let pairs = b.options.map { base in (base: Optional(base), variant: v.options.first { $0.id == base.id }) }
+                + v.options.filter { o in !b.options.contains { $0.id == o.id } }.map { (base: nil, variant: Optional($0)) }
+            for (base, variant) in pairs {
+                guard let shown = base ?? variant else { continue }
+                // A side without a plan shows its status, in bold, in the first column.
+                func missing(_ o: BriefOption?) -> String {
+                    guard let o else { return "–" }
+                    return o.hasPlan ? "–" : "<strong class=\"status\">\(h(o.status))</strong>"
+                }
+                t += "<tr><th>\(h(shown.id)): \(h(shown.name))\(base == nil ? " <span class=\"muted\">(new)</span>" : "")</th>"
+                for (i, m) in measures.enumerated() {
+                    t += Self.compare(base.flatMap(m.value), variant.flatMap(m.value), percent: m.percent,
+                                      aMissing: i == 0 ? missing(base) : "–", zMissing: i == 0 ? missing(variant) : "–")
+                }
+                t += "<td class=\"n\">" + (v.unitsMoved[shown.id].map { num(Double($0)) } ?? "–") + "</td></tr>\n"
             }
             add(t + "</tbody>\n</table>")
+            let unsolved = v.options.filter { !$0.hasPlan }
+            if !unsolved.isEmpty {
+                add("<div class=\"unsolved\"><p>Without a plan in this variant:</p>\n<ul>" + unsolved.map { o in
+                    var item = "<li><strong>\(h(o.id))</strong>: \(h(o.status))"
+                    if let m = o.message { item += "; \(h(m))" }
+                    if !o.conflicts.isEmpty { item += ". What had to give: " + o.conflicts.map { h($0.message) }.joined(separator: "; ") }
+                    return item + "</li>"
+                }.joined() + "</ul></div>")
+            }
         }
         add("</section>")
     }

@@ -131,20 +131,34 @@ public enum MarkdownBrief {
             for c in v.changes { out += "- \(cell(c))\n" }
             if !v.changes.isEmpty { out += "\n" }
             let measures = b.variantMeasures
-            out += "| option | " + measures.map(\.name).joined(separator: " | ") + " |\n|---|"
-                + String(repeating: "---:|", count: measures.count) + "\n"
-            for base in b.options {
-                let variant = v.options.first { $0.id == base.id }
-                func pair(_ m: Brief.VariantMeasure) -> String {
-                    func show(_ v: Double?) -> String {
-                        guard let v else { return "–" }
+            out += "| option | " + measures.map(\.name).joined(separator: " | ") + " | units moved |\n|---|"
+                + String(repeating: "---:|", count: measures.count + 1) + "\n"
+            let pairs = b.options.map { base in (base: Optional(base), variant: v.options.first { $0.id == base.id }) }
+                + v.options.filter { o in !b.options.contains { $0.id == o.id } }.map { (base: nil, variant: Optional($0)) }
+            for (base, variant) in pairs {
+                guard let shown = base ?? variant else { continue }
+                func pair(_ m: Brief.VariantMeasure, first: Bool) -> String {
+                    func show(_ o: BriefOption?) -> String {
+                        guard let o else { return "–" }
+                        guard let v = m.value(o) else { return first && !o.hasPlan ? "**\(cell(o.status))**" : "–" }
                         return m.percent ? NumberFormat.percent(v) : NumberFormat.readable(v)
                     }
-                    return show(m.value(base)) + " → " + show(variant.flatMap(m.value))
+                    return show(base) + " → " + show(variant)
                 }
-                out += "| \(cell(base.id)) | " + measures.map(pair).joined(separator: " | ") + " |\n"
+                out += "| \(cell(shown.id))\(base == nil ? " (new)" : "") | "
+                    + measures.enumerated().map { pair($1, first: $0 == 0) }.joined(separator: " | ")
+                    + " | " + (v.unitsMoved[shown.id].map { NumberFormat.readable(Double($0)) } ?? "–") + " |\n"
             }
             out += "\n"
+            let unsolved = v.options.filter { !$0.hasPlan }
+            if !unsolved.isEmpty {
+                out += "Without a plan in this variant:\n\n"
+                for o in unsolved {
+                    out += "- **\(cell(o.id))**: \(cell(o.status))" + (o.message.map { "; \(cell($0))" } ?? "") + "\n"
+                    for c in o.conflicts { out += "  - must give: \(cell(c.message))\n" }
+                }
+                out += "\n"
+            }
         }
         return out
     }

@@ -27,6 +27,7 @@ public enum ScenarioWriter {
             if let p = l.personnelCapacity { cap.append("personnel: \(num(p))") }
             for d in l.domainCapacity { cap.append("\(d.domain.rawValue): \(num(d.units))") }
             if !cap.isEmpty { fields.append("capacity: {\(cap.joined(separator: ", "))}") }
+            if let h = l.host { fields.append("host: \(h)") }
             out += "  \(l.id): {\(fields.joined(separator: ", "))}\n"
         }
         out += "\nnations:\n"
@@ -37,13 +38,14 @@ public enum ScenarioWriter {
             if let b = n.budget { out += "    budget: \(num(b))\n" }
             if let m = n.funds { out += "    funds: \(num(m))\n" }
             if n.reliability != 1 { out += "    reliability: \(num(n.reliability))\n" }
+            if n.hosts != .all { out += "    hosts: \(n.hosts)\n" }
             if !n.caveats.isEmpty {
                 out += "    caveats:\n"
                 for c in n.caveats { out += "      - {domain: \(c.domain.rawValue), tag: \(c.tag)}\n" }
             }
             out += n.pledges.isEmpty ? "    pledges: []\n" : "    pledges:\n"
             for p in n.pledges {
-                var fields = ["capability: \(p.capability)", "units: \(num(p.units))", "cost: \(num(p.cost))"]
+                var fields = (p.id.map { ["id: \($0)"] } ?? []) + ["capability: \(p.capability)", "units: \(num(p.units))", "cost: \(num(p.cost))"]
                 if let r = p.readyDays { fields.append("ready_days: \(num(r))") }
                 if let ls = p.locations { fields.append("locations: [\(ls.joined(separator: ", "))]") }
                 if !p.when.isEmpty { fields.append("when: [\(p.when.joined(separator: ", "))]") }

@@ -58,6 +58,9 @@ public struct Location: Sendable, Hashable {
     public var personnelCapacity: Double?
     /// Ceiling on deployed units per domain, in file order.
     public var domainCapacity: [DomainCapacity]
+    /// The nation whose territory this is (`host: poland`); nil for none. Its ``Nation/hosts``
+    /// says whose forces may deploy here.
+    public var host: String?
     public var source: SourceLocation?
 
     public init(id: String, name: String? = nil, tags: [String] = [], personnelCapacity: Double? = nil,
@@ -97,6 +100,9 @@ public struct Caveat: Sendable, Hashable {
 public struct Pledge: Sendable, Hashable {
     /// The pledging nation's id.
     public var nation: String
+    /// The pledge's own id, unique within its nation (optional): a variant addresses a
+    /// pledge by its id when it has one, else by its capability.
+    public var id: String?
     public var capability: String
     /// Units pledged (whole, >= 0).
     public var units: Double
@@ -139,6 +145,8 @@ public struct Nation: Sendable, Hashable {
     public var reliability: Double
     public var caveats: [Caveat]
     public var pledges: [Pledge]
+    /// Whose forces this nation accepts on the locations it hosts (`hosts:`); `.all` by default.
+    public var hosts: HostPolicy = .all
     public var source: SourceLocation?
 
     public init(id: String, name: String? = nil, groups: [String] = [], budget: Double? = nil,

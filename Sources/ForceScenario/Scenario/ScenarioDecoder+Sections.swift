@@ -4,11 +4,11 @@ extension ScenarioDecoder {
     static let topKeys = ["format", "name", "description", "assumptions", "capabilities", "locations",
                           "nations", "requirements", "policies", "objectives", "options", "alternatives"]
     static let capabilityKeys = ["domain", "personnel", "rotation"]
-    static let locationKeys = ["name", "tags", "capacity"]
+    static let locationKeys = ["name", "tags", "capacity", "host"]
     static let capacityKeys = ["personnel"] + Domain.allCases.map(\.rawValue)
-    static let nationKeys = ["name", "groups", "budget", "funds", "reliability", "caveats", "pledges"]
+    static let nationKeys = ["name", "groups", "budget", "funds", "reliability", "caveats", "hosts", "pledges"]
     static let caveatKeys = ["domain", "tag"]
-    static let pledgeKeys = ["capability", "units", "cost", "ready_days", "locations", "when"]
+    static let pledgeKeys = ["id", "capability", "units", "cost", "ready_days", "locations", "when"]
     static let requirementKeys = ["id", "name", "needs", "units", "at", "weight", "within_days", "min_nations"]
     static let policyKeys = ["max_personnel_in", "max_nation_share", "min_nations", "total_budget"]
     static let optionKeys = ["id", "name", "assumptions", "policies", "objectives", "exclude_nations"]
@@ -31,6 +31,7 @@ extension ScenarioDecoder {
         scenario.capabilities = top["capabilities"].map(capabilities) ?? []
         scenario.locations = top["locations"].map(locations) ?? []
         scenario.nations = top["nations"].map(nations) ?? []
+        resolveHosts(&scenario, top)
         scenario.requirements = top["requirements"].map(requirements) ?? []
         if let node = top["policies"] { scenario.policies = policies(node, "policies") }
         if let node = top["objectives"], let list = objectives(node) { scenario.objectives = list }
@@ -174,6 +175,7 @@ extension ScenarioDecoder {
             }
             if let n = f["pledges"], let items = list(n, "\(what) pledges", example: "[{capability: fighter, units: 12, cost: 8}]") {
                 nation.pledges = items.compactMap { pledge($0, nation: id) }
+                checkPledgeIDs(items, nation: id)
             }
             result.append(nation)
         }
@@ -195,6 +197,7 @@ extension ScenarioDecoder {
         let capability = f["capability"].flatMap { reference($0, .capability, usage: "pledge capability") }
         let units = f["units"].flatMap { number($0, "pledge units", .wholeNonNegative) }
         var pledge = Pledge(nation: nation, capability: capability ?? "", units: units ?? 0, source: node.location)
+        if let n = f["id"] { pledge.id = slug(n, "pledge id") }
         if let n = f["cost"], let v = number(n, "pledge cost", .nonNegative) { pledge.cost = v }
         if let n = f["ready_days"], let v = number(n, "pledge ready_days", .nonNegative) { pledge.readyDays = v }
         if let n = f["locations"] {

@@ -1,0 +1,119 @@
+import ForcePlanner
+import ForcePlanTestSupport
+import ForceReports
+import ForceScenario
+import Foundation
+import XCTest
+
+/// `whatif --stable`: a stage right after the first objective minimises the units moved from
+/// the baseline option's plan; every report gives "units moved", stable or not.
+final class WhatIfStableTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("forceplan-stable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Self.base.write(to: directory.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        try Self.variant.write(to: directory.appendingPathComponent("dearer.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// r needs 2 infantry at a. Baseline: u's 2 units (cost 1 each) serve it: coverage 1,
+    /// cost 2. The variant makes u's units cost 5.
+    static let base = """
+    format: forceplan/v1
+    name: stable
+    capabilities:
+      inf: {domain: land, personnel: 10}
+    locations:
+      a: {tags: [front]}
+    nations:
+      u: {pledges: [{capability: inf, units: 2, cost: 1}]}
+      f: {pledges: [{capability: inf, units: 2, cost: 2}]}
+    requirements:
+      - {id: r, needs: inf, units: 2, at: [a]}
+    options:
+      - id: only
+
+    """
+    static let variant = """
+    format: forceplan/v1
+    extends: base.yaml
+    name: dearer
+    nations:
+      u:
+        pledges: [{capability: inf, cost: 5}]
+
+    """
+
+    func load(_ name: String) throws -> Scenario {
+        try ScenarioLoader.load(file: directory.appendingPathComponent(name).path).scenario
+    }
+
+    func run(stable: Bool) throws -> WhatIf {
+        let base = try load("base.yaml")
+        return try WhatIf.run(base: base, variants: [ScenarioVariant(try load("dearer.yaml"), of: base)], stable: stable,
+                              planner: WhatIfTests.fast)
+    }
+
+    /// Plain re-plan: coverage 1 then cost: f's 2 units (4) beat u's (10): u's 2 units leave
+    /// and f's 2 arrive, 4 units moved. Stable: coverage 1 (the same first objective), then
+    /// the fewest units moved: u's 2 stay, 0 moved; then cost 2 * 5 = 10.
+    func testStableKeepsTheFirstObjectiveAndMovesFewerUnits() throws {
+        let plain = try run(stable: false), stable = try run(stable: true)
+        XCTAssertFalse(plain.stable)
+        XCTAssertTrue(stable.stable)
+        let p = try XCTUnwrap(plain.variants[0].report.options.first), s = try XCTUnwrap(stable.variants[0].report.options.first)
+        XCTAssertEqual(p.status, .optimal)
+        XCTAssertEqual(s.status, .optimal)
+        XCTAssertEqual(value(p, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(s, .coverage), 1, accuracy: 1e-9)
+        XCTAssertEqual(value(p, .cost), 4, accuracy: 1e-9)
+        XCTAssertEqual(value(s, .cost), 10, accuracy: 1e-9)
+        XCTAssertEqual(plain.variants[0].deltas.first?.unitsMoved, 4)
+        XCTAssertEqual(stable.variants[0].deltas.first?.unitsMoved, 0)
+        XCTAssertEqual(s.plan?.assignments.map(\.nation), ["u"])
+        // The baseline is the same either way: u's 2 units at cost 2.
+        XCTAssertEqual(plain.baseline.options.first?.plan?.assignments.map(\.nation), ["u"])
+        XCTAssertEqual(stable.baseline.options.first.map { value($0, .cost) } ?? 0, 2, accuracy: 1e-9)
+    }
+
+    func testUnitsMovedCountsEveryKeyBothWays() throws {
+        let base = try load("base.yaml")
+        let report = WhatIfTests.fast(base, PlanningOverrides()).planAll()
+        let plan = try XCTUnwrap(report.options.first?.plan)
+        XCTAssertEqual(UnitsMoved.between(plan, plan), 0)
+        var other = plan
+        other.assignments = other.assignments.map { var a = $0; a.nation = "f"; return a }
+        // u's 2 gone, f's 2 new: 4.
+        XCTAssertEqual(UnitsMoved.between(plan, other), 4)
+    }
+
+    /// On the shipped variants (benchmarks/RESULTS.md, "Stable re-plans"): the first
+    /// objective equals the plain re-plan's, and no option moves more units than plain.
+    func testOnTheShippedVariantsStableKeepsTheFirstObjectiveAndNeverMovesMore() throws {
+        let base = try WhatIfTests.load("coalition-2025.yaml")
+        let names = ["uk-withdraws", "no-backstop", "no-fund", "requirements-plus-25", "poland-hosts-none", "low-ceiling"]
+        let variants = try names.map { ScenarioVariant(try WhatIfTests.load("coalition-2025-\($0).yaml"), of: base) }
+        let plain = try WhatIf.run(base: base, variants: variants, jobs: 2, stable: false, planner: WhatIfTests.fast)
+        let stable = try WhatIf.run(base: base, variants: variants, jobs: 2, stable: true, planner: WhatIfTests.fast)
+        var compared = 0
+        for (p, s) in zip(plain.variants, stable.variants) {
+            for (po, so) in zip(p.report.options, s.report.options) {
+                XCTAssertEqual(po.status, .optimal, "\(p.variant.name) \(po.option.id)")
+                XCTAssertEqual(so.status, .optimal, "\(s.variant.name) \(so.option.id)")
+                guard let first = po.option.objectives.first else { continue }
+                let a = value(po, first), b = value(so, first)
+                XCTAssertEqual(a, b, accuracy: max(1e-6, 1e-6 * abs(a)), "\(p.variant.name) \(po.option.id)")
+                guard let pm = p.deltas.first(where: { $0.option == po.option.id })?.unitsMoved,
+                      let sm = s.deltas.first(where: { $0.option == so.option.id })?.unitsMoved else { continue }
+                XCTAssertLessThanOrEqual(sm, pm, "\(p.variant.name) \(po.option.id)")
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 23, "every option the baseline has, in six variants (europe-spread is new)")
+    }
+}
