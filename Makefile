@@ -1,6 +1,9 @@
 # forceplan: set-up, build and test on a fresh Debian machine with Swift.
 #   make plan   install what is missing, build, plan scenarios/coalition-2025.yaml
 #   make test   install what is missing, build, run every test
+#   make install PREFIX=/usr/local   the relocatable release build, man page, completions,
+#                docs, scenarios and sweeps (DESTDIR too); make deb: a Debian package
+#                (docs/install.md)
 SHELL := /bin/bash
 SWIFT ?= swift
 # CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
@@ -11,11 +14,13 @@ TEST_APT_PACKAGES := chromium netpbm
 # BENCH_DEPS: peak memory (/usr/bin/time -v) and the PuLP peers' virtual environment.
 BENCH_DEPS := time python3-venv
 SCENARIO ?= scenarios/coalition-2025.yaml
-RELEASE_FLAGS := -c release --scratch-path .build-release
+# The Swift runtime is linked in (--static-swift-stdlib): the binary needs only Debian's
+# runtime packages (GLPK, CBC, libyaml, the C/C++ runtime), not the toolchain under /opt/swift.
+RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release
 # Extra flags for the debug build; CI sets SWIFT_BUILD_FLAGS="-Xswiftc -warnings-as-errors".
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: deps test-deps build release test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
+.PHONY: deps test-deps build release release-forceplan install install-files man deb bare-system-test test test-asan test-ubsan leak-check plan bench clean fuzz fuzz-scenario fuzz-report
 
 # Installs the Debian packages that are missing (needs root or sudo).
 deps:
@@ -77,7 +82,83 @@ leak-check: deps build
 	@# Nothing GLPK allocated may be left at exit, not even reachable.
 	! grep -q "libglpk" .build/leak-check.log
 
-plan: release
+# --- installing (docs/install.md) -------------------------------------------------------
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+DATADIR := $(DESTDIR)$(PREFIX)/share/forceplan
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+VERSION := $(shell sed -n 's/^let forcePlanVersion = "\(.*\)"$$/\1/p' Sources/forceplan/Version.swift)
+RELEASE_BIN := .build-release/release/forceplan
+# swift-argument-parser's generate-manual tool (the tool behind its GenerateManual plugin),
+# built from the package's own checkout: the plugin would build every product in release.
+GENERATE_MANUAL := .build-tools/debug/generate-manual
+# The man page's date: the last commit's, so the same tree gives the same page.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+
+# Only the CLI, for installing and packaging (`make release` builds every product).
+release-forceplan: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product forceplan
+
+$(GENERATE_MANUAL): release-forceplan
+	$(SWIFT) build --package-path .build-release/checkouts/swift-argument-parser \
+	  --scratch-path $(CURDIR)/.build-tools --product generate-manual
+
+# forceplan.1, every subcommand on one page, from the binary's own help (--experimental-dump-help).
+man: release-forceplan $(GENERATE_MANUAL)
+	rm -rf .build-release/man && mkdir -p .build-release/man
+	$(GENERATE_MANUAL) $(RELEASE_BIN) --date $(MAN_DATE) --authors "forceplan maintainers" \
+	  -o .build-release/man
+	test -s .build-release/man/forceplan.1
+
+install: release-forceplan man
+	@$(MAKE) --no-print-directory install-files
+
+# The files of `make install`, from what the build left (no building here).
+install-files:
+	install -d $(BINDIR) $(MANDIR) $(DATADIR)/scenarios $(DATADIR)/sweeps $(DATADIR)/docs \
+	  $(DATADIR)/deploy/slurm $(DATADIR)/deploy/kubernetes \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(RELEASE_BIN) $(BINDIR)/forceplan
+	install -m 644 .build-release/man/forceplan.1 $(MANDIR)/forceplan.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(BASHCOMPDIR)/forceplan
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(ZSHCOMPDIR)/_forceplan
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(FISHCOMPDIR)/forceplan.fish
+	install -m 644 scenarios/*.yaml $(DATADIR)/scenarios/
+	install -m 644 sweeps/*.yaml $(DATADIR)/sweeps/
+	install -m 644 README.md $(DATADIR)/
+	install -m 644 docs/*.md docs/*.json docs/*.png $(DATADIR)/docs/
+	install -m 644 deploy/README.md $(DATADIR)/deploy/
+	install -m 755 deploy/slurm/bench-array.sh $(DATADIR)/deploy/slurm/
+	install -m 644 deploy/kubernetes/bench-indexed-job.yaml deploy/kubernetes/Containerfile $(DATADIR)/deploy/kubernetes/
+
+# The Debian package: `make install` into a staging root under /usr, packed by dpkg-deb
+# (no network). Depends: the packages owning the libraries the binary links to.
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB := forceplan_$(VERSION)_$(DEB_ARCH).deb
+DEB_ROOT := .build-release/deb-root
+deb: release-forceplan man
+	rm -rf $(DEB_ROOT) $(DEB)
+	$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEB_ROOT) PREFIX=/usr \
+	  ZSHCOMPDIR=/usr/share/zsh/vendor-completions
+	@# As dh_strip does: no symbol table or debug info in the package (83 MB -> 61 MB).
+	strip --remove-section=.comment --remove-section=.note --strip-unneeded $(DEB_ROOT)/usr/bin/forceplan
+	gzip -9n $(DEB_ROOT)/usr/share/man/man1/forceplan.1
+	@if ldd $(DEB_ROOT)/usr/bin/forceplan | grep /opt/swift; then \
+	  echo "make deb: the binary links to the Swift toolchain (build with --static-swift-stdlib)" >&2; exit 1; fi
+	bash deploy/debian/control.sh $(DEB_ROOT) $(VERSION) $(DEB_ARCH) > $(DEB_ROOT)/DEBIAN.control
+	mkdir -p $(DEB_ROOT)/DEBIAN && mv $(DEB_ROOT)/DEBIAN.control $(DEB_ROOT)/DEBIAN/control
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB)
+	dpkg-deb --info $(DEB)
+
+# The package on a bare Debian root (debootstrap): install, validate, plan, bench; no toolchain.
+bare-system-test: deb
+	bash deploy/bare-system-test.sh $(DEB)
+
+plan: release-forceplan
 	.build-release/release/forceplan plan $(SCENARIO)
 
 bench: release
@@ -108,4 +189,4 @@ fuzz-report: deps
 	  -dict=fuzz/report.dict .build-fuzz/corpus-report $(REPORT_SEEDS)
 
 clean:
-	rm -rf .build .build-release .build-fuzz .build-asan .build-ubsan
+	rm -rf .build .build-release .build-fuzz .build-asan .build-ubsan .build-tools forceplan_*.deb

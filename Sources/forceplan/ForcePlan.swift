@@ -10,6 +10,7 @@ struct ForcePlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forceplan",
         abstract: "Turn coalition pledges and political limits into force-package options.",
+        version: forcePlanVersion,
         subcommands: [ValidateCommand.self, PlanCommand.self, WhatIfCommand.self, BriefCommand.self,
                       CriticalityCommand.self, FrontierCommand.self, BenchCommand.self, GenerateCommand.self,
                       ExportCommand.self]

@@ -5,15 +5,20 @@
 #
 #   sudo bash deploy/slurm/ci-test.sh        (root; installs slurm-wlm and munge if missing)
 #
-# Environment: FORCEPLAN (binary; default .build/debug/forceplan, built if missing),
-# SWEEP (default sweeps/tutorial.yaml), SCENARIO (default scenarios/tutorial.yaml),
-# SLURM_CI_TIMEOUT (seconds to wait for the job; default 180).
+# The binary is the Debian package, as on a cluster's nodes: forceplan_*.deb (DEB; `make
+# deb` builds it if there is none) is installed here with apt-get, and the job finds
+# /usr/bin/forceplan on the node's PATH by itself. A package this script installed is
+# removed on exit; one installed before is replaced and left (the same one, if the same file).
+#
+# Environment: DEB (the package; default the one forceplan_*.deb here), FORCEPLAN (test
+# this binary instead, passed to the job; no package installed), SWEEP (default
+# sweeps/tutorial.yaml), SCENARIO (default scenarios/tutorial.yaml), CPUS_PER_TASK
+# (default: 2, or 1 on a 1-CPU machine), SLURM_CI_TIMEOUT (seconds to wait; default 180).
 # Daemons started here are stopped by their recorded PIDs on exit, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 
-forceplan=${FORCEPLAN:-.build/debug/forceplan}
 sweep=${SWEEP:-sweeps/tutorial.yaml}
 scenario=${SCENARIO:-scenarios/tutorial.yaml}
 timeout=${SLURM_CI_TIMEOUT:-180}
@@ -38,21 +43,48 @@ if [ -n "$missing" ]; then
     own_policy=1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null
   [ "$own_policy" = 1 ] && rm -f "$policy"
 fi
 
-if [ ! -x "$forceplan" ]; then
-  say "building forceplan"
-  swift build --product forceplan
+# --- the binary: the package, installed here ---------------------------------------------
+installed_here=0
+export_forceplan=""
+if [ -n "${FORCEPLAN:-}" ]; then
+  [ -x "$FORCEPLAN" ] || die "FORCEPLAN=$FORCEPLAN is not an executable"
+  forceplan=$(cd "$(dirname "$FORCEPLAN")" && pwd)/$(basename "$FORCEPLAN")
+  export_forceplan=",FORCEPLAN=$forceplan"
+  say "testing $forceplan (FORCEPLAN), not the package"
+else
+  deb=${DEB:-}
+  if [ -z "$deb" ]; then
+    shopt -s nullglob; debs=(forceplan_*.deb); shopt -u nullglob
+    if [ "${#debs[@]}" = 0 ]; then say "no package here: make deb"; make deb >/dev/null; debs=(forceplan_*.deb); fi
+    [ "${#debs[@]}" = 1 ] || die "several packages here (${debs[*]}): set DEB"
+    deb=${debs[0]}
+  fi
+  [ -f "$deb" ] || die "no package $deb"
+  dpkg-query -W -f='${Status}' forceplan 2>/dev/null | grep -q "ok installed" || installed_here=1
+  say "installing $deb (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends --reinstall \
+    "$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")" >/dev/null
+  forceplan=/usr/bin/forceplan
+  [ "$(dpkg -S "$forceplan" 2>/dev/null | cut -d: -f1)" = forceplan ] \
+    || die "$forceplan does not come from the forceplan package"
+  [ "$(command -v forceplan)" = "$forceplan" ] || die "forceplan on PATH is $(command -v forceplan), not the package's"
 fi
-forceplan=$(cd "$(dirname "$forceplan")" && pwd)/$(basename "$forceplan")
+say "binary: $forceplan $("$forceplan" --version)"
+cpus=$(nproc)
+cpus_per_task=${CPUS_PER_TASK:-$(( cpus >= 2 ? 2 : 1 ))}
 
 work=$(mktemp -d /tmp/forceplan-slurm-ci.XXXXXX)
 chmod 755 "$work"
 pids=()
 cleanup() {
   local status=$?
+  if [ "$installed_here" = 1 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 remove -y -qq forceplan >/dev/null 2>&1 || echo "slurm-ci: could not remove the forceplan package" >&2
+  fi
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -93,7 +125,6 @@ fi
 
 # --- slurm -----------------------------------------------------------------------------
 node=$(hostname -s)
-cpus=$(nproc)
 mkdir -p "$work/state" "$work/spool" "$work/out"
 export SLURM_CONF=$work/slurm.conf
 cat > "$SLURM_CONF" <<CONF
@@ -140,10 +171,25 @@ done
 case "$state" in idle*|mix*|alloc*) ;; *) die "node $node not ready (state '${state:-none}')" ;; esac
 
 # --- the array job and a single run ----------------------------------------------------
-say "submitting a 3-task array over $sweep"
-job=$(sbatch --parsable --array=0-2 --chdir="$repo" --output="$work/out/task-%a.log" \
-  --export=ALL,FORCEPLAN="$forceplan" \
-  deploy/slurm/bench-array.sh "$work/out" "$sweep" "$scenario")
+# With the package, as docs/install.md has it: its own bench-array.sh, submitted from a
+# folder holding copies of its shipped scenarios and sweeps. The job's environment has no
+# FORCEPLAN (unless given): bench-array.sh must find the package's binary by itself.
+if [ -z "$export_forceplan" ]; then
+  array_script=/usr/share/forceplan/deploy/slurm/bench-array.sh
+  rundir=$work/run
+  mkdir -p "$rundir"
+  cp -r /usr/share/forceplan/scenarios /usr/share/forceplan/sweeps "$rundir/"
+  [ -f "$rundir/$sweep" ] && [ -f "$rundir/$scenario" ] || die "the package does not ship $sweep and $scenario"
+else
+  array_script=$repo/deploy/slurm/bench-array.sh
+  rundir=$repo
+fi
+cd "$rundir"
+say "submitting a 3-task array over $sweep, $cpus_per_task CPUs per task"
+job=$(env -u FORCEPLAN -u FORCEPLAN_PREFIX sbatch --parsable --array=0-2 --chdir="$rundir" \
+  --cpus-per-task="$cpus_per_task" --output="$work/out/task-%a.log" \
+  --export="ALL$export_forceplan" \
+  "$array_script" "$work/out" "$sweep" "$scenario")
 job=${job%%;*}
 
 "$forceplan" bench "$scenario" --sweep "$sweep" --quiet -o "$work/single.jsonl" \
@@ -159,6 +205,12 @@ states=$(scontrol -o show job "$job" | grep -o 'JobState=[A-Z_]*' | sort | uniq 
 tasks=$(scontrol -o show job "$job" | grep -c 'JobState=COMPLETED' || true)
 [ "$tasks" = 3 ] || die "expected 3 completed tasks, found: $states"
 scontrol -o show job "$job" | grep -q 'ExitCode=[1-9]' && die "a task exited non-zero"
+
+# Each task ran the expected binary with one worker per CPU it was given.
+for k in 0 1 2; do
+  grep -q "forceplan-bench: node .*, $forceplan .*, task $k of 3, -j $cpus_per_task\$" "$work/out/task-$k.log" \
+    || { cat "$work/out/task-$k.log" >&2; die "task $k did not run $forceplan with -j $cpus_per_task"; }
+done
 
 # Timing fields aside ("seconds"), sorted lines (each starts with its id): equal.
 normalise() { sed -E 's/,"seconds":[-+0-9.eE]+//g' "$@" | sort; }
@@ -177,4 +229,4 @@ cmp -s "$work/merged.norm" "$work/single.norm" \
 "$forceplan" bench summarize "$work/single.jsonl" --format json > "$work/single.summary"
 cmp -s "$work/merged.summary" "$work/single.summary" || die "summaries differ"
 
-say "ok: 3 shards of job $job ($cases cases) equal the single run"
+say "ok: 3 shards of job $job ($cases cases, $forceplan, -j $cpus_per_task) equal the single run"
