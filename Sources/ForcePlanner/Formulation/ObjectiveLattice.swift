@@ -37,15 +37,7 @@ public enum ObjectiveLattice {
             // shortfall or the plan's own, multiples of g_r too.
             // g_r is the shortfall step the formulation already derived (shortfallSteps):
             // a requirement whose shortfall has no step leaves coverage without a lattice.
-            guard let total = Rational(f.totalWeight), total.num > 0 else { return nil }
-            var steps: [Rational] = []
-            for r in f.scenario.requirements where f.shortfalls[r.id] != nil {
-                guard let g = f.shortfallSteps[r.id], let w = Rational(r.weight), let u = Rational(r.units),
-                      let step = w.times(g)?.divided(by: total)?.divided(by: u)
-                else { return nil }
-                steps.append(step)
-            }
-            return Rational.gcd(steps)?.value
+            return coverageStep(in: f)?.value
         }
     }
 

@@ -9,6 +9,13 @@ extension Scenario {
     /// new list's order, then removals in the old list's order; one line per changed field.
     static func entryChanges<T>(_ old: [(String, T)], _ new: [(String, T)], noun: String,
                                 label: (String) -> String, fields: (T, T) -> [String]) -> [String] {
+        idChanges(old, new, noun: noun) { id, a, b in fields(a, b).map { "\(label(id)): \($0)" } }
+    }
+
+    /// The lines of two id-keyed lists: "added NOUN ID" in the new list's order, `changed`'s
+    /// lines for an id in both, then "removed NOUN ID" in the old list's order.
+    static func idChanges<T>(_ old: [(String, T)], _ new: [(String, T)], noun: String,
+                             changed: (String, T, T) -> [String]) -> [String] {
         var out: [String] = []
         let before = Dictionary(old, uniquingKeysWith: { a, _ in a })
         let after = Set(new.map(\.0))
@@ -17,7 +24,7 @@ extension Scenario {
                 out.append("added \(noun) \(id)")
                 continue
             }
-            out += fields(previous, value).map { "\(label(id)): \($0)" }
+            out += changed(id, previous, value)
         }
         for (id, _) in old where !after.contains(id) { out.append("removed \(noun) \(id)") }
         return out

@@ -64,21 +64,11 @@ extension Scenario {
     /// old list's order, after them).
     static func keyed<T: Equatable>(_ old: [(String, T)], _ new: [(String, T)], noun: String,
                                     describe: (T, T) -> String) -> [String] {
-        var out: [String] = []
-        let before = Dictionary(old, uniquingKeysWith: { a, _ in a })
-        let after = Set(new.map(\.0))
-        for (id, value) in new {
-            guard let previous = before[id] else {
-                out.append("added \(noun) \(id)")
-                continue
-            }
-            if previous != value {
-                let detail = describe(previous, value)
-                out.append("\(noun) \(id)" + (detail.isEmpty ? " changed" : ": \(detail)"))
-            }
+        idChanges(old, new, noun: noun) { id, previous, value in
+            guard previous != value else { return [] }
+            let detail = describe(previous, value)
+            return ["\(noun) \(id)" + (detail.isEmpty ? " changed" : ": \(detail)")]
         }
-        for (id, _) in old where !after.contains(id) { out.append("removed \(noun) \(id)") }
-        return out
     }
 
     static func number(_ v: Double?) -> String { v.map { NumberFormat.readable($0) } ?? "none" }
