@@ -6,8 +6,9 @@ SWIFT ?= swift
 # CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
 CBC_DEPS := coinor-libcbc-dev coinor-cbc pkg-config
 APT_PACKAGES := libglpk-dev glpk-utils libyaml-dev $(CBC_DEPS)
-# Only the tests need these: a real browser for the briefing, netpbm to read its PNG.
-TEST_APT_PACKAGES := chromium netpbm
+# Only the tests need these: a real browser for the briefing, netpbm to read its PNG,
+# poppler-utils (pdftotext, pdfinfo) to read its PDF.
+TEST_APT_PACKAGES := chromium netpbm poppler-utils
 # BENCH_DEPS: peak memory (/usr/bin/time -v) and the PuLP peers' virtual environment.
 BENCH_DEPS := time python3-venv
 SCENARIO ?= scenarios/coalition-2025.yaml
@@ -78,7 +79,7 @@ leak-check: deps build
 	! grep -q "libglpk" .build/leak-check.log
 
 plan: release
-	.build-release/release/forceplan plan $(SCENARIO)
+	.build-release/release/forceplan plan $(SCENARIO) --detail summary
 
 bench: release
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_DEPS)"
