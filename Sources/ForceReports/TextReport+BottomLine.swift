@@ -11,21 +11,10 @@ public enum TextDetail: String, Sendable, CaseIterable {
 }
 
 extension TextReport {
-    /// The location tag whose personnel the bottom line reports: the tag with the lowest
-    /// `max_personnel_in` ceiling in any option (the scenario's most constrained), else the
-    /// first `personnel-in:TAG` objective of any option; nil when neither exists.
+    /// The location tag whose personnel the bottom line reports (``Tradeoffs/footprintTag(_:)``:
+    /// the lowest `max_personnel_in` ceiling, else the first `personnel-in:TAG` objective).
     public static func footprintTag(_ report: PlanReport) -> String? {
-        var ceilings: [String: Double] = [:]
-        for c in report.scenario.policies.maxPersonnelIn + report.options.flatMap({ $0.option.policies.maxPersonnelIn }) {
-            ceilings[c.tag] = min(ceilings[c.tag] ?? .infinity, c.personnel)
-        }
-        if let tight = ceilings.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }).first { return tight.key }
-        for r in report.options {
-            for o in r.option.objectives {
-                if case .personnelIn(let tag) = o { return tag }
-            }
-        }
-        return nil
+        Tradeoffs.footprintTag(report.scenario)
     }
 
     /// Personnel of `plan` at locations carrying `tag` (0 when none).
@@ -175,6 +164,7 @@ extension TextReport {
         if let fund = plan.fund { out += "  " + Self.fund(fund) + "\n" }
         if let rel = r.reliability { out += "  " + reliabilityText(rel) + "\n" }
         for b in r.binding { out += "  binding: \(b.message)\n" }
+        out += tradeoffsText(r, costUnit: costUnit)
         for alt in r.alternatives { out += "  " + alternativeLine(alt, plan: plan, report, tag: tag) + "\n" }
         if let m = r.alternativesMissing { out += "  " + missingText(m, found: r.alternatives.count) + "\n" }
         return out

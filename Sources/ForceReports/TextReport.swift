@@ -68,6 +68,7 @@ public enum TextReport {
         if let b = plan.buildup { out += "\n" + buildupText(b) }
         if let fund = plan.fund { out += (plan.costByNation.isEmpty ? "\n" : "") + "  " + Self.fund(fund) + "\n" }
         if let rel = r.reliability { out += "\n  " + reliabilityText(rel) + "\n" }
+        if !r.tradeoffs.isEmpty { out += "\n" + tradeoffsText(r, costUnit: costUnit) }
         if !r.binding.isEmpty {
             out += "\n  Binding caveats and policies:\n"
             for b in r.binding { out += "  - \(b.message)\n" }

@@ -216,6 +216,9 @@ public struct BriefOption: Sendable {
     public var resilienceCostLine: String?
     /// The build-up by milestone, when the scenario has a timeline.
     public var buildup: BriefBuildup? = nil
+    /// The option's trade-offs (``PlanSentences/tradeoff(held:heldValue:criterion:criterionName:others:status:message:costUnit:)``),
+    /// one sentence each; empty when the plan JSON has none.
+    public var tradeoffLines: [String] = []
 
     /// A nation whose withdrawal costs the option coverage.
     public struct CriticalNation: Sendable, Hashable {
@@ -322,6 +325,7 @@ public struct BriefOption: Sendable {
             return (nation: n, byDomain: (known + other).map { (domain: $0, amount: d[$0] ?? 0) })
         }
         readResilience(o)
+        readTradeoffs(o, costUnit: context.costUnit)
     }
 }
 

@@ -193,6 +193,10 @@ private struct Page {
         add(t + "</tbody>\n</table>")
         for line in o.resilienceLines(ctx) { add("<p>\(h(line))</p>") }
         if let buildup = o.buildup { add(buildup.cardHTML(ctx)) }
+        if !o.tradeoffLines.isEmpty {
+            add("<div class=\"tradeoffs\"><h3>Trade-offs on its own terms</h3>\n<ul>\n"
+                + o.tradeoffLines.map { "<li>\(h($0))</li>" }.joined(separator: "\n") + "\n</ul></div>")
+        }
 
         add("<h3>Binding caveats and policies</h3>")
         if o.binding.isEmpty {

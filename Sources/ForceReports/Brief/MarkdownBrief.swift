@@ -80,6 +80,9 @@ public enum MarkdownBrief {
         }
         for line in o.resilienceLines(ctx) { out += "\n" + cell(line) + "\n" }
         if let b = o.buildup { out += buildup(b, ctx) }
+        if !o.tradeoffLines.isEmpty {
+            out += "\n### Trade-offs on its own terms\n\n" + o.tradeoffLines.map { "- " + cell($0) + "\n" }.joined()
+        }
         if !o.assignments.isEmpty {
             out += "\n### Assignments\n\n| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
             for a in o.assignments {
