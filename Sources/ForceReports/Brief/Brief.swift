@@ -133,10 +133,14 @@ public struct BriefContext: Sendable {
     public var capabilityPersonnel: [String: Double] = [:]
     /// The scenario's `cost_unit` (or the JSON's), printed after costs; nil for none.
     public var costUnit: String?
+    /// The scenario's most constrained location tag (``Tradeoffs/footprintTag(_:)``); nil
+    /// without a scenario or a tag.
+    public var footprintTag: String?
 
     init(_ scenario: Scenario?) {
         guard let s = scenario else { return }
         costUnit = s.costUnit
+        footprintTag = Tradeoffs.footprintTag(s)
         for n in s.nations { nationNames[n.id] = n.name; nationGroups[n.id] = n.groups }
         for r in s.requirements { requirementNames[r.id] = r.name; requirementWeights[r.id] = r.weight }
         for c in s.capabilities { capabilityDomains[c.id] = c.domain.rawValue; capabilityPersonnel[c.id] = c.personnel }

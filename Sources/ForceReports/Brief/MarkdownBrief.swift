@@ -29,7 +29,7 @@ public enum MarkdownBrief {
     static func cell(_ s: String) -> String { MarkdownReport.escape(s) }
 
     static func matrix(_ b: Brief) -> String {
-        let m = DecisionMatrix(b)
+        let m = DecisionMatrix(b, footprintTag: b.footprintTag)
         var out = "## Decision matrix\n\n"
         guard !m.options.isEmpty else { return out + "No option has a plan.\n\n" }
         out += "Raw value (score from 0, worst of these options, to 1, best); **bold** marks the best per criterion.\n\n"
