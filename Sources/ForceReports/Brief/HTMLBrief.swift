@@ -8,8 +8,12 @@ import ForcePlanner
 /// comes from a scenario or a JSON file is escaped, in HTML and in SVG. Nothing depends on
 /// the clock, so the same input gives the same bytes.
 ///
-/// Sections, in order: title and assumptions; the decision matrix; overview charts; one
-/// card per option; what every option shares; options screened out; what-if variants.
+/// Sections, in order (docs/brief.md, "Printing"): page 1 holds the title and assumptions,
+/// the bottom line, the decision matrix with a footnote per criterion, and the build-up
+/// chart (or, without a timeline, coverage where some option falls short); then one card
+/// per option, each on its own page when printed; then the what-if variants and an
+/// appendix (options screened out, coverage and personnel charts, frontiers, what every
+/// option shares). On paper the long tables give way to their short forms (`print-only`).
 public enum HTMLBrief {
     public static func render(_ brief: Brief) -> String {
         var page = Page()
@@ -26,11 +30,11 @@ public enum HTMLBrief {
         page.add("<div class=\"after-cards\">")
         page.variants(brief)
         page.add("<div class=\"appendix\">\n<h2>Appendix</h2>")
+        page.screenedOut(brief)
         if BriefBuildup.section(brief) != nil { page.coverageChart(brief) }
         page.personnelChart(brief)
         page.frontiers(brief)
         page.shared(brief)
-        page.screenedOut(brief)
         page.add("</div>\n</div>")
         return page.finish(title: brief.scenario)
     }
@@ -207,30 +211,6 @@ private struct Page {
             values: tags.map { t in planned.map { $0.personnelByTag.first { $0.tag == t }?.personnel ?? 0 } },
             stacked: false).render())
         add("<p class=\"tags-note\">Tags overlap: a location may carry several, so the tags add to more than the total.</p>")
-        add("</section>")
-    }
-
-    mutating func overview(_ b: Brief) {
-        let planned = b.planned
-        guard !planned.isEmpty else { return }
-        add("<section id=\"overview\">\n<h2>Coverage and footprint</h2>")
-        var requirements: [String] = []
-        for o in planned { for c in o.coverage where !requirements.contains(c.requirement) { requirements.append(c.requirement) } }
-        let coverage = SVGChart(
-            id: "coverage", title: "Coverage per requirement, per option", valueAxis: "coverage (% of the need)",
-            categoryAxis: "requirement", categories: requirements.map(b.context.requirementName),
-            series: planned.map { "\($0.id): \($0.name)" },
-            values: requirements.map { r in planned.map { o in o.coverage.first { $0.requirement == r }?.fraction ?? 0 } },
-            stacked: false, percent: true)
-        add(coverage.render())
-        var tags: [String] = []
-        for o in planned { for t in o.personnelByTag where !tags.contains(t.tag) { tags.append(t.tag) } }
-        let personnel = SVGChart(
-            id: "personnel", title: "Personnel by location tag, per option", valueAxis: "personnel deployed",
-            categoryAxis: "location tag", categories: tags, series: planned.map { "\($0.id): \($0.name)" },
-            values: tags.map { t in planned.map { $0.personnelByTag.first { $0.tag == t }?.personnel ?? 0 } },
-            stacked: false)
-        add(personnel.render())
         add("</section>")
     }
 
