@@ -136,11 +136,14 @@ public struct BriefContext: Sendable {
     /// The scenario's most constrained location tag (``Tradeoffs/footprintTag(_:)``); nil
     /// without a scenario or a tag.
     public var footprintTag: String?
+    /// Tags with a `max_personnel_in` ceiling in the scenario or any option.
+    public var cappedTags: Set<String> = []
 
     init(_ scenario: Scenario?) {
         guard let s = scenario else { return }
         costUnit = s.costUnit
         footprintTag = Tradeoffs.footprintTag(s)
+        cappedTags = Set((s.policies.maxPersonnelIn + s.effectiveOptions.flatMap { $0.policies.maxPersonnelIn }).map(\.tag))
         for n in s.nations { nationNames[n.id] = n.name; nationGroups[n.id] = n.groups }
         for r in s.requirements { requirementNames[r.id] = r.name; requirementWeights[r.id] = r.weight }
         for c in s.capabilities { capabilityDomains[c.id] = c.domain.rawValue; capabilityPersonnel[c.id] = c.personnel }

@@ -71,8 +71,10 @@ extension DecisionMatrix {
                     + (listed ? " and an option minimises it (personnel-in:\(b.footprintTag))." : ".")
             }
             if name.hasPrefix("Personnel in") {
-                return "\(name): \(dir) only as exposure: neighbouring states host forces at their own political cost; "
-                    + "no objective or policy of the scenario asks for it, so weigh it last."
+                let tag = String(name.dropFirst("Personnel in ".count)).replacingOccurrences(of: " states", with: "")
+                let asked = objectives.contains("personnel-in:\(tag)") || b.context.cappedTags.contains(tag)
+                return "\(name): \(dir) only as exposure: host states carry the political cost of foreign forces; "
+                    + (asked ? "the scenario limits or minimises it." : "no objective or policy of the scenario asks for it, so weigh it last.")
             }
             if name.hasPrefix("Contributing nations") {
                 return "\(name): \(dir); burden sharing (the scenario's min_nations policy sets a floor)."

@@ -305,12 +305,12 @@ private struct Page {
                 // On paper, one line for all: the values, not the pairings.
                 add("<p class=\"print-only\"><strong>Alternatives</strong> (near-optimal plans with other nations): "
                     + o.alternatives.enumerated().map { k, a in
-                        "\(k + 1)) " + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }
+                        "\(k + 1)) " + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? costUnit : "") }
                             .joined(separator: ", ")
                     }.joined(separator: "; ") + ".</p>")
                 add("<ul class=\"print-hide\">" + o.alternatives.enumerated().map { k, a in
                     "<li>Alternative \(k + 1)" + (a.distanceText.map { " (\(h($0)))" } ?? "") + ": "
-                        + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
+                        + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? costUnit : "") }.joined(separator: ", ")
                         + "</li>"
                 }.joined() + "</ul>")
             }

@@ -99,7 +99,9 @@ public enum MarkdownBrief {
             out += "\n### Alternatives\n\n"
             for (k, a) in o.alternatives.enumerated() {
                 out += "- Alternative \(k + 1)" + (a.distanceText.map { " (\($0))" } ?? "") + ": "
-                    + a.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ") + "\n"
+                    + a.objectives.map {
+                        "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? ctx.costUnit.map { " " + cell($0) } ?? "" : "")
+                    }.joined(separator: ", ") + "\n"
             }
             if let m = o.alternativesMissingLine { out += (o.alternatives.isEmpty ? "" : "\n") + cell(m) + "\n" }
         }
