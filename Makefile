@@ -78,8 +78,10 @@ leak-check: deps build
 	@# Nothing GLPK allocated may be left at exit, not even reachable.
 	! grep -q "libglpk" .build/leak-check.log
 
-plan: release
-	.build-release/release/forceplan plan $(SCENARIO) --detail summary
+# The build quiet and the command not echoed: the plan's bottom line opens the output.
+plan: deps
+	@$(SWIFT) build $(RELEASE_FLAGS) --quiet
+	@.build-release/release/forceplan plan $(SCENARIO) --detail summary
 
 bench: release
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_DEPS)"
