@@ -138,12 +138,19 @@ public struct BriefContext: Sendable {
     public var footprintTag: String?
     /// Tags with a `max_personnel_in` ceiling in the scenario or any option.
     public var cappedTags: Set<String> = []
+    /// The policy keys the scenario or any option sets (`min_nations`, `withdrawal_coverage`, ...).
+    public var policyKeys: Set<String> = []
 
     init(_ scenario: Scenario?) {
         guard let s = scenario else { return }
         costUnit = s.costUnit
         footprintTag = Tradeoffs.footprintTag(s)
         cappedTags = Set((s.policies.maxPersonnelIn + s.effectiveOptions.flatMap { $0.policies.maxPersonnelIn }).map(\.tag))
+        for p in [s.policies] + s.effectiveOptions.map(\.policies) {
+            if p.minNations != nil { policyKeys.insert("min_nations") }
+            if p.withdrawalCoverage != nil { policyKeys.insert("withdrawal_coverage") }
+            if p.maxNationShare != nil { policyKeys.insert("max_nation_share") }
+        }
         for n in s.nations { nationNames[n.id] = n.name; nationGroups[n.id] = n.groups }
         for r in s.requirements { requirementNames[r.id] = r.name; requirementWeights[r.id] = r.weight }
         for c in s.capabilities { capabilityDomains[c.id] = c.domain.rawValue; capabilityPersonnel[c.id] = c.personnel }

@@ -77,13 +77,16 @@ extension DecisionMatrix {
                     + (asked ? "the scenario limits or minimises it." : "no objective or policy of the scenario asks for it, so weigh it last.")
             }
             if name.hasPrefix("Contributing nations") {
-                return "\(name): \(dir); burden sharing (the scenario's min_nations policy sets a floor)."
+                return "\(name): \(dir); burden sharing"
+                    + (b.context.policyKeys.contains("min_nations") ? " (the scenario's min_nations policy sets a floor)." : ".")
             }
             if name.hasPrefix("Units from the backstop") {
                 return "\(name): \(dir); dependence on the backstop" + (objectives.contains { $0.hasPrefix("dependence:") } ? " (an option minimises it)." : ".")
             }
             if name == withdrawalCriterion {
-                return "\(name): \(dir); what the units left in place still cover if the most critical nation withdraws (withdrawal_coverage)."
+                return "\(name): \(dir); what the units left in place still cover if the most critical nation withdraws"
+                    + (b.context.policyKeys.contains("withdrawal_coverage") ? " (an option sets a floor: withdrawal_coverage)."
+                        : objectives.contains("withdrawal") ? " (an option maximises it)." : ".")
             }
             return "\(name): \(dir)."
         }
