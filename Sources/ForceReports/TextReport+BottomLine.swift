@@ -131,9 +131,11 @@ extension TextReport {
     }
 
     /// One line for an alternative: how different, its values, and whether it is dominated.
-    static func alternativeLine(_ alt: Plan, plan: Plan, _ report: PlanReport, tag: String?) -> String {
+    static func alternativeLine(_ alt: Plan, plan: Plan, _ report: PlanReport, tag: String?, full: Bool = false) -> String {
         var line = "Alternative: " + headline(alt, costUnit: report.scenario.costUnit) + "; " + distanceText(alt)
-        if dominated(alt, by: plan, report, tag: tag) { line += "; no better than the plan on any criterion, tables left out" }
+        if dominated(alt, by: plan, report, tag: tag) {
+            line += "; no better than the plan on any criterion" + (full ? ", tables left out" : "")
+        }
         return line
     }
 

@@ -75,7 +75,7 @@ public enum TextReport {
         }
         for alt in r.alternatives {
             if let report, dominated(alt, by: plan, report, tag: tag) {
-                out += "\n  " + alternativeLine(alt, plan: plan, report, tag: tag) + "\n"
+                out += "\n  " + alternativeLine(alt, plan: plan, report, tag: tag, full: true) + "\n"
                 continue
             }
             out += "\n  Alternative: " + headline(alt, costUnit: costUnit) + "\n  " + distanceText(alt) + "\n"

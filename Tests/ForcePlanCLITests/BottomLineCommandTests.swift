@@ -30,6 +30,18 @@ final class BottomLineCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("pairs given up"))
     }
 
+    /// The tutorial's in-ukraine alternative against its plan (plan --format json): coverage
+    /// 100% = 100%, cost 295 > 257, personnel in ukraine 450 = 450, nations 3 < 4, worst
+    /// withdrawal 50% = 50%: no better on any criterion, worse on two, so one line and no
+    /// table in the full report; the plan's own table stays.
+    func testAlternativeNoBetterOnAnyCriterionTakesOneLine() throws {
+        let result = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--option", "in-ukraine", "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("  Alternative: coverage 100%   cost 295; 3 nation-requirement pairings differ from the plan, "
+            + "not proven the most possible; no better than the plan on any criterion, tables left out\n"), result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: "nation  capability").count - 1, 1, "only the plan's assignment table")
+    }
+
     func testFullIsTheDefaultAndKeepsTheTables() throws {
         let result = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--quiet"])
         let summary = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--detail", "summary", "--quiet"])
