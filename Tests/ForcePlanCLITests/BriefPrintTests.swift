@@ -74,11 +74,11 @@ final class BriefPrintTests: XCTestCase {
     }
 
     /// The brief as `forceplan brief scenarios/coalition-2025.yaml` writes it (5 options,
-    /// alternatives, critical nations), printed on Letter (Chromium's default) and on A4.
+    /// alternatives, critical nations with `--criticality`), printed on Letter (Chromium's default) and on A4.
     func testCoalitionBriefPrintsOnePagePerOption() throws {
         let page = workDir.appendingPathComponent("brief.html")
         let made = try run(try XCTUnwrap(ForcePlanCLI.executable, "forceplan was not built"),
-                           ["brief", "scenarios/coalition-2025.yaml", "-o", page.path, "--quiet"])
+                           ["brief", "scenarios/coalition-2025.yaml", "-o", page.path, "--criticality", "-j", "2", "--quiet"])
         XCTAssertEqual(made.status, 0, made.stderr)
         let html = try String(contentsOf: page, encoding: .utf8)
         // The same page with its paper set to A4 (the brief itself leaves the size to the printer).

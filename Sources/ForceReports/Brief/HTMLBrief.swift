@@ -76,7 +76,6 @@ private struct Page {
       #decision-matrix table{table-layout:fixed;font-size:7pt}#decision-matrix th,#decision-matrix td{padding:2px 3px;overflow-wrap:anywhere}
       #bottom-line table{font-size:7.5pt}#bottom-line td,#bottom-line th{padding:2px 4px}
       .score,.print-hide,tr.full{display:none}.print-only{display:block}
-      .card li:nth-child(n+6).critical{display:none}
       th,td{padding:2px 4px}ul{margin:2px 0 4px}p{margin:3px 0}
       svg.chart{margin:4px 0 6px}#buildup svg{height:52mm;width:auto;max-width:100%;margin:0 auto}#buildup h2{margin-top:4px}.first-page{font-size:8.5pt}.first-page .lead{display:none}h2 .unit{font-size:9pt;font-weight:400}
       #decision-matrix p.muted{font-size:7pt}#buildup h2{display:none}.card svg.chart{max-height:100mm}
@@ -318,13 +317,15 @@ private struct Page {
         }
         if let r = o.reliabilityLine { add("<h3>Pledge reliability</h3>\n<p>\(h(r))</p>") }
         if !o.critical.isEmpty {
-            add("<h3>Critical nations</h3>\n<p class=\"muted\">Each re-planned without it; most critical first.</p>")
-            add("<ul>" + o.critical.enumerated().map { k, c in
-                "<li\(k >= 5 ? " class=\"critical print-hide\"" : "")>" + h(CriticalText.line(c, ctx)) + "</li>"
-            }.joined() + "</ul>")
-            if o.critical.count > 5 {
-                add("<p class=\"print-only muted\">\(o.critical.count - 5) more nations in the screen version.</p>")
-            }
+            add("<h3 class=\"print-hide\">Critical nations</h3>\n<p class=\"muted print-hide\">Each re-planned without it; most critical first.</p>")
+            add("<ul class=\"print-hide\">" + o.critical.map { "<li>" + h(CriticalText.line($0, ctx)) + "</li>" }.joined() + "</ul>")
+            // On paper, one paragraph: the five most critical, with the coverage each costs.
+            add("<p class=\"print-only\"><strong>Critical nations</strong> (each re-planned without it, most critical first): "
+                + o.critical.prefix(5).map { c in
+                    h(ctx.nationName(c.nation)) + (c.coverageLost.map { " −" + pct($0) } ?? "")
+                        + (c.singlePointOfFailure ? " (single point of failure)" : "")
+                }.joined(separator: ", ")
+                + (o.critical.count > 5 ? "; \(o.critical.count - 5) more on screen" : "") + ".</p>")
         }
         add("</section>")
     }
