@@ -9,8 +9,9 @@ SWIFT ?= swift
 # CBC_DEPS: the CBC backend (library and headers) and the cbc program for cross-checks.
 CBC_DEPS := coinor-libcbc-dev coinor-cbc pkg-config
 APT_PACKAGES := libglpk-dev glpk-utils libyaml-dev $(CBC_DEPS)
-# Only the tests need these: a real browser for the briefing, netpbm to read its PNG.
-TEST_APT_PACKAGES := chromium netpbm
+# Only the tests need these: a real browser for the briefing, netpbm to read its PNG,
+# poppler-utils (pdftotext, pdfinfo) to read its PDF.
+TEST_APT_PACKAGES := chromium netpbm poppler-utils
 # BENCH_DEPS: peak memory (/usr/bin/time -v) and the PuLP peers' virtual environment.
 BENCH_DEPS := time python3-venv
 SCENARIO ?= scenarios/coalition-2025.yaml
@@ -160,8 +161,10 @@ deb: release-forceplan man
 bare-system-test: deb
 	bash deploy/bare-system-test.sh $(DEB)
 
-plan: release-forceplan
-	.build-release/release/forceplan plan $(SCENARIO)
+# The build quiet and the command not echoed: the plan's bottom line opens the output.
+plan: deps
+	@$(SWIFT) build $(RELEASE_FLAGS) --product forceplan --quiet
+	@$(RELEASE_BIN) plan $(SCENARIO) --detail summary
 
 bench: release
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_DEPS)"

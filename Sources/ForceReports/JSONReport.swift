@@ -73,6 +73,7 @@ public enum JSONReport {
                 ("count", .number(Double(m.count))), ("reason", .string(m.reason)), ("proven", .bool(m.proven)),
             ])))
         }
+        pairs += tradeoffPairs(r)
         return .object(pairs)
     }
 

@@ -39,10 +39,11 @@ public enum PlanSentences {
         return line
     }
 
-    /// `distance 12: pairs given up, maximum proven` (or `not proven`): how far an
-    /// alternative is from the plan.
+    /// `12 nation-requirement pairings differ from the plan, proven the most possible` (or
+    /// `not proven the most possible`): how far an alternative is from the plan, in plain words.
     public static func distance(_ distance: Double, proven: Bool) -> String {
-        "distance \(NumberFormat.readable(distance)): pairs given up, maximum " + (proven ? "proven" : "not proven")
+        "\(NumberFormat.readable(distance)) nation-requirement pairing\(distance == 1 ? "" : "s") differ"
+            + (distance == 1 ? "s" : "") + " from the plan, " + (proven ? "proven" : "not proven") + " the most possible"
     }
 
     /// Coverage over sampled pledge outcomes: the mean and nearest-rank percentiles.

@@ -3,11 +3,17 @@ import ForcePlanner
 
 /// `plan --format text`: aligned tables for a terminal.
 public enum TextReport {
-    public static func render(_ report: PlanReport) -> String {
+    /// The bottom line first (``bottomLine(_:)``), then each option at `detail`.
+    public static func render(_ report: PlanReport, detail: TextDetail = .full) -> String {
         var out = "Scenario \(report.scenario.name): \(report.options.count) option\(report.options.count == 1 ? "" : "s")\n"
         out += HostNote.line(report.scenario)
+        out += "\n" + bottomLine(report)
+        let tag = footprintTag(report)
         for r in report.options {
-            out += "\n" + option(r, costUnit: report.scenario.costUnit)
+            switch detail {
+            case .summary: out += "\n" + optionSummary(r, report, tag: tag)
+            case .full: out += "\n" + option(r, costUnit: report.scenario.costUnit, report: report, tag: tag)
+            }
         }
         return out
     }
@@ -29,18 +35,14 @@ public enum TextReport {
         PlanSentences.fund(available: fund.available, used: fund.used, paid: fund.paid)
     }
 
-    static func option(_ r: OptionResult, costUnit: String? = nil) -> String {
+    static func option(_ r: OptionResult, costUnit: String? = nil, report: PlanReport? = nil, tag: String? = nil) -> String {
         var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
         if r.status == .feasible { out += "  stopped early; \(PlanSentences.gap(r.gap))\n" }
         if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
         for c in r.conflicts { out += "  \(PlanSentences.mustGive([c.message]))\n" }
         guard let plan = r.plan else { return out }
         out += "  " + headline(plan, costUnit: costUnit) + "\n"
-        out += "  personnel \(NumberFormat.readable(plan.personnelTotal))"
-        let tagged = plan.personnelByTag.filter { $0.personnel > 0 }
-        if !tagged.isEmpty {
-            out += " (" + tagged.map { "\($0.tag) \(NumberFormat.readable($0.personnel))" }.joined(separator: ", ") + ")"
-        }
+        out += "  " + personnelLine(plan)
         if plan.value(of: .cost) == nil { out += "   cost \(NumberFormat.readable(plan.cost))" + unit(costUnit) }
         if plan.value(of: .nations) == nil { out += "   nations \(plan.contributingNations.count)" }
         out += "\n\n"
@@ -66,12 +68,17 @@ public enum TextReport {
         if let b = plan.buildup { out += "\n" + buildupText(b) }
         if let fund = plan.fund { out += (plan.costByNation.isEmpty ? "\n" : "") + "  " + Self.fund(fund) + "\n" }
         if let rel = r.reliability { out += "\n  " + reliabilityText(rel) + "\n" }
+        if !r.tradeoffs.isEmpty { out += "\n" + tradeoffsText(r, costUnit: costUnit) }
         if !r.binding.isEmpty {
             out += "\n  Binding caveats and policies:\n"
             for b in r.binding { out += "  - \(b.message)\n" }
         }
         for alt in r.alternatives {
-            out += "\n  Alternative (\(distanceText(alt))): " + headline(alt, costUnit: costUnit) + "\n"
+            if let report, dominated(alt, by: plan, report, tag: tag) {
+                out += "\n  " + alternativeLine(alt, plan: plan, report, tag: tag, full: true) + "\n"
+                continue
+            }
+            out += "\n  Alternative: " + headline(alt, costUnit: costUnit) + "\n  " + distanceText(alt) + "\n"
             var t = TextTable(header: ["nation", "capability", "location", "requirement", "units"], numeric: [4])
             for a in alt.assignments { t.rows.append([a.nation, a.capability, a.location, a.requirement, "\(a.units)"]) }
             out += t.render(indent: "    ")

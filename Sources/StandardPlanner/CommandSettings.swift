@@ -22,6 +22,9 @@ public struct CommandSettings: Sendable {
     public var alternatives = true
     /// The search for binding caveats and policies, where the command does it.
     public var findBinding = true
+    /// Trade-offs on each option's own terms (``Tradeoffs``), where the command plans;
+    /// nil: as ``findBinding``, so the analyses and benchmarks that skip one skip both.
+    public var tradeoffs: Bool? = nil
     /// Called now and then during long solves.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
@@ -48,7 +51,7 @@ public struct CommandSettings: Sendable {
     /// The planner settings of one plan with `overrides`.
     public func plannerSettings(_ overrides: PlanningOverrides = PlanningOverrides()) -> PlannerSettings {
         var s = PlannerSettings(timeLimit: timeLimit, overrides: overrides, alternatives: alternatives,
-                                findBinding: findBinding, progress: progress)
+                                findBinding: findBinding, tradeoffs: tradeoffs, progress: progress)
         s.nodeLimit = nodeLimit
         return s
     }
@@ -64,6 +67,7 @@ public struct CommandSettings: Sendable {
         var s = self
         s.alternatives = false
         s.findBinding = false
+        s.tradeoffs = false
         return s
     }
 }

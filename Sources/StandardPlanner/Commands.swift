@@ -55,6 +55,8 @@ public enum Commands {
         }
         var one = settings
         if one.jobs > 1 { one.progress = nil }
+        // A what-if compares plans; trade-offs are `plan`'s and the brief's.
+        one.tradeoffs = false
         let s = one
         return try WhatIf.run(base: base, variants: list, options: options, jobs: s.jobs, stable: stable) { scenario, overrides in
             s.planner(scenario, overrides)

@@ -51,9 +51,9 @@ enum CLI {
         return Exit.badInput
     }
 
-    static func render(_ report: PlanReport, _ format: ReportFormat) -> String {
+    static func render(_ report: PlanReport, _ format: ReportFormat, detail: TextDetail = .full) -> String {
         switch format {
-        case .text: return TextReport.render(report)
+        case .text: return TextReport.render(report, detail: detail)
         case .markdown: return MarkdownReport.render(report)
         case .json: return JSONReport.render(report)
         case .csv: return CSVReport.render(report)

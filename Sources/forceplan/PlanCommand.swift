@@ -10,6 +10,12 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json, csv
 }
 
+/// How much `plan --format text` prints after the bottom line.
+enum DetailLevel: String, ExpressibleByArgument, CaseIterable {
+    case summary, full
+    var library: TextDetail { self == .summary ? .summary : .full }
+}
+
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -21,6 +27,8 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var whatIf: WhatIfFlags
     @OptionGroup var planning: PlanningOptions
     @ArgumentParser.Option(help: "text, markdown, json or csv.") var format: ReportFormat = .text
+    @ArgumentParser.Option(help: "Text only: summary (the bottom line and a few lines per option) or full (every table).")
+    var detail: DetailLevel = .full
     @Flag(help: "No progress display.") var quiet = false
     @OptionGroup var search: SearchFlags
     @ArgumentParser.Option(help: "Pledge outcomes to sample (nation reliabilities); 0 for none.") var samples: Int = 0
@@ -39,7 +47,7 @@ struct PlanCommand: ParsableCommand {
                               samples: samples, seed: seed, settings: settings)
         }
         Progress.clear()
-        try CLI.emit(CLI.render(report, format), to: output)
+        try CLI.emit(CLI.render(report, format, detail: detail.library), to: output)
         if !report.allSolved {
             CLI.printError("forceplan: " + (Unsolved.line(report) ?? "some option has no plan"))
             throw Exit.infeasible

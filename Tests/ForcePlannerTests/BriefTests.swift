@@ -57,8 +57,10 @@ final class BriefTests: XCTestCase {
 
     func testPageHasTheSectionsInTheBriefingOrder() throws {
         let html = HTMLBrief.render(try Brief(json: JSONValue.parse(Self.twoOptions)))
-        let order = ["<h1>", "id=\"decision-matrix\"", "id=\"overview\"", "id=\"option-a\"", "id=\"option-b\"",
-                     "id=\"shared\"", "id=\"screened-out\""]
+        // Page 1 (bottom line, matrix, coverage chart without a timeline), the cards, then
+        // the appendix (screened out first, personnel by tag, what every option shares).
+        let order = ["<h1>", "id=\"bottom-line\"", "id=\"decision-matrix\"", "id=\"overview\"", "id=\"option-a\"",
+                     "id=\"option-b\"", "id=\"screened-out\"", "id=\"personnel\"", "id=\"shared\""]
         var last = html.startIndex
         for marker in order {
             let range = try XCTUnwrap(html.range(of: marker, range: last..<html.endIndex), "\(marker) missing or out of order")
@@ -73,6 +75,34 @@ final class BriefTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "role=\"img\" aria-labelledby=").count - 1, charts)
         XCTAssertEqual(html.components(separatedBy: "class=\"axis-label\"").count - 1, 2 * charts)
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "class=\"legend\"").count - 1, charts)
+    }
+
+    /// What makes the page read on paper (issue 20): no SVG `<pattern>` (Chromium prints
+    /// each use as a page-sized image), one fill per domain across every card, bars sorted
+    /// by size, the coverage chart only where some option falls short, overlapping tags
+    /// marked, a footnote per decision-matrix criterion.
+    func testPageReadsOnPaper() throws {
+        let brief = try Brief(json: JSONValue.parse(Self.twoOptions))
+        let html = HTMLBrief.render(brief)
+        XCTAssertFalse(html.contains("<pattern"))
+        XCTAssertTrue(html.contains("Tags overlap: a location may carry several"))
+        // Without a scenario every unit's domain is unknown: one series, the same in both cards.
+        XCTAssertEqual(brief.domains, ["unknown"])
+        // r1 is short in Bravo (0%), r2 is 100% in both: only r1 is charted.
+        XCTAssertEqual(brief.requirementsShortSomewhere, ["r1"])
+        XCTAssertTrue(html.contains("All 1 other requirements: 100% in every option."))
+        // One footnote per criterion, numbered in the matrix's order.
+        let m = DecisionMatrix(brief, footprintTag: brief.footprintTag)
+        XCTAssertEqual(DecisionMatrix.footnotes(m, brief).count, m.criteria.count)
+        XCTAssertTrue(html.contains("<sup>\(m.criteria.count)</sup>\u{a0}"))
+        // Alpha's contributions: uk 2 units, usa 1 (no personnel per unit without a
+        // scenario): the larger bar first.
+        let card = try XCTUnwrap(html.components(separatedBy: "id=\"option-a\"").last)
+        let uk = try XCTUnwrap(card.range(of: ">uk</tspan>")), usa = try XCTUnwrap(card.range(of: ">usa</tspan>"))
+        XCTAssertLessThan(uk.lowerBound, usa.lowerBound)
+        // The bottom line says what limits each option, and how it stands without a plan.
+        XCTAssertTrue(html.contains("1 requirement short: r1 0%"))
+        XCTAssertTrue(html.contains("no plan; must give: min_nations: 2 more nations needed"))
     }
 
     func testPageLoadsNothingFromTheNetwork() throws {

@@ -37,7 +37,7 @@ final class PlanSentencesTests: XCTestCase {
         // P50 = ceil(1.0) = 1st = 0.5, P90 = ceil(1.8) = 2nd = 1. Of [1]: all 100%.
         let sentences = [
             "common fund: 10 of 10 used, paying for alpha 10",
-            "distance 1,500: pairs given up, maximum proven",
+            "1,500 nation-requirement pairings differ from the plan, proven the most possible",
             "Reliability (1,000 samples, seed 12345): as planned mean 75%, P10 50%, P50 50%, P90 100%; "
                 + "re-planned mean 100%, P10 100%, P50 100%, P90 100%",
             "Alternatives: 1 found, 2 missing: the search stopped at its node limit (not proven).",
@@ -82,7 +82,7 @@ final class PlanSentencesTests: XCTestCase {
         XCTAssertEqual(PlanSentences.gap(nil), "gap unknown")
         XCTAssertEqual(PlanSentences.gap(0.049), "gap 4.9%")
         XCTAssertEqual(PlanSentences.fund(available: 100, used: 72, paid: []), "common fund: 72 of 100 used")
-        XCTAssertEqual(PlanSentences.distance(4, proven: false), "distance 4: pairs given up, maximum not proven")
+        XCTAssertEqual(PlanSentences.distance(4, proven: false), "4 nation-requirement pairings differ from the plan, not proven the most possible")
         XCTAssertEqual(PlanSentences.alternativesMissing(found: 0, missing: 1, reason: "none within 5%", proven: true),
                        "Alternatives: 0 found, 1 missing: none within 5% (proven).")
         XCTAssertEqual(PlanSentences.bindingGain(1500), "lifting it gains 1,500")

@@ -195,6 +195,8 @@ public struct OptionResult: Sendable {
     public var nodes: Int? = nil
     /// With `withdrawal_coverage` or `withdrawal`: the nations whose rows the solve needed.
     public var withdrawalRows: WithdrawalRowStats? = nil
+    /// Trade-offs on the option's own terms (``Tradeoffs``); empty when not computed.
+    public var tradeoffs: [Tradeoff] = []
 }
 
 /// The outcome of planning a scenario: one result per option, in file order.

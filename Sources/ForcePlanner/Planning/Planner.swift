@@ -39,6 +39,10 @@ public struct PlannerSettings: Sendable {
     public var alternatives: Bool
     /// Find the caveats and policies that bind (one extra solve per candidate).
     public var findBinding: Bool
+    /// Trade-offs on each option's own terms (``Tradeoffs``: one more lexicographic re-plan
+    /// per decision-matrix criterion the option does not list). Follows ``findBinding``
+    /// unless set, so analyses that re-plan many times skip both.
+    public var tradeoffs: Bool
     /// Offer each stage's solver the previous stage's plan as a first incumbent.
     public var warmStart: Bool = true
     /// Offer the first stage's solver the repaired start plan (``Formulation/startPlan(objective:solver:parameters:)``)
@@ -59,12 +63,13 @@ public struct PlannerSettings: Sendable {
     public var progress: (@Sendable (PlanningProgress) -> Void)?
 
     public init(timeLimit: Double? = nil, overrides: PlanningOverrides = PlanningOverrides(),
-                alternatives: Bool = true, findBinding: Bool = true,
+                alternatives: Bool = true, findBinding: Bool = true, tradeoffs: Bool? = nil,
                 progress: (@Sendable (PlanningProgress) -> Void)? = nil) {
         self.timeLimit = timeLimit
         self.overrides = overrides
         self.alternatives = alternatives
         self.findBinding = findBinding
+        self.tradeoffs = tradeoffs ?? findBinding
         self.progress = progress
     }
 }
@@ -128,6 +133,7 @@ public struct Planner: Sendable {
                 result.binding = context.bindingConstraints(formulation, best: plan)
                 result.binding += context.timelineBinding(formulation, best: plan)
             }
+            if settings.tradeoffs { result.tradeoffs = Tradeoffs.assess(self, result) }
         }
         result.seconds = clock.elapsed
         return result

@@ -133,10 +133,24 @@ public struct BriefContext: Sendable {
     public var capabilityPersonnel: [String: Double] = [:]
     /// The scenario's `cost_unit` (or the JSON's), printed after costs; nil for none.
     public var costUnit: String?
+    /// The scenario's most constrained location tag (``Tradeoffs/footprintTag(_:)``); nil
+    /// without a scenario or a tag.
+    public var footprintTag: String?
+    /// Tags with a `max_personnel_in` ceiling in the scenario or any option.
+    public var cappedTags: Set<String> = []
+    /// The policy keys the scenario or any option sets (`min_nations`, `withdrawal_coverage`, ...).
+    public var policyKeys: Set<String> = []
 
     init(_ scenario: Scenario?) {
         guard let s = scenario else { return }
         costUnit = s.costUnit
+        footprintTag = Tradeoffs.footprintTag(s)
+        cappedTags = Set((s.policies.maxPersonnelIn + s.effectiveOptions.flatMap { $0.policies.maxPersonnelIn }).map(\.tag))
+        for p in [s.policies] + s.effectiveOptions.map(\.policies) {
+            if p.minNations != nil { policyKeys.insert("min_nations") }
+            if p.withdrawalCoverage != nil { policyKeys.insert("withdrawal_coverage") }
+            if p.maxNationShare != nil { policyKeys.insert("max_nation_share") }
+        }
         for n in s.nations { nationNames[n.id] = n.name; nationGroups[n.id] = n.groups }
         for r in s.requirements { requirementNames[r.id] = r.name; requirementWeights[r.id] = r.weight }
         for c in s.capabilities { capabilityDomains[c.id] = c.domain.rawValue; capabilityPersonnel[c.id] = c.personnel }
@@ -216,6 +230,9 @@ public struct BriefOption: Sendable {
     public var resilienceCostLine: String?
     /// The build-up by milestone, when the scenario has a timeline.
     public var buildup: BriefBuildup? = nil
+    /// The option's trade-offs (``PlanSentences/tradeoff(held:heldValue:criterion:criterionName:others:status:message:costUnit:)``),
+    /// one sentence each; empty when the plan JSON has none.
+    public var tradeoffLines: [String] = []
 
     /// A nation whose withdrawal costs the option coverage.
     public struct CriticalNation: Sendable, Hashable {
@@ -322,6 +339,7 @@ public struct BriefOption: Sendable {
             return (nation: n, byDomain: (known + other).map { (domain: $0, amount: d[$0] ?? 0) })
         }
         readResilience(o)
+        readTradeoffs(o, costUnit: context.costUnit)
     }
 }
 

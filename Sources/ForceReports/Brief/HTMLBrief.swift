@@ -8,20 +8,34 @@ import ForcePlanner
 /// comes from a scenario or a JSON file is escaped, in HTML and in SVG. Nothing depends on
 /// the clock, so the same input gives the same bytes.
 ///
-/// Sections, in order: title and assumptions; the decision matrix; overview charts; one
-/// card per option; what every option shares; options screened out; what-if variants.
+/// Sections, in order (docs/brief.md, "Printing"): page 1 holds the title and assumptions,
+/// the bottom line, the decision matrix with a footnote per criterion, and the build-up
+/// chart (or, without a timeline, coverage where some option falls short); then one card
+/// per option, each on its own page when printed; then the what-if variants and an
+/// appendix (options screened out, coverage and personnel charts, frontiers, what every
+/// option shares). On paper the long tables give way to their short forms (`print-only`).
 public enum HTMLBrief {
     public static func render(_ brief: Brief) -> String {
         var page = Page()
+        // Page 1: the answer.
+        page.add("<div class=\"first-page\">")
         page.header(brief)
+        page.bottomLine(brief)
         page.matrix(brief)
-        if let buildup = BriefBuildup.section(brief) { page.add(buildup) }
-        page.overview(brief)
-        page.frontiers(brief)
+        if let buildup = BriefBuildup.section(brief) { page.add(buildup) } else { page.coverageChart(brief) }
+        page.add("</div>")
+        // One page per option.
         for (i, o) in brief.planned.enumerated() { page.card(o, index: i, brief: brief) }
-        page.shared(brief)
-        page.screenedOut(brief)
+        // What-ifs, then the appendix.
+        page.add("<div class=\"after-cards\">")
         page.variants(brief)
+        page.add("<div class=\"appendix\">\n<h2>Appendix</h2>")
+        page.screenedOut(brief)
+        if BriefBuildup.section(brief) != nil { page.coverageChart(brief) }
+        page.personnelChart(brief)
+        page.frontiers(brief)
+        page.shared(brief)
+        page.add("</div>\n</div>")
         return page.finish(title: brief.scenario)
     }
 }
@@ -50,9 +64,26 @@ private struct Page {
     svg.chart{display:block;margin:8px 0 14px;font-family:inherit}
     svg .chart-title{font-size:13px;font-weight:700}svg .axis-label{font-size:11px;fill:#333;font-style:italic}
     svg .tick,svg .cat,svg .legend{font-size:11px;fill:#111}svg .grid{stroke:#ddd;stroke-width:1}svg .axis{stroke:#000;stroke-width:1}
-    @page{margin:14mm}
-    @media print{body{max-width:none;padding:0;font-size:11pt}.card{break-before:page}
-      table,svg{break-inside:avoid}h2,h3{break-after:avoid}}
+    .tags-note,.footnotes{font-size:12px;color:#333}.footnotes ol{margin:2px 0;padding-left:18px}
+    .print-only{display:none}
+    @page{margin:12mm}
+    @media print{body{max-width:none;padding:0;font-size:9pt;line-height:1.3}
+      h1{font-size:18pt}h2{font-size:13pt;margin-top:10px}h3{font-size:10pt;margin:8px 0 3px}
+      .first-page,.card,.after-cards{break-before:page}.first-page{break-before:auto}
+      .card{border-top:none;margin-top:0;padding-top:0}
+      table,svg,li,p,tr{break-inside:avoid}h2,h3{break-after:avoid}
+      section,.tradeoffs{break-inside:auto}
+      #decision-matrix table{table-layout:fixed;font-size:7pt}#decision-matrix th,#decision-matrix td{padding:2px 3px;overflow-wrap:anywhere}
+      #bottom-line table{font-size:7.5pt}#bottom-line td,#bottom-line th{padding:2px 4px}
+      .score,.print-hide,tr.full{display:none}.print-only{display:block}
+      th,td{padding:2px 4px}ul{margin:2px 0 4px}p{margin:3px 0}
+      svg.chart{margin:4px 0 6px}#buildup svg{height:52mm;width:auto;max-width:100%;margin:0 auto}#buildup h2{margin-top:4px}.first-page{font-size:8.5pt}.first-page .lead{display:none}h2 .unit{font-size:9pt;font-weight:400}
+      #decision-matrix p.muted{font-size:7pt}#buildup h2{display:none}.card svg.chart{max-height:100mm}
+      .appendix svg.chart{max-height:75mm}.footnotes{font-size:7pt}.footnotes li{margin:0}
+      #shared table{font-size:7.5pt}.shared-units{font-size:8pt}.lead{font-size:10pt}h1{font-size:15pt}
+      #bottom-line td.n{white-space:nowrap}#bottom-line td:last-child{width:34%}#bottom-line tbody th{white-space:nowrap}
+      #decision-matrix .muted{display:none}#decision-matrix p.muted{display:block}
+      .card .none{display:none}.card h3.none-next{display:none}}
     """
 
     mutating func add(_ s: String) { body += s + "\n" }
@@ -82,18 +113,20 @@ private struct Page {
 
     mutating func matrix(_ b: Brief) {
         add("<section id=\"decision-matrix\">\n<h2>Decision matrix</h2>")
-        let m = DecisionMatrix(b)
+        let m = DecisionMatrix(b, footprintTag: b.footprintTag)
         guard !m.options.isEmpty else {
             add("<p>No option has a plan.</p>\n</section>")
             return
         }
         add("<p class=\"muted\">Raw values, with a score from 0 (worst of these options) to 1 (best); "
-            + "★ marks the best option per criterion.</p>")
+            + "★ marks the best option per criterion; ↑ more is better, ↓ less is better (notes below the table).</p>")
         var t = "<table>\n<thead><tr><th>Option</th>"
-        for c in m.criteria { t += "<th class=\"n\">\(h(c.name)) (\(c.maximize ? "more" : "less") is better)</th>" }
+        for (k, c) in m.criteria.enumerated() {
+            t += "<th class=\"n\">\(h(c.name)) \(c.maximize ? "↑" : "↓")<sup>\(k + 1)</sup></th>"
+        }
         t += "</tr></thead>\n<tbody>\n"
         for (i, o) in m.options.enumerated() {
-            t += "<tr><th>\(h(o.id)): \(h(o.name))</th>"
+            t += "<tr><th>\(h(o.id))</th>"
             for c in m.criteria {
                 guard let v = c.values[i] else { t += "<td class=\"n\">–</td>"; continue }
                 let score = c.scores[i] ?? 0
@@ -103,30 +136,80 @@ private struct Page {
             }
             t += "</tr>\n"
         }
+        add(t + "</tbody>\n</table>")
+        add("<p class=\"footnotes\">" + DecisionMatrix.footnotes(m, b).enumerated().map { k, note in
+            "<sup>\(k + 1)</sup>\u{a0}\(h(note))"
+        }.joined(separator: " ") + "</p>")
+        add("</section>")
+    }
+
+    /// Page 1's table: per option its status, coverage (and by each milestone), cost with
+    /// its unit, personnel in the most constrained tag, worst single withdrawal, and what
+    /// limits it.
+    mutating func bottomLine(_ b: Brief) {
+        let ctx = b.context, tag = b.footprintTag
+        let days = Array(Set(b.planned.flatMap { $0.buildup?.milestones.map(\.day) ?? [] })).sorted()
+        add("<section id=\"bottom-line\">\n<h2>Bottom line" + (ctx.costUnit.map { " <span class=\"unit\">(costs in \(h($0)))</span>" } ?? "") + "</h2>")
+        var t = "<table>\n<thead><tr><th>Option (status)</th><th class=\"n\">coverage</th>"
+            + days.map { "<th class=\"n\">by D+\($0)</th>" }.joined()
+            + "<th class=\"n\">cost</th>"
+            + "<th class=\"n\">personnel in \(h(tag))</th><th>worst single withdrawal</th><th>what limits it</th></tr></thead>\n<tbody>\n"
+        for o in b.options {
+            t += "<tr><th title=\"\(h(o.name))\">\(h(o.id))<br><span class=\"muted\">\(h(o.status))</span></th>"
+            guard o.hasPlan else {
+                t += "<td colspan=\"\(days.count + 4)\"></td><td>\(h(o.limitSentence(ctx)))</td></tr>\n"
+                continue
+            }
+            let coverage = o.objective("coverage") ?? DecisionMatrix.coverage(o, ctx)
+            t += "<td class=\"n\">\(coverage.map(pct) ?? "–")</td>"
+            for d in days { t += "<td class=\"n\">\(o.buildup?.milestones.first { $0.day == d }.map { pct($0.coverage) } ?? "–")</td>" }
+            t += "<td class=\"n\">\(o.cost.map(num) ?? "–")</td><td class=\"n\">\(o.personnel(in: tag).map(num) ?? "0")</td>"
+            t += "<td>" + (o.worstWithdrawal.map { "\(h(ctx.nationName($0.nation))): \(pct($0.coverage)) left" } ?? "–") + "</td>"
+            t += "<td>\(h(o.limitSentence(ctx)))</td></tr>\n"
+        }
         add(t + "</tbody>\n</table>\n</section>")
     }
 
-    mutating func overview(_ b: Brief) {
+    /// Coverage per requirement, only where some option falls short.
+    mutating func coverageChart(_ b: Brief) {
         let planned = b.planned
         guard !planned.isEmpty else { return }
-        add("<section id=\"overview\">\n<h2>Coverage and footprint</h2>")
-        var requirements: [String] = []
-        for o in planned { for c in o.coverage where !requirements.contains(c.requirement) { requirements.append(c.requirement) } }
-        let coverage = SVGChart(
-            id: "coverage", title: "Coverage per requirement, per option", valueAxis: "coverage (% of the need)",
-            categoryAxis: "requirement", categories: requirements.map(b.context.requirementName),
+        let short = b.requirementsShortSomewhere
+        add("<section id=\"overview\">\n<h2>Coverage where some option falls short</h2>")
+        if short.isEmpty {
+            add("<p>Every requirement is 100% covered in every option.</p>\n</section>")
+            return
+        }
+        let worst = { (r: String) in planned.map { o in o.coverage.first { $0.requirement == r }?.fraction ?? 0 }.min() ?? 0 }
+        let sorted = short.sorted { (worst($0), $0) < (worst($1), $1) }
+        let total = planned.first?.coverage.count ?? short.count
+        add(SVGChart(
+            id: "coverage", title: "Coverage per requirement, per option (lowest first)", valueAxis: "coverage (% of the need)",
+            categoryAxis: "requirement", categories: sorted.map(b.context.requirementName),
             series: planned.map { "\($0.id): \($0.name)" },
-            values: requirements.map { r in planned.map { o in o.coverage.first { $0.requirement == r }?.fraction ?? 0 } },
-            stacked: false, percent: true)
-        add(coverage.render())
+            values: sorted.map { r in planned.map { o in o.coverage.first { $0.requirement == r }?.fraction ?? 0 } },
+            stacked: false, percent: true).render())
+        if total > short.count {
+            add("<p class=\"muted\">All \(total - short.count) other requirements: 100% in every option.</p>")
+        }
+        add("</section>")
+    }
+
+    /// Personnel by location tag, per option; tags overlap.
+    mutating func personnelChart(_ b: Brief) {
+        let planned = b.planned
+        guard !planned.isEmpty else { return }
         var tags: [String] = []
         for o in planned { for t in o.personnelByTag where !tags.contains(t.tag) { tags.append(t.tag) } }
-        let personnel = SVGChart(
-            id: "personnel", title: "Personnel by location tag, per option", valueAxis: "personnel deployed",
+        let most = { (t: String) in planned.map { $0.personnelByTag.first { $0.tag == t }?.personnel ?? 0 }.max() ?? 0 }
+        tags.sort { (-most($0), $0) < (-most($1), $1) }
+        add("<section id=\"personnel\">")
+        add(SVGChart(
+            id: "personnel", title: "Personnel by location tag, per option (largest first)", valueAxis: "personnel deployed",
             categoryAxis: "location tag", categories: tags, series: planned.map { "\($0.id): \($0.name)" },
             values: tags.map { t in planned.map { $0.personnelByTag.first { $0.tag == t }?.personnel ?? 0 } },
-            stacked: false)
-        add(personnel.render())
+            stacked: false).render())
+        add("<p class=\"tags-note\">Tags overlap: a location may carry several, so the tags add to more than the total.</p>")
         add("</section>")
     }
 
@@ -160,16 +243,18 @@ private struct Page {
         // Contributions by nation and domain.
         add("<h3>Contributions by nation and domain</h3>")
         let unit = ctx.capabilityPersonnel.isEmpty ? "units" : "personnel"
-        let domains = o.contributionDomains
+        let domains = b.domains
         if o.contributions.isEmpty {
             add("<p>No units deployed.</p>")
         } else {
-            add(SVGChart(id: "contrib-\(index)", title: "Option \(o.id): \(unit) by nation, stacked by domain",
+            func total(_ c: (nation: String, byDomain: [(domain: String, amount: Double)])) -> Double { c.byDomain.reduce(0) { $0 + $1.amount } }
+            let sorted = o.contributions.sorted { (-total($0), ctx.nationName($0.nation)) < (-total($1), ctx.nationName($1.nation)) }
+            add(SVGChart(id: "contrib-\(index)", title: "Option \(o.id): \(unit) by nation (largest first), stacked by domain",
                          valueAxis: unit + " deployed", categoryAxis: "nation",
-                         categories: o.contributions.map { ctx.nationName($0.nation) }, series: domains,
-                         values: o.contributions.map { c in domains.map { d in c.byDomain.first { $0.domain == d }?.amount ?? 0 } },
+                         categories: sorted.map { ctx.nationName($0.nation) }, series: domains,
+                         values: sorted.map { c in domains.map { d in c.byDomain.first { $0.domain == d }?.amount ?? 0 } },
                          stacked: true).render())
-            var t = "<table>\n<thead><tr><th>Nation</th>" + domains.map { "<th class=\"n\">\(h($0))</th>" }.joined()
+            var t = "<table class=\"print-hide\">\n<thead><tr><th>Nation</th>" + domains.map { "<th class=\"n\">\(h($0))</th>" }.joined()
                 + "<th class=\"n\">total</th></tr></thead>\n<tbody>\n"
             for c in o.contributions {
                 let total = c.byDomain.reduce(0) { $0 + $1.amount }
@@ -182,43 +267,65 @@ private struct Page {
 
         // Coverage per requirement.
         add("<h3>Coverage per requirement</h3>")
-        var t = "<table>\n<thead><tr><th>Requirement</th><th class=\"n\">coverage</th><th>nations</th></tr></thead>\n<tbody>\n"
+        let shortCount = o.coverage.filter { $0.fraction < 1 - 1e-9 }.count
+        var t = "<table\(shortCount == 0 ? " class=\"print-hide\"" : "")>\n<thead><tr><th>Requirement</th><th class=\"n\">coverage</th>"
+            + "<th>nations</th></tr></thead>\n<tbody>\n"
         for c in o.coverage {
             let short = c.fraction < 1 - 1e-9
             let nations = o.nations(serving: c.requirement)
-            t += "<tr\(short ? " class=\"short\"" : "")><td>\(h(ctx.requirementName(c.requirement)))</td>"
+            t += "<tr class=\"\(short ? "short" : "full")\"><td>\(h(ctx.requirementName(c.requirement)))</td>"
                 + "<td class=\"n\">\(pct(c.fraction))\(short ? " (shortfall)" : "")</td>"
                 + "<td>\(h(nations.map(ctx.nationName).joined(separator: ", ")))</td></tr>\n"
         }
         add(t + "</tbody>\n</table>")
+        if o.coverage.count > shortCount {
+            add("<p class=\"print-only\">" + (shortCount == 0 ? "Every requirement: 100%." : "All \(o.coverage.count - shortCount) other requirements: 100%.") + "</p>")
+        }
         for line in o.resilienceLines(ctx) { add("<p>\(h(line))</p>") }
         if let buildup = o.buildup { add(buildup.cardHTML(ctx)) }
+        if !o.tradeoffLines.isEmpty {
+            add("<div class=\"tradeoffs\"><h3>Trade-offs on its own terms</h3>\n<ul>\n"
+                + o.tradeoffLines.map { "<li>\(h($0))</li>" }.joined(separator: "\n") + "\n</ul></div>")
+        }
 
-        add("<h3>Binding caveats and policies</h3>")
+        add("<h3\(o.binding.isEmpty ? " class=\"print-hide\"" : "")>Binding caveats and policies</h3>")
         if o.binding.isEmpty {
-            add("<p class=\"muted\">None found (or not searched).</p>")
+            add("<p class=\"muted print-hide\">None found (or not searched).</p>")
         } else {
             add("<ul>" + o.binding.map { n in
                 "<li>\(h(n.message))" + (n.amount.map { " <span class=\"muted\">(\(h(PlanSentences.bindingGain($0))))</span>" } ?? "") + "</li>"
             }.joined() + "</ul>")
         }
-        add("<h3>Alternatives</h3>")
+        add("<h3 class=\"print-hide\">Alternatives</h3>")
         if o.alternatives.isEmpty && o.alternativesMissingLine == nil {
-            add("<p class=\"muted\">None computed.</p>")
+            add("<p class=\"muted print-hide\">None computed.</p>")
         } else {
             if !o.alternatives.isEmpty {
-                add("<ul>" + o.alternatives.enumerated().map { k, a in
+                // On paper, one line for all: the values, not the pairings.
+                add("<p class=\"print-only\"><strong>Alternatives</strong> (near-optimal plans with other nations): "
+                    + o.alternatives.enumerated().map { k, a in
+                        "\(k + 1)) " + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? costUnit : "") }
+                            .joined(separator: ", ")
+                    }.joined(separator: "; ") + ".</p>")
+                add("<ul class=\"print-hide\">" + o.alternatives.enumerated().map { k, a in
                     "<li>Alternative \(k + 1)" + (a.distanceText.map { " (\(h($0)))" } ?? "") + ": "
-                        + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ")
+                        + a.objectives.map { "\(h($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? costUnit : "") }.joined(separator: ", ")
                         + "</li>"
                 }.joined() + "</ul>")
             }
-            if let m = o.alternativesMissingLine { add("<p>\(h(m))</p>") }
+            if let m = o.alternativesMissingLine { add("<p class=\"print-hide\">\(h(m))</p>") }
         }
         if let r = o.reliabilityLine { add("<h3>Pledge reliability</h3>\n<p>\(h(r))</p>") }
         if !o.critical.isEmpty {
-            add("<h3>Critical nations</h3>\n<p class=\"muted\">Each re-planned without it; most critical first.</p>")
-            add("<ul>" + o.critical.map { "<li>" + h(CriticalText.line($0, ctx)) + "</li>" }.joined() + "</ul>")
+            add("<h3 class=\"print-hide\">Critical nations</h3>\n<p class=\"muted print-hide\">Each re-planned without it; most critical first.</p>")
+            add("<ul class=\"print-hide\">" + o.critical.map { "<li>" + h(CriticalText.line($0, ctx)) + "</li>" }.joined() + "</ul>")
+            // On paper, one paragraph: the five most critical, with the coverage each costs.
+            add("<p class=\"print-only\"><strong>Critical nations</strong> (each re-planned without it, most critical first): "
+                + o.critical.prefix(5).map { c in
+                    h(ctx.nationName(c.nation)) + (c.coverageLost.map { " −" + pct($0) } ?? "")
+                        + (c.singlePointOfFailure ? " (single point of failure)" : "")
+                }.joined(separator: ", ")
+                + (o.critical.count > 5 ? "; \(o.critical.count - 5) more on screen" : "") + ".</p>")
         }
         add("</section>")
     }
@@ -248,7 +355,18 @@ private struct Page {
         if common.isEmpty {
             add("<p>No unit is common to every option.</p>")
         } else {
-            var t = "<table>\n<thead><tr><th>Nation</th><th>Capability</th><th>Requirement</th><th class=\"n\">units in every option</th></tr></thead>\n<tbody>\n"
+            // On paper, one paragraph: nation, then its units.
+            var byNation: [(String, [String])] = []
+            for (key, n) in common {
+                let p = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+                guard p.count == 3 else { continue }
+                let item = "\(num(n)) \(p[1]) (\(ctx.requirementName(p[2])))"
+                if let i = byNation.firstIndex(where: { $0.0 == p[0] }) { byNation[i].1.append(item) } else { byNation.append((p[0], [item])) }
+            }
+            add("<p class=\"print-only shared-units\">Units in every option: " + byNation.map { n, items in
+                "<strong>\(h(ctx.nationName(n)))</strong> " + h(items.joined(separator: ", "))
+            }.joined(separator: "; ") + ".</p>")
+            var t = "<table class=\"print-hide\">\n<thead><tr><th>Nation</th><th>Capability</th><th>Requirement</th><th class=\"n\">units in every option</th></tr></thead>\n<tbody>\n"
             for (key, n) in common {
                 let p = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
                 guard p.count == 3 else { continue }

@@ -2,7 +2,8 @@ import ForceScenario
 import ForcePlanner
 
 /// The briefing as Markdown, in the HTML page's order, for pasting into a document:
-/// title and assumptions, decision matrix, one section per option (contributions,
+/// title and assumptions, the bottom line, decision matrix with a note per criterion, one
+/// section per option (contributions,
 /// coverage with shortfalls marked, assignments, binding constraints, alternatives),
 /// what every option shares, options screened out, what-if variants.
 ///
@@ -17,6 +18,7 @@ public enum MarkdownBrief {
         if !b.assumptions.isEmpty {
             out += "Assumptions in force: " + b.assumptions.map { "\(cell($0.name)) = \($0.value)" }.joined(separator: ", ") + ".\n\n"
         }
+        out += bottomLine(b)
         out += matrix(b)
         for o in b.planned { out += option(o, b.context) }
         out += shared(b)
@@ -29,7 +31,7 @@ public enum MarkdownBrief {
     static func cell(_ s: String) -> String { MarkdownReport.escape(s) }
 
     static func matrix(_ b: Brief) -> String {
-        let m = DecisionMatrix(b)
+        let m = DecisionMatrix(b, footprintTag: b.footprintTag)
         var out = "## Decision matrix\n\n"
         guard !m.options.isEmpty else { return out + "No option has a plan.\n\n" }
         out += "Raw value (score from 0, worst of these options, to 1, best); **bold** marks the best per criterion.\n\n"
@@ -42,6 +44,33 @@ public enum MarkdownBrief {
                 let text = raw + " (" + NumberFormat.readable(c.scores[i] ?? 0, decimals: 2) + ")"
                 return c.best.contains(i) ? "**\(text)**" : text
             }.joined(separator: " | ") + " |\n"
+        }
+        out += "\n" + DecisionMatrix.footnotes(m, b).enumerated().map { k, note in "\(k + 1). \(cell(note))\n" }.joined()
+        return out + "\n"
+    }
+
+    /// The answer first: per option its status, coverage (and by each milestone), cost,
+    /// personnel in the most constrained tag, worst single withdrawal and what limits it.
+    static func bottomLine(_ b: Brief) -> String {
+        let ctx = b.context, tag = b.footprintTag
+        guard !b.options.isEmpty else { return "" }
+        let days = Array(Set(b.planned.flatMap { $0.buildup?.milestones.map(\.day) ?? [] })).sorted()
+        var out = "## Bottom line\n\n" + (ctx.costUnit.map { "Costs in \(cell($0)).\n\n" } ?? "")
+        out += "| option | status | coverage | " + days.map { "by D+\($0) | " }.joined() + "cost | personnel in \(cell(tag)) | "
+            + "worst single withdrawal | what limits it |\n"
+        out += "|---|---|---:|" + String(repeating: "---:|", count: days.count) + "---:|---:|---|---|\n"
+        for o in b.options {
+            out += "| \(cell(o.id)) | \(cell(o.status)) | "
+            guard o.hasPlan else {
+                out += String(repeating: "– | ", count: days.count + 4) + cell(o.limitSentence(ctx)) + " |\n"
+                continue
+            }
+            let coverage = o.objective("coverage") ?? DecisionMatrix.coverage(o, ctx)
+            out += (coverage.map(NumberFormat.percent) ?? "–") + " | "
+            for d in days { out += (o.buildup?.milestones.first { $0.day == d }.map { NumberFormat.percent($0.coverage) } ?? "–") + " | " }
+            out += (o.cost.map { NumberFormat.readable($0) } ?? "–") + " | " + NumberFormat.readable(o.personnel(in: tag) ?? 0) + " | "
+            out += (o.worstWithdrawal.map { "\(cell(ctx.nationName($0.nation))): \(NumberFormat.percent($0.coverage)) left" } ?? "–")
+            out += " | " + cell(o.limitSentence(ctx)) + " |\n"
         }
         return out + "\n"
     }
@@ -80,6 +109,9 @@ public enum MarkdownBrief {
         }
         for line in o.resilienceLines(ctx) { out += "\n" + cell(line) + "\n" }
         if let b = o.buildup { out += buildup(b, ctx) }
+        if !o.tradeoffLines.isEmpty {
+            out += "\n### Trade-offs on its own terms\n\n" + o.tradeoffLines.map { "- " + cell($0) + "\n" }.joined()
+        }
         if !o.assignments.isEmpty {
             out += "\n### Assignments\n\n| nation | capability | location | requirement | units |\n|---|---|---|---|---:|\n"
             for a in o.assignments {
@@ -96,7 +128,9 @@ public enum MarkdownBrief {
             out += "\n### Alternatives\n\n"
             for (k, a) in o.alternatives.enumerated() {
                 out += "- Alternative \(k + 1)" + (a.distanceText.map { " (\($0))" } ?? "") + ": "
-                    + a.objectives.map { "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" }.joined(separator: ", ") + "\n"
+                    + a.objectives.map {
+                        "\(cell($0.name)) \(PlanSentences.value(of: $0.name, $0.value))" + ($0.name == "cost" ? ctx.costUnit.map { " " + cell($0) } ?? "" : "")
+                    }.joined(separator: ", ") + "\n"
             }
             if let m = o.alternativesMissingLine { out += (o.alternatives.isEmpty ? "" : "\n") + cell(m) + "\n" }
         }

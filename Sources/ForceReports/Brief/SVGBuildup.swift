@@ -101,6 +101,9 @@ extension BriefBuildup {
 
     /// An option card's build-up list.
     func cardHTML(_ ctx: BriefContext) -> String {
-        "<h3>Build-up</h3>\n<ul>" + lines(ctx).map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        "<h3>Build-up</h3>\n<ul class=\"print-hide\">" + lines(ctx).map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+            + "<p class=\"print-only\">" + HTML.escape(milestones.map { m in
+                "by D+\(m.day) \(NumberFormat.percent(m.coverage))" + (m.liftFull ? " (lift full)" : "")
+            }.joined(separator: ", ") + ", at full strength \(NumberFormat.percent(fullStrength)).") + "</p>"
     }
 }

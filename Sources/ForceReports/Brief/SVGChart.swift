@@ -50,32 +50,48 @@ struct SVGChart {
     static let labelWidth = 230.0
     static let plotWidth = width - labelWidth - 30
 
-    /// Fills distinguishable in greyscale: decreasing darkness, with patterns on some.
+    /// Fills distinguishable in greyscale: decreasing darkness, with line patterns on some.
+    /// The patterns are drawn as lines over each bar, not SVG `<pattern>`s, which a
+    /// browser's PDF printer turns into a page-sized image per use (megabytes a page).
     static let styles: [(color: String, pattern: String?)] = [
-        ("#1d3557", nil), ("#8fb3de", nil), ("#457b9d", "hatch"), ("#d9d9d9", "dots"),
-        ("#2a2a2a", "cross"), ("#b8c4d6", "hatch"), ("#5c6b7a", "dots"), ("#f1f1f1", "cross"),
+        ("#1d3557", nil), ("#8fb3de", nil), ("#457b9d", "vertical"), ("#d9d9d9", "horizontal"),
+        ("#2a2a2a", "cross"), ("#b8c4d6", "vertical"), ("#5c6b7a", "horizontal"), ("#f1f1f1", "cross"),
     ]
 
-    func fill(_ k: Int) -> String {
-        let style = Self.styles[k % Self.styles.count]
-        return style.pattern == nil ? style.color : "url(#\(id)-p\(k % Self.styles.count))"
+    func fill(_ k: Int) -> String { Self.styles[k % Self.styles.count].color }
+
+    /// The pattern of series `k` as lines over the box (x, y, w, h); empty without one.
+    static func pattern(_ k: Int, _ x: Double, _ y: Double, _ w: Double, _ h: Double) -> String {
+        let style = styles[k % styles.count]
+        guard let p = style.pattern, w > 1, h > 1 else { return "" }
+        let ink = k % styles.count == 4 ? "#ffffff" : "#000000"
+        var d = ""
+        if p == "vertical" || p == "cross" {
+            var lx = x + 2.5
+            while lx < x + w - 0.5 { d += "M\(num(lx)),\(num(y))V\(num(y + h))"; lx += 4 }
+        }
+        if p == "horizontal" || p == "cross" {
+            var ly = y + 2.5
+            while ly < y + h - 0.5 { d += "M\(num(x)),\(num(ly))H\(num(x + w))"; ly += 3.5 }
+        }
+        return d.isEmpty ? "" : "<path d=\"\(d)\" stroke=\"\(ink)\" stroke-width=\"0.7\" fill=\"none\"/>"
     }
 
-    func defs() -> String {
-        var out = "<defs>"
-        for (k, s) in Self.styles.enumerated() {
-            guard let pattern = s.pattern else { continue }
-            let ink = k == 4 ? "#ffffff" : "#000000"
-            out += "<pattern id=\"\(id)-p\(k)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
-                + "<rect width=\"6\" height=\"6\" fill=\"\(s.color)\"/>"
-            switch pattern {
-            case "hatch": out += "<path d=\"M0,6 L6,0\" stroke=\"\(ink)\" stroke-width=\"1\"/>"
-            case "dots": out += "<circle cx=\"3\" cy=\"3\" r=\"1.2\" fill=\"\(ink)\"/>"
-            default: out += "<path d=\"M0,0 L6,6 M0,6 L6,0\" stroke=\"\(ink)\" stroke-width=\"0.8\"/>"
+    func defs() -> String { "" }
+
+    /// A label in at most two lines of about `width` characters, broken at a space; a word
+    /// longer than a line is kept whole.
+    static func wrap(_ label: String, width: Int = 34) -> [String] {
+        guard label.count > width else { return [label] }
+        var first = "", rest = ""
+        for word in label.split(separator: " ", omittingEmptySubsequences: false) {
+            if rest.isEmpty && (first.isEmpty || first.count + 1 + word.count <= width) {
+                first += (first.isEmpty ? "" : " ") + word
+            } else {
+                rest += (rest.isEmpty ? "" : " ") + word
             }
-            out += "</pattern>"
         }
-        return out + "</defs>"
+        return rest.isEmpty ? [first] : [first, rest]
     }
 
     /// A round step for about five ticks up to `maximum`.
@@ -90,11 +106,13 @@ struct SVGChart {
     static func num(_ v: Double) -> String { String(format: "%.1f", v) }
 
     func render() -> String {
-        let barHeight = 12.0
-        let groupHeight = stacked ? barHeight + 8 : Double(max(1, series.count)) * barHeight + 8
+        let barHeight = stacked ? 9.0 : 12.0
+        let wraps = categories.contains { Self.wrap($0).count > 1 }
+        let groupHeight = max(stacked ? barHeight + 3 : Double(max(1, series.count)) * barHeight + 8, wraps ? 26 : 0)
         let top = 34.0
         let plotHeight = Double(categories.count) * groupHeight
-        let legendRows = Int((Double(series.count) / 4).rounded(.up))
+        let legendColumns = series.contains { $0.count > 26 } ? 2 : 4
+        let legendRows = Int((Double(series.count) / Double(legendColumns)).rounded(.up))
         let height = top + plotHeight + 44 + Double(legendRows) * 18 + 8
         let totals = values.map { row in stacked ? row.reduce(0, +) : (row.max() ?? 0) }
         let maximum = percent ? 1.0 : max(totals.max() ?? 0, 1e-9)
@@ -123,9 +141,13 @@ struct SVGChart {
         // Bars.
         for (c, category) in categories.enumerated() {
             let gy = top + Double(c) * groupHeight + 4
-            let label = category.count > 34 ? String(category.prefix(33)) + "…" : category
-            out += "<text x=\"\(Self.num(L - 6))\" y=\"\(Self.num(gy + (groupHeight - 8) / 2 + 4))\" text-anchor=\"end\" class=\"cat\">"
-                + "<title>\(HTML.escape(category))</title>\(HTML.escape(label))</text>"
+            let lines = Self.wrap(category)
+            let mid = gy + (groupHeight - 8) / 2 + 4 - (lines.count > 1 ? 6 : 0)
+            out += "<text x=\"\(Self.num(L - 6))\" y=\"\(Self.num(mid))\" text-anchor=\"end\" class=\"cat\">"
+                + "<title>\(HTML.escape(category))</title>"
+                + lines.enumerated().map { i, line in
+                    "<tspan x=\"\(Self.num(L - 6))\" dy=\"\(i == 0 ? "0" : "12")\">\(HTML.escape(line))</tspan>"
+                }.joined() + "</text>"
             var start = 0.0
             for (k, name) in series.enumerated() {
                 let v = c < values.count && k < values[c].count ? values[c][k] : 0
@@ -138,16 +160,24 @@ struct SVGChart {
                 out += "<rect x=\"\(Self.num(x0))\" y=\"\(Self.num(y))\" width=\"\(Self.num(x1 - x0))\" "
                     + "height=\"\(Self.num(barHeight - 1))\" fill=\"\(fill(k))\" stroke=\"#000\" stroke-width=\"0.4\">"
                     + "<title>\(HTML.escape(category)), \(HTML.escape(name)): \(shown)</title></rect>"
+                    + Self.pattern(k, x0, y, x1 - x0, barHeight - 1)
+                if !stacked {
+                    out += "<text x=\"\(Self.num(x1 + 3))\" y=\"\(Self.num(y + barHeight - 3))\" class=\"tick\">\(shown)</text>"
+                }
+            }
+            if stacked, start > 0 {
+                let shown = percent ? NumberFormat.percent(start) : NumberFormat.readable(start)
+                out += "<text x=\"\(Self.num(x(start) + 3))\" y=\"\(Self.num(gy + barHeight - 2))\" class=\"tick\">\(shown)</text>"
             }
         }
         // Legend.
         let ly = top + plotHeight + 46
         for (k, name) in series.enumerated() {
-            let lx = Double(k % 4) * (W / 4)
-            let y = ly + Double(k / 4) * 18
-            let label = name.count > 26 ? String(name.prefix(25)) + "…" : name
+            let lx = Double(k % legendColumns) * (W / Double(legendColumns))
+            let y = ly + Double(k / legendColumns) * 18
             out += "<rect x=\"\(Self.num(lx))\" y=\"\(Self.num(y - 10))\" width=\"14\" height=\"12\" fill=\"\(fill(k))\" stroke=\"#000\" stroke-width=\"0.5\"/>"
-            out += "<text x=\"\(Self.num(lx + 20))\" y=\"\(Self.num(y))\" class=\"legend\">\(HTML.escape(label))</text>"
+                + Self.pattern(k, lx, y - 10, 14, 12)
+            out += "<text x=\"\(Self.num(lx + 20))\" y=\"\(Self.num(y))\" class=\"legend\">\(HTML.escape(name))</text>"
         }
         return out + "</svg>"
     }
