@@ -12,7 +12,7 @@ final class LibraryCLIParityTests: XCTestCase {
     /// The README's example, verbatim but for the path.
     func readmeJSON(_ path: String) throws -> String {
         let loaded = try ScenarioLoader.load(file: path)
-        let report = Planner.standard(scenario: loaded.scenario).planAll()
+        let report = try Commands.plan(loaded.scenario)          // forceplan plan
         return JSONReport.render(report)
     }
 
