@@ -142,10 +142,7 @@ extension TextReport {
     /// The summary of one option: a few lines under its title.
     static func optionSummary(_ r: OptionResult, _ report: PlanReport, tag: String?) -> String {
         let costUnit = report.scenario.costUnit
-        var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
-        if r.status == .feasible { out += "  stopped early; \(PlanSentences.gap(r.gap))\n" }
-        if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
-        for c in r.conflicts { out += "  \(PlanSentences.mustGive([c.message]))\n" }
+        var out = optionHeader(r)
         guard let plan = r.plan else { return out }
         out += "  " + headline(plan, costUnit: costUnit) + "\n"
         out += "  " + personnelLine(plan) + "   nations \(plan.contributingNations.count)\n"

@@ -35,11 +35,18 @@ public enum TextReport {
         PlanSentences.fund(available: fund.available, used: fund.used, paid: fund.paid)
     }
 
-    static func option(_ r: OptionResult, costUnit: String? = nil, report: PlanReport? = nil, tag: String? = nil) -> String {
+    /// An option's title and, unless it is proven, how its solve ended: the first lines of
+    /// its section in both the full report and the summary.
+    static func optionHeader(_ r: OptionResult) -> String {
         var out = "Option \(r.option.id): \(r.option.name) [\(r.status.rawValue)]\n"
         if r.status == .feasible { out += "  stopped early; \(PlanSentences.gap(r.gap))\n" }
         if let m = r.message, r.status != .optimal { out += "  \(m)\n" }
         for c in r.conflicts { out += "  \(PlanSentences.mustGive([c.message]))\n" }
+        return out
+    }
+
+    static func option(_ r: OptionResult, costUnit: String? = nil, report: PlanReport? = nil, tag: String? = nil) -> String {
+        var out = optionHeader(r)
         guard let plan = r.plan else { return out }
         out += "  " + headline(plan, costUnit: costUnit) + "\n"
         out += "  " + personnelLine(plan)

@@ -18,36 +18,14 @@ final class BriefCommandTests: XCTestCase {
 
     /// Runs a program to its end; returns its status, stdout and stderr.
     func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        // stderr goes to a file, so a chatty child can never block on a full pipe.
-        let errFile = workDir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errFile)
-        defer { try? err.close(); try? FileManager.default.removeItem(at: errFile) }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderrData = (try? Data(contentsOf: errFile)) ?? Data()
-        return (process.terminationStatus, stdout, String(decoding: stderrData, as: UTF8.self))
+        try ForcePlanCLI.runProgram(executable, arguments, scratch: workDir)
     }
 
     func forceplan(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
         try run(try XCTUnwrap(ForcePlanCLI.executable, "forceplan was not built"), arguments)
     }
 
-    static func tool(_ name: String) -> URL? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] {
-            let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    static func tool(_ name: String) -> URL? { ForcePlanCLI.systemTool(name) }
 
     func testCoalitionBriefRendersInHeadlessChromium() throws {
         let page = workDir.appendingPathComponent("brief.html")

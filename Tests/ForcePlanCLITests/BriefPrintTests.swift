@@ -17,32 +17,14 @@ final class BriefPrintTests: XCTestCase {
         try? FileManager.default.removeItem(at: workDir)
     }
 
-    /// Runs a program to its end; stdout in memory, stderr to a file (a chatty child never
-    /// blocks on a full pipe).
+    /// Runs a program to its end, stdout as text.
     func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = ForcePlanCLI.root
-        let errFile = workDir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        let err = try FileHandle(forWritingTo: errFile)
-        defer { try? err.close() }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self)
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), stderr)
+        let r = try ForcePlanCLI.runProgram(executable, arguments, scratch: workDir)
+        return (r.status, String(decoding: r.stdout, as: UTF8.self), r.stderr)
     }
 
     func tool(_ name: String, package: String) throws -> URL {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] {
-            let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
+        if let url = ForcePlanCLI.systemTool(name) { return url }
         XCTFail("\(name) is missing: run make test, which installs Debian's \(package)")
         throw CocoaError(.fileNoSuchFile)
     }

@@ -55,6 +55,60 @@ enum ForcePlanCLI {
                 String(decoding: errData.data, as: UTF8.self))
     }
 
+    /// Runs any program to its end in the package root: its status, stdout and stderr.
+    /// stderr goes through a file in `scratch`, so a chatty child (Chromium) can never block
+    /// on a full pipe while stdout is read.
+    static func runProgram(_ executable: URL, _ arguments: [String], scratch: URL) throws
+        -> (status: Int32, stdout: Data, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let errFile = scratch.appendingPathComponent("stderr-\(UUID().uuidString).txt")
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errFile)
+        defer { try? err.close(); try? FileManager.default.removeItem(at: errFile) }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderrData = (try? Data(contentsOf: errFile)) ?? Data()
+        return (process.terminationStatus, stdout, String(decoding: stderrData, as: UTF8.self))
+    }
+
+    /// A program from Debian's packages (`chromium`, `pdftotext`, ...), or nil when it is
+    /// not installed.
+    static func systemTool(_ name: String) -> URL? {
+        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] {
+            let url = URL(fileURLWithPath: dir).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    /// glpsol's optimal objective for a CPLEX LP file (GLPK's own reader and solver,
+    /// outside forceplan; its report goes to a file beside the model, never /dev/null); nil
+    /// when glpsol is missing. The solve must be INTEGER OPTIMAL.
+    static func glpsolObjective(_ lpPath: String) throws -> Double? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { return nil }
+        let output = lpPath + ".sol"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+        process.arguments = ["--lp", lpPath, "-o", output]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.contains("Status:     INTEGER OPTIMAL"), text)
+        // "Objective:  obj = 257 (MINimum)"
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+        let afterEquals = try XCTUnwrap(line.split(separator: "=").last)
+        return Double(try XCTUnwrap(afterEquals.split(separator: " ").first))
+    }
+
     /// A fresh empty directory under the temporary directory.
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory

@@ -5,24 +5,7 @@ import XCTest
 /// `forceplan export --stage K`: the K-th lexicographic model, cross-checked by solving
 /// the exported file with glpsol (GLPK's own reader and solver, outside forceplan).
 final class ExportStageTests: XCTestCase {
-    /// glpsol's optimal objective for a CPLEX LP file; nil when glpsol is missing.
-    func glpsolObjective(_ lpPath: String) throws -> Double? {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { return nil }
-        let output = lpPath + ".sol"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--lp", lpPath, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let text = try String(contentsOfFile: output, encoding: .utf8)
-        XCTAssertTrue(text.contains("Status:     INTEGER OPTIMAL"), text)
-        // "Objective:  obj = 257 (MINimum)"
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let afterEquals = try XCTUnwrap(line.split(separator: "=").last)
-        return Double(try XCTUnwrap(afterEquals.split(separator: " ").first))
-    }
+    func glpsolObjective(_ lpPath: String) throws -> Double? { try ForcePlanCLI.glpsolObjective(lpPath) }
 
     func export(_ arguments: [String]) throws -> (status: Int32, path: String, stderr: String) {
         let path = try ForcePlanCLI.temporaryDirectory().appendingPathComponent("model.lp").path

@@ -12,14 +12,7 @@ final class TimelineCommandTests: XCTestCase {
     /// fast option's buildup stage 1.
     func testGlpsolAgreesOnTheStageModels() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
-        let lateReady = TimelineCases.header + """
-            nations:
-              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
-              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
-            requirements:
-              - {id: air, needs: jet, units: 4, at: [poland]}
-            timeline:
-              milestones: [7, 14]
+        let lateReady = TimelineCases.lateReady + """
             options:
               - {id: by7, objectives: [coverage-by:7, cost]}
               - {id: fast, objectives: [buildup, cost]}
@@ -43,18 +36,7 @@ final class TimelineCommandTests: XCTestCase {
         let lp = dir.appendingPathComponent("stage.lp").path
         let r = try ForcePlanCLI.run(["export", file, "--lp", lp] + arguments)
         XCTAssertEqual(r.status, 0, r.stderr)
-        let output = lp + ".sol"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--lp", lp, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOfFile: output, encoding: .utf8)
-        XCTAssertTrue(text.contains("INTEGER OPTIMAL"), text)
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let number = try XCTUnwrap(line.split(separator: "=").last?.split(separator: " ").first)
-        return try XCTUnwrap(Double(number))
+        return try XCTUnwrap(try ForcePlanCLI.glpsolObjective(lp), "glpsol is not installed")
     }
 
     /// A variant changes one lift pool's rate by id and keeps the milestones.

@@ -20,31 +20,8 @@ final class VariantCommandTests: XCTestCase {
     /// As in WhatIfStableTests (ForcePlannerTests): r needs 2 infantry at a; u's 2 units
     /// (cost 1) serve it in the baseline; the variant makes them cost 5, so a plain re-plan
     /// swaps to f's 2 (cost 2 each): 4 units moved; stable keeps u's: 0.
-    static let base = """
-    format: forceplan/v1
-    name: stable
-    capabilities:
-      inf: {domain: land, personnel: 10}
-    locations:
-      a: {tags: [front]}
-    nations:
-      u: {pledges: [{capability: inf, units: 2, cost: 1}]}
-      f: {pledges: [{capability: inf, units: 2, cost: 2}]}
-    requirements:
-      - {id: r, needs: inf, units: 2, at: [a]}
-    options:
-      - id: only
-
-    """
-    static let variant = """
-    format: forceplan/v1
-    extends: base.yaml
-    name: dearer
-    nations:
-      u:
-        pledges: [{capability: inf, cost: 5}]
-
-    """
+    static let base = TestScenarios.stableBase
+    static let variant = TestScenarios.stableVariant
 
     // MARK: Through the binary
 

@@ -134,16 +134,7 @@ final class ResilienceTests: XCTestCase {
 
     /// r1 (weight 2) needs 2 infantry, r2 (weight 1) 2 jets; a pledges 2 infantry and 1
     /// jet, b 1 infantry, c 2 jets.
-    static let smallWithdrawal = header + """
-    objectives: [withdrawal, coverage, cost]
-    nations:
-      a: {pledges: [{capability: inf, units: 2, cost: 1}, {capability: jet, units: 1, cost: 1}]}
-      b: {pledges: [{capability: inf, units: 1, cost: 1}]}
-      c: {pledges: [{capability: jet, units: 2, cost: 1}]}
-    requirements:
-      - {id: r1, needs: inf, units: 2, at: [poland], weight: 2}
-      - {id: r2, needs: jet, units: 2, at: [poland]}
-    """
+    static let smallWithdrawal = TestScenarios.smallWithdrawal
 
     func testWithdrawalObjectiveOnASmallCase() throws {
         // Without a, at most b's 1 infantry (r1 1/2) and c's 2 jets (r2 1) remain:

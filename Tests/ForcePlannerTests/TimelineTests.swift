@@ -108,14 +108,7 @@ final class TimelineTests: XCTestCase {
     /// - [coverage-by:14, cost]: a's are there by D+14: coverage-by:14 = 1 at cost 4.
     /// - [buildup, cost]: b's 4 by D+7 give 1 at both milestones: buildup 1, cost 20.
     func testAPledgeReadyAfterTheFirstMilestoneAndEachCoverageBy() throws {
-        let report = try planAll(header + """
-            nations:
-              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
-              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
-            requirements:
-              - {id: air, needs: jet, units: 4, at: [poland]}
-            timeline:
-              milestones: [7, 14]
+        let report = try planAll(TimelineCases.lateReady + """
             options:
               - {id: steady}
               - {id: by7, objectives: [coverage-by:7, cost]}
@@ -286,15 +279,7 @@ final class TimelineTests: XCTestCase {
     /// frontier is (5, 25%), (10, 50%), (15, 75%), (20, 100%). `coverage-by:9` is refused:
     /// 9 is not a milestone.
     func testFrontierTakesCoverageByOnEitherAxis() throws {
-        let s = try scenario(header + """
-            nations:
-              a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
-              b: {pledges: [{capability: jet, units: 4, cost: 5}]}
-            requirements:
-              - {id: air, needs: jet, units: 4, at: [poland]}
-            timeline:
-              milestones: [7, 14]
-            """)
+        let s = try scenario(TimelineCases.lateReady)
         let y = try Frontier.objective("coverage-by:7", in: s)
         XCTAssertEqual(y, .coverageBy(day: 7))
         XCTAssertThrowsError(try Frontier.objective("coverage-by:9", in: s))

@@ -23,31 +23,8 @@ final class WhatIfStableTests: XCTestCase {
 
     /// r needs 2 infantry at a. Baseline: u's 2 units (cost 1 each) serve it: coverage 1,
     /// cost 2. The variant makes u's units cost 5.
-    static let base = """
-    format: forceplan/v1
-    name: stable
-    capabilities:
-      inf: {domain: land, personnel: 10}
-    locations:
-      a: {tags: [front]}
-    nations:
-      u: {pledges: [{capability: inf, units: 2, cost: 1}]}
-      f: {pledges: [{capability: inf, units: 2, cost: 2}]}
-    requirements:
-      - {id: r, needs: inf, units: 2, at: [a]}
-    options:
-      - id: only
-
-    """
-    static let variant = """
-    format: forceplan/v1
-    extends: base.yaml
-    name: dearer
-    nations:
-      u:
-        pledges: [{capability: inf, cost: 5}]
-
-    """
+    static let base = TestScenarios.stableBase
+    static let variant = TestScenarios.stableVariant
 
     func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(file: directory.appendingPathComponent(name).path).scenario

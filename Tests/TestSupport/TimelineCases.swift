@@ -49,6 +49,20 @@ public enum TimelineCases {
                 - {id: airlift, personnel_per_day: 40}
             """
 
+    /// A pledge ready after the first milestone: a's 4 jets (cost 1) are ready on day 10,
+    /// b's 4 (cost 5) now; 4 jets wanted at poland; milestones D+7 and D+14. Options may be
+    /// appended.
+    public static let lateReady = header + """
+        nations:
+          a: {pledges: [{capability: jet, units: 4, cost: 1, ready_days: 10}]}
+          b: {pledges: [{capability: jet, units: 4, cost: 5}]}
+        requirements:
+          - {id: air, needs: jet, units: 4, at: [poland]}
+        timeline:
+          milestones: [7, 14]
+
+        """
+
     /// The shared header (``header``), for the CLI target.
     public static var header: String { ForcePlanTestSupport.header }
 }
