@@ -84,15 +84,22 @@ public enum Reliability {
 
     /// Coverage of `plan` counting only the units of nations not in `failed`.
     public static func coverage(of plan: Plan, without failed: Set<String>, in scenario: Scenario) -> Double {
-        let total = scenario.requirements.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return 1 }
         var provided: [String: Double] = [:]
         for a in plan.assignments where !failed.contains(a.nation) {
             let factor = scenario.requirement(a.requirement)?.needs.first { $0.capability == a.capability }?.factor ?? 0
             provided[a.requirement, default: 0] += Double(a.units) * factor
         }
-        // Never above the plan's own per requirement (a requirement below its
-        // `min_nations` counts 0 in the plan, and so without anyone too).
+        return coverage(of: plan, leaving: provided, in: scenario)
+    }
+
+    /// The weighted coverage of `provided` units per requirement (units only: a shortfall
+    /// is what the units leave), never above `plan`'s own per requirement (a requirement
+    /// below its `min_nations` counts 0 in the plan, and so with fewer units too). The one
+    /// rule of "coverage left in place", for failed pledges here and for a single
+    /// nation's withdrawal (``Formulation/withdrawalCoverage(of:)``).
+    public static func coverage(of plan: Plan, leaving provided: [String: Double], in scenario: Scenario) -> Double {
+        let total = scenario.requirements.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return 1 }
         let own = Dictionary(plan.coverage.map { ($0.requirement, $0.fraction) }, uniquingKeysWith: { a, _ in a })
         var sum = 0.0
         for r in scenario.requirements {

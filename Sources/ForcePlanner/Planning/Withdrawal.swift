@@ -48,14 +48,9 @@ extension Formulation {
                 out.append(NationWithdrawal(nation: n.id, coverage: planCoverage))
                 continue
             }
-            var sum = 0.0
-            for (r, c) in zip(scenario.requirements, plan.coverage) {
-                guard r.units > 0 else { sum += r.weight; continue }
-                let left = c.provided - (own[r.id] ?? 0)
-                let units = 1 - max(0, r.units - left) / r.units
-                sum += r.weight * min(c.fraction, units)
-            }
-            out.append(NationWithdrawal(nation: n.id, coverage: sum / total))
+            var left: [String: Double] = [:]
+            for c in plan.coverage { left[c.requirement] = c.provided - (own[c.requirement] ?? 0) }
+            out.append(NationWithdrawal(nation: n.id, coverage: Reliability.coverage(of: plan, leaving: left, in: scenario)))
         }
         return WithdrawalCoverage(byNation: out)
     }
