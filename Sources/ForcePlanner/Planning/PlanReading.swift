@@ -110,9 +110,7 @@ extension Formulation {
         if scenario.hasFunds { plan.fund = fundUse(costOf: costOf) }
         plan.withdrawal = withdrawalCoverage(of: plan)
         if timeline != nil {
-            let notCounting = Set(plan.coverage.filter { c in
-                c.minNations.map { c.nations.count < $0 } ?? false
-            }.map(\.requirement))
+            let notCounting = Set(plan.coverage.filter(\.belowMinNations).map(\.requirement))
             plan.buildup = buildup(from: values, notCounting: notCounting)
         }
         plan.objectives = option.objectives.map { ObjectiveValue(objective: $0, value: value(of: $0, in: plan, personnelAt: personnelAt, unitsOf: unitsOf)) }
