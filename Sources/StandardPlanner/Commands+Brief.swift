@@ -74,13 +74,12 @@ extension Commands {
         } else {
             let planner = settings.planner(base)
             let options = request.options.isEmpty ? base.effectiveOptions : try request.options.map { try base.option($0) }
-            let results = options.enumerated().map { i, o in planner.plan(o, index: i + 1, of: options.count) }
-            let report = PlanReport(scenario: base, options: results)
+            let report = planner.planAll(options)
             allSolved = report.allSolved
             unsolved = Unsolved.line(report)
             if request.criticality {
                 let analysis = settings.analysis.planner(base)
-                critical = zip(options, results).filter { $0.1.plan != nil }.map { o, _ in
+                critical = zip(options, report.options).filter { $0.1.plan != nil }.map { o, _ in
                     Criticality.analyse(analysis, option: o, threads: settings.jobs)
                 }
             }
