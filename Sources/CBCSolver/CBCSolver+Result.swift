@@ -71,6 +71,7 @@ extension CBCSolver {
             var r = SolveResult(termination: t, primalStatus: hasSolution ? .feasiblePoint : .noPoint, objectiveValue: incumbent, bestBound: bestBound,
                                 values: hasSolution ? values : [], message: message)
             r.nodes = Int(o.nodes)
+            r.iterations = Int(o.iterations)
             r.stoppedBy = stoppedBy
             return r
         }

@@ -130,6 +130,7 @@ extern "C" int fp_cbc_solve(const fp_cbc_problem *p, double deadline,
             out->node_limit = Cbc_isNodeLimitReached(model);
             out->seconds_limit = Cbc_isSecondsLimitReached(model);
             out->nodes = Cbc_getNodeCount(model);
+            out->iterations = Cbc_getIterationCount(model);
             out->bound = Cbc_getBestPossibleObjValue(model);
             // bestSolution is null until an integer solution is found.
             const double *best = Cbc_bestSolution(model);

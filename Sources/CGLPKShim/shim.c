@@ -220,6 +220,9 @@ static void mip_callback(glp_tree *T, void *info) {
     fp_mip_ctx *c = info;
     int reason = glp_ios_reason(T);
     glp_prob *mip = glp_ios_get_prob(T);
+    /* with the MIP presolver the tree holds a copy: its count is the search's */
+    int it = glp_get_it_cnt(mip);
+    if (it > c->iterations) c->iterations = it;
 
     if (c->invalid_call && reason == GLP_ISELECT) {
         /* rows may only be added at GLP_ICUTGEN: GLPK raises an error, which longjmps out
@@ -307,6 +310,10 @@ int fp_intopt(glp_prob *P, glp_iocp *parm, fp_mip_ctx *ctx, int *rc) {
         parm->cb_info = NULL;
     }
     *rc = glp_intopt(P, parm);
+    if (ctx != NULL) {
+        int it = glp_get_it_cnt(P);
+        if (it > ctx->iterations) ctx->iterations = it;
+    }
     GUARD_END;
     return FP_OK;
 }

@@ -106,6 +106,7 @@ extension GLPKSolver {
                                     bound: c.has_bound != 0 ? c.bound : nil, latticeStop: c.lattice_stop != 0,
                                     nodeLimitStop: c.node_limit_stop != 0, nodes: Int(c.nodes))
         result.nodes = Int(c.nodes)
+        result.iterations = Int(c.iterations)
         if c.pruned > 0 {
             let note = "objective lattice (step \(step)) cut off \(c.pruned) subproblem(s)"
             result.message = result.message.map { "\($0); \(note)" } ?? note

@@ -53,6 +53,9 @@ public struct SolveResult: Sendable {
     /// Branch-and-bound nodes (subproblems) the MIP search took up, when the backend counts
     /// them; nil for LPs and unknown counts.
     public var nodes: Int?
+    /// Simplex iterations the solve spent (LP relaxations of every subproblem together),
+    /// when the backend counts them; a measure of work, like ``nodes`` deterministic.
+    public var iterations: Int?
     /// Which limit stopped the search, for ``TerminationReason/timeLimit`` and
     /// ``TerminationReason/stoppedEarly``; nil when the search ran to its end.
     public var stoppedBy: SolveLimit?

@@ -21,6 +21,7 @@ final class CBCConformanceTests: XCTestCase {
     func testNotANumberIsRejected() throws { try SolverConformance.notANumberIsRejected(config) }
     func testNodeLimitStopsEarly() throws { try SolverConformance.nodeLimitStopsEarly(config) }
     func testNodeCountIsReported() throws { try SolverConformance.nodeCountIsReported(config) }
+    func testIterationCountIsReported() throws { try SolverConformance.iterationCountIsReported(config) }
     func testBoundOfAStoppedMaximisationIsAnUpperBound() throws { try SolverConformance.boundOfAStoppedMaximisationIsAnUpperBound(config) }
     func testGapStopIsNotAProof() throws { try SolverConformance.gapStopIsNotAProof(config) }
     func testTimeLimitStops() throws { try SolverConformance.timeLimitStops(config) }

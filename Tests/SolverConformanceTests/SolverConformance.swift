@@ -271,6 +271,22 @@ enum SolverConformance {
         XCTAssertLessThanOrEqual(nodes, 20, file: file, line: line)
     }
 
+    /// The simplex iterations of a search stopped after 20 nodes: counted (the root LP
+    /// alone needs some, every row being an equality the slack basis violates) and the same
+    /// on a second run, since the count, like the node count, is work and not time.
+    static func iterationCountIsReported(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
+        let (m, _) = marketSplit()
+        var p = SolveParameters()
+        p.nodeLimit = 20
+        p.timeLimit = 60  // a safety net only
+        let r = try c.makeSolver().solve(m, parameters: p)
+        let again = try c.makeSolver().solve(m, parameters: p)
+        let iterations = try XCTUnwrap(r.iterations, r.message ?? "", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(iterations, 1, file: file, line: line)
+        XCTAssertEqual(again.iterations, iterations, file: file, line: line)
+        XCTAssertEqual(again.nodes, r.nodes, file: file, line: line)
+    }
+
     /// The market split as a maximisation with an offset column: max -(slacks) - w with
     /// w fixed at 5, so the optimum and the LP bound are both -5. Stopped after 2 nodes,
     /// the reported bound is an upper bound in the model's own sense: at least the

@@ -51,6 +51,7 @@ typedef struct fp_cbc_outcome {
     double objective;           // in the model's sense, without constant
     double bound;               // best possible objective (MIP)
     int nodes;
+    int iterations;             // Cbc_getIterationCount (MIP only)
     int no_time;                // 1: the deadline passed before CBC could start (queued
                                 // behind other sessions, or none left): nothing was solved
 } fp_cbc_outcome;

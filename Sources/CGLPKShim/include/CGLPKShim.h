@@ -110,6 +110,8 @@ typedef struct {
     int pruned;             /* subproblems cut off by the lattice */
     int nodes;              /* subproblems selected (GLP_ISELECT requests, the root included) */
     int node_limit_stop;    /* the search was stopped because `nodes` reached node_limit */
+    int iterations;         /* simplex iterations (glp_get_it_cnt) of the searched problem,
+                               the root relaxation included when solved on the same problem */
     /* private */
     double start, last_progress;
 } fp_mip_ctx;

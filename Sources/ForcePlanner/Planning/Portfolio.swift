@@ -57,10 +57,12 @@ public struct SolverPortfolio: Solver {
         var used = 0
         let clock = Stopwatch()
         var nodes = 0
-        // Every turn's subproblems count, whichever turn ends the search.
+        var iterations: Int?
+        // Every turn's subproblems (and simplex iterations) count, whichever turn ends the search.
         func counted(_ r: SolveResult) -> SolveResult {
             var r = r
             r.nodes = nodes
+            r.iterations = iterations
             return r
         }
         while true {
@@ -73,6 +75,7 @@ public struct SolverPortfolio: Solver {
                 if let b = best, b.primalStatus == .feasiblePoint { p.hint = b.values }
                 let r = try solver.solve(model, parameters: p)
                 nodes += r.nodes ?? 0
+                if let i = r.iterations { iterations = (iterations ?? 0) + i }
                 switch r.termination {
                 case .stoppedEarly where r.stoppedBy != .nodes:
                     // Stopped on the requested gap (or by the application): the turn's answer
