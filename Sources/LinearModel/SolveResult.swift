@@ -55,6 +55,8 @@ public struct SolveResult: Sendable {
     public var nodes: Int?
     /// Simplex iterations the solve spent (LP relaxations of every subproblem together),
     /// when the backend counts them; a measure of work, like ``nodes`` deterministic.
+    /// GLPK counts every LP of its search, the root relaxation included; CBC's count
+    /// (`Cbc_getIterationCount`) leaves out its root work: 0 for a model it proves there.
     public var iterations: Int?
     /// Which limit stopped the search, for ``TerminationReason/timeLimit`` and
     /// ``TerminationReason/stoppedEarly``; nil when the search ran to its end.

@@ -8,6 +8,10 @@
 // --nodes: node limit per stage (PlannerSettings.nodeLimit); --start-hint: offer the
 // repaired start plan to the first stage; --nations: every scenario this size instead of
 // 12 to 60; --verbose: one line per option.
+// --measure FILE: one tab-separated line per stage (consecutive portfolio turns on one
+// model) with the model's size, nodes, simplex iterations, how it ended and, per turn,
+// cumulative nodes and the turn's bound (the work measurements of issue 22).
+// --objectives a,b,c: one option, `resilient`, with these objectives (WithdrawalBenchmark's).
 // --seeds: exactly these seeds; variant `cbc`: CBCSolver alone, for GLPK and CBC side by side
 // (`cbc-nohint`: the same without the previous stage's plan as CBC's MIP start);
 // `portfolio-cbc`: GLPK's portfolio with CBC as its last member (taking its turns, without the
@@ -61,6 +65,8 @@ var startHint = false
 var fixedNations: Int?
 var firstSeed = 1
 var verbose = false
+var measureFile: String?
+var objectivesOverride: [ObjectiveSpec]?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -74,6 +80,8 @@ while let a = args.next() {
     case "--nations": fixedNations = Int(args.next() ?? "")
     case "--first-seed": firstSeed = Int(args.next() ?? "") ?? 1
     case "--verbose": verbose = true
+    case "--measure": measureFile = args.next()
+    case "--objectives": objectivesOverride = (args.next() ?? "").split(separator: ",").compactMap { ObjectiveSpec(name: String($0)) }
     default: print("unknown argument \(a)"); exit(2)
     }
 }
@@ -98,23 +106,29 @@ for name in chosen {
     } else {
         print("unknown variant \(name); known: portfolio, portfolio-cbc, portfolio-cbc-hint, cbc, \(variants.keys.sorted())"); exit(2)
     }
-    let solver = solvers[0]
+    let turnLog = TurnLog()
+    let members = measureFile == nil ? solvers : solvers.map { Recorded(inner: $0, log: turnLog) as any Solver }
+    let solver = members[0]
     var proven = 0, total = 0, slowest = 0.0, sum = 0.0
     var worst = ""
     for seed in seeds ?? Array(firstSeed..<(firstSeed + count)) {
         let nations = fixedNations ?? 12 + Int((UInt64(seed) &* 7919) % 49)
-        let scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
+        var scenario = RandomScenario.make(nations: nations, seed: UInt64(seed))
+        if let objectives = objectivesOverride {
+            scenario.options = [Option(id: "resilient", objectives: objectives)]  // as WithdrawalBenchmark
+        }
         let planner = Planner(scenario: scenario, solver: solver,
                               settings: {
                                   var s = PlannerSettings(timeLimit: limit, alternatives: false, findBinding: false)
                                   s.warmStart = warmStart
                                   s.nodeLimit = nodes
                                   s.startPlanHint = startHint
-                                  s.alternateSolvers = Array(solvers.dropFirst())
+                                  s.alternateSolvers = Array(members.dropFirst())
                                   return s
                               }())
         for option in scenario.effectiveOptions {
             let r = planner.plan(option)
+            if let file = measureFile { turnLog.flush(to: file, prefix: "\(name)\t\(seed)\t\(nations)\t\(option.id)") }
             total += 1
             if r.status == .optimal || r.status == .infeasible { proven += 1 }
             sum += r.seconds
@@ -144,3 +158,65 @@ struct Traced: Solver {
     }
 }
 
+
+/// Every turn of every member, in call order (`--measure`).
+final class TurnLog: @unchecked Sendable {
+    struct Turn {
+        var key: [Int]
+        var size: (rows: Int, cols: Int, ints: Int, nnz: Int)
+        var limit: Int?
+        var hint: Bool
+        var member: String
+        var result: SolveResult
+    }
+    var turns: [Turn] = []
+
+    /// Appends one line per stage (consecutive turns on the same model) to `file`.
+    func flush(to file: String, prefix: String) {
+        var stages: [[Turn]] = []
+        for t in turns {
+            if let last = stages.last?.last, last.key == t.key { stages[stages.count - 1].append(t) } else { stages.append([t]) }
+        }
+        turns = []
+        var out = ""
+        for (i, stage) in stages.enumerated() {
+            guard let first = stage.first, let last = stage.last else { continue }
+            let nodes = stage.reduce(0) { $0 + ($1.result.nodes ?? 0) }
+            let iters = stage.reduce(0) { $0 + ($1.result.iterations ?? 0) }
+            let limits = stage.map { $0.limit.map(String.init) ?? "none" }.joined(separator: ",")
+            var cum = 0
+            let series = stage.map { t -> String in
+                cum += t.result.nodes ?? 0
+                return "\(cum):\(t.result.nodes ?? 0):\(t.result.iterations ?? 0):\(t.result.termination.rawValue):\(t.result.bestBound.map { String($0) } ?? "-"):\(t.result.objectiveValue.map { String($0) } ?? "-")"
+            }.joined(separator: ";")
+            let how = last.result.termination.rawValue + (last.result.stoppedBy.map { "/\($0)" } ?? "")
+            out += "\(prefix)\t\(i + 1)\t\(first.size.rows)\t\(first.size.cols)\t\(first.size.ints)\t\(first.size.nnz)\t\(stage.count)\t\(limits)\t\(nodes)\t\(iters)\t\(how)\t\(series)\n"
+        }
+        if let h = FileHandle(forWritingAtPath: file) {
+            h.seekToEndOfFile()
+            h.write(Data(out.utf8))
+            h.closeFile()
+        } else {
+            _ = FileManager.default.createFile(atPath: file, contents: Data(out.utf8))
+        }
+    }
+}
+
+/// A member that writes each turn into a ``TurnLog``.
+struct Recorded: Solver {
+    var inner: any Solver
+    let log: TurnLog
+    var name: String { inner.name }
+    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        let r = try inner.solve(model, parameters: parameters)
+        let nnz = model.constraints.reduce(0) { $0 + $1.expression.termCount }
+        let ints = model.variables.lazy.filter { $0.kind != .continuous }.count
+        log.turns.append(.init(key: [model.constraintCount, model.variableCount, nnz, model.objective.hashValue],
+                               size: (model.constraintCount, model.variableCount, ints, nnz),
+                               limit: parameters.nodeLimit, hint: parameters.hint != nil, member: name, result: r))
+        return r
+    }
+    func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
+        try inner.export(model, format: format, to: path)
+    }
+}
