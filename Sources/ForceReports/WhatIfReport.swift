@@ -169,14 +169,23 @@ public enum WhatIfReport {
         return parts.joined(separator: "; ")
     }
 
-    static func header(_ whatIf: WhatIf) -> (title: String, variants: [String]) {
+    /// The title, and each variant's name with its changes ("no changes" when it has none).
+    static func header(_ whatIf: WhatIf) -> (title: String, variants: [(name: String, changes: [String])]) {
         let n = whatIf.variants.count
         var title = "What-if \(whatIf.baseline.scenario.name): the baseline and \(n) variant\(n == 1 ? "" : "s")"
         if whatIf.stable { title += ", re-planned stable (fewest units moved from the baseline plan after the first objective)" }
         let variants = whatIf.variants.map { v in
-            "\(v.variant.name): " + (v.variant.changes.isEmpty ? "no changes" : v.variant.changes.joined(separator: "; "))
+            (name: v.variant.name, changes: v.variant.changes.isEmpty ? ["no changes"] : v.variant.changes)
         }
         return (title, variants)
+    }
+
+    /// A variant's changes as list items: one change beside the name (`name: change`), several
+    /// each on a line of their own under it, so a variant that changes fourteen requirements
+    /// reads as fourteen lines, not one.
+    static func changeLines(_ v: (name: String, changes: [String]), item: String, nested: String) -> String {
+        guard v.changes.count > 1 else { return item + "\(v.name): " + v.changes.joined() + "\n" }
+        return item + "\(v.name):\n" + v.changes.map { nested + $0 + "\n" }.joined()
     }
 
     // MARK: Text
@@ -189,7 +198,7 @@ public enum WhatIfReport {
     public static func text(_ whatIf: WhatIf) -> String {
         let (title, variants) = header(whatIf)
         var out = title + "\n"
-        for v in variants { out += "  " + v + "\n" }
+        for v in variants { out += changeLines(v, item: "  ", nested: "    ") }
         for (name, report) in columns(whatIf) {
             let note = HostNote.line(report.scenario)
             if !note.isEmpty { out += "  \(name): " + note.prefix(1).lowercased() + note.dropFirst() }
@@ -217,7 +226,9 @@ public enum WhatIfReport {
     public static func markdown(_ whatIf: WhatIf) -> String {
         let (title, variants) = header(whatIf)
         var out = "## What-if variants\n\n\(MarkdownReport.escape(title)).\n\n"
-        for v in variants { out += "- \(MarkdownReport.escape(v))\n" }
+        for v in variants {
+            out += changeLines((MarkdownReport.escape(v.name), v.changes.map(MarkdownReport.escape)), item: "- ", nested: "  - ")
+        }
         for c in comparisons(whatIf) {
             out += "\n### Option \(MarkdownReport.escape(c.id)): \(MarkdownReport.escape(c.name))\n\n"
             let head = c.rows[0]

@@ -157,6 +157,18 @@ final class WhatIfTests: XCTestCase {
 
     // MARK: Changes
 
+    func testAVariantWithSeveralChangesListsEachOnItsOwnLine() throws {
+        let base = try Self.load("tutorial.yaml")
+        var overrides = try PlanningOverrides.parse(assume: [], drop: ["uk"], for: base)
+        overrides.requirementScale = 1.25
+        let whatIf = try WhatIf.run(base: base, variants: [ScenarioVariant(base: base, overrides: overrides)], planner: Self.fast)
+        let name = try XCTUnwrap(whatIf.variants.first).variant.name
+        XCTAssertTrue(WhatIfReport.text(whatIf).contains(
+            "  \(name):\n    --drop uk (every option)\n    --scale-requirements 1.25 (every requirement's units)\n"))
+        XCTAssertTrue(WhatIfReport.markdown(whatIf).contains(
+            "- \(MarkdownReport.escape(name)):\n  - --drop uk (every option)\n  - --scale-requirements 1.25 (every requirement's units)\n"))
+    }
+
     func testChangesSayWhatEachShippedVariantChanges() throws {
         let base = try Self.load("coalition-2025.yaml")
         XCTAssertEqual(try Self.load("coalition-2025-low-ceiling.yaml").changes(from: base),
