@@ -10,7 +10,8 @@ import ForcePlanner
 /// Infeasible options add `conflicts`; options stopped early add `gap` (null when no
 /// bound is known) and a `message` naming the limit that stopped them (docs/statuses.md);
 /// plans of a scenario with funds add `"fund": {"available", "used", "paid": {nation:
-/// amount}}` (see ``FundUse`` for which of the possible payments is shown). Options whose
+/// amount}}` (see ``FundUse`` for which of the possible payments is shown). A scenario
+/// with hosts that restrict foreign forces adds `restricting_hosts`. Options whose
 /// alternatives were searched for add `alternatives_found`, and `alternatives_missing`
 /// (`count`, `reason`, `proven`) when fewer were found than asked. Nothing in it depends
 /// on timing, so the same input gives the same bytes (when a search stops by wall clock,
@@ -23,9 +24,28 @@ public enum JSONReport {
     public static func value(_ report: PlanReport) -> JSONValue {
         .object([
             ("scenario", .string(report.scenario.name)),
-        ] + (report.scenario.costUnit.map { [("cost_unit", JSONValue.string($0))] } ?? []) + [
+        ] + (report.scenario.costUnit.map { [("cost_unit", JSONValue.string($0))] } ?? [])
+          + restrictingHosts(report.scenario) + [
             ("options", .array(report.options.map(option))),
         ])
+    }
+
+    /// `"restricting_hosts": [{"nation": "poland", "hosts": "none"}]`: the hosts that keep
+    /// some nation's forces off the locations they host (``Scenario/restrictingHosts``), with
+    /// whose forces they accept (`"none"`, or the listed nations and groups); nothing when
+    /// no host restricts anyone.
+    static func restrictingHosts(_ scenario: Scenario) -> [(String, JSONValue)] {
+        let hosts = scenario.restrictingHosts
+        guard !hosts.isEmpty else { return [] }
+        return [("restricting_hosts", .array(hosts.map { n in
+            let accepts: JSONValue
+            switch n.hosts {
+            case .all: accepts = .string("all")
+            case .none: accepts = .string("none")
+            case .only(let ids): accepts = .array(ids.map(JSONValue.string))
+            }
+            return .object([("nation", .string(n.id)), ("hosts", accepts)])
+        }))]
     }
 
     static func option(_ r: OptionResult) -> JSONValue {

@@ -1,4 +1,5 @@
 @testable import ForcePlanner
+import Foundation
 import ForcePlanTestSupport
 import ForceReports
 import ForceScenario
@@ -69,6 +70,24 @@ final class HostNationTests: XCTestCase {
         XCTAssertEqual(hosts.first?.message, "letting poland host every nation's forces would bring coverage to 100%")
         XCTAssertEqual(try scenario(Self.yaml).restrictingHosts.map(\.id), ["poland", "romania"])
         XCTAssertEqual(HostNote.line(try scenario(Self.yaml)), "Hosts restricting foreign forces: poland (hosts: none), romania (hosts: [nato])\n")
+    }
+
+    /// `plan --format json` names the restricting hosts as the text does, and follows
+    /// docs/plan.schema.json; a scenario whose hosts accept everyone has no such key.
+    func testTheJSONReportNamesTheRestrictingHosts() throws {
+        let text = JSONReport.render(PlanReport(scenario: try scenario(Self.yaml), options: []))
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let hosts = try XCTUnwrap(object["restricting_hosts"] as? [[String: Any]])
+        XCTAssertEqual(hosts.map { $0["nation"] as? String }, ["poland", "romania"])
+        XCTAssertEqual(hosts.first?["hosts"] as? String, "none")
+        XCTAssertEqual(hosts.last?["hosts"] as? [String], ["nato"])
+        let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: JSONReportTests.root
+            .appendingPathComponent("docs/plan.schema.json"))) as? [String: Any])
+        XCTAssertEqual(JSONSchemaCheck(root: schema).errors(object, schema), [])
+        XCTAssertEqual(JSONSchemaCheck(root: schema).errors(object.merging(["restricting_hosts": [["nation": "poland", "hosts": 3]]]) { $1 }, schema),
+                       ["$.restricting_hosts[0].hosts: not of type [\"string\", \"array\"]"])
+        let open = Self.yaml.replacingOccurrences(of: "hosts: none, ", with: "").replacingOccurrences(of: "hosts: [nato]", with: "pledges: []")
+        XCTAssertFalse(JSONReport.value(PlanReport(scenario: try scenario(open), options: [])).rendered().contains("restricting_hosts"))
     }
 
     /// Two locations with the same tags and no capacity, but different hosts, keep their own
