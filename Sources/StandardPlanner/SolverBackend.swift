@@ -40,6 +40,22 @@ public enum SolverBackend: String, CaseIterable, Sendable {
         case .glpkPlain: return [GLPKSolver()]
         }
     }
+
+    /// The configurations, in turn order, of the alternatives' exact search for the
+    /// farthest plan (``PlannerSettings/farthestPlanSolvers``); empty: ``solvers``.
+    ///
+    /// ``auto`` takes CBC first there: on that model (`max t` over binaries `used(n|r)`)
+    /// CBC's root cuts prove the maximum in 0 to 14 nodes on every shipped scenario that
+    /// needs the search, where both GLPK configurations stop at 100 nodes without a proof
+    /// (GLPK's cut bound, 28.8 where the maximum is 28, needs branching); first, CBC saves
+    /// the two GLPK turns, 1.6 to 2.6 s of a release build per search (benchmarks/RESULTS.md,
+    /// "Issue 22", "The farthest-plan search, CBC first").
+    public var farthestPlanSolvers: [any Solver] {
+        switch self {
+        case .auto: return [CBCSolver(usesHint: false)] + GLPKSolver.portfolio
+        case .glpk, .cbc, .glpkPlain: return []
+        }
+    }
 }
 
 extension Planner {
@@ -62,6 +78,7 @@ extension Planner {
         var settings = settings
         let solvers = backend.solvers
         settings.alternateSolvers = Array(solvers.dropFirst())
+        settings.farthestPlanSolvers = backend.farthestPlanSolvers
         // Every backend has at least one configuration; GLPK's default is the fallback.
         return Planner(scenario: scenario, solver: solvers.first ?? GLPKSolver(), settings: settings)
     }
