@@ -44,15 +44,17 @@ public enum SolverBackend: String, CaseIterable, Sendable {
     /// The configurations, in turn order, of the alternatives' exact search for the
     /// farthest plan (``PlannerSettings/farthestPlanSolvers``); empty: ``solvers``.
     ///
-    /// ``auto`` takes CBC first there: on that model (`max t` over binaries `used(n|r)`)
-    /// CBC's root cuts prove the maximum in 0 to 14 nodes on every shipped scenario that
-    /// needs the search, where both GLPK configurations stop at 100 nodes without a proof
-    /// (GLPK's cut bound, 28.8 where the maximum is 28, needs branching); first, CBC saves
-    /// the two GLPK turns, 1.6 to 2.6 s of a release build per search (benchmarks/RESULTS.md,
-    /// "Issue 22", "The farthest-plan search, CBC first").
+    /// ``auto`` takes CBC first there, then GLPK with Gomory cuts: on that model (`max t`
+    /// over binaries `used(n|r)`) CBC's root cuts prove the maximum in 0 to 14 nodes on every
+    /// shipped scenario that needs the search, where both GLPK configurations stop at 100
+    /// nodes without a proof (their cut bound, 24.2 where the maximum is 23, needs
+    /// branching). GLPK with cuts and pseudocost branching is left out: on the four searches
+    /// traced it found no plan apart in 100 nodes and took 2 to 4 times as long per node as
+    /// the Gomory configuration (benchmarks/RESULTS.md, "Issue 22", "Alternatives within 5x").
+    /// Same distances and proofs on every shipped scenario; 1.5 to 3 s less per search.
     public var farthestPlanSolvers: [any Solver] {
         switch self {
-        case .auto: return [CBCSolver(usesHint: false)] + GLPKSolver.portfolio
+        case .auto: return [CBCSolver(usesHint: false), GLPKSolver(options: .gomory)]
         case .glpk, .cbc, .glpkPlain: return []
         }
     }
