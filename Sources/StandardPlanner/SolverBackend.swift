@@ -51,7 +51,7 @@ public enum SolverBackend: String, CaseIterable, Sendable {
     /// branching). GLPK with cuts and pseudocost branching is left out: on the four searches
     /// traced it found no plan apart in 100 nodes and took 2 to 4 times as long per node as
     /// the Gomory configuration (benchmarks/RESULTS.md, "Issue 22", "Alternatives within 5x").
-    /// Same distances and proofs on every shipped scenario; 1.5 to 3 s less per search.
+    /// Same answers on every shipped scenario; 0.8 to 2.5 s less per search (release build).
     public var farthestPlanSolvers: [any Solver] {
         switch self {
         case .auto: return [CBCSolver(usesHint: false), GLPKSolver(options: .gomory)]
