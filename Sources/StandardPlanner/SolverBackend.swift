@@ -40,6 +40,24 @@ public enum SolverBackend: String, CaseIterable, Sendable {
         case .glpkPlain: return [GLPKSolver()]
         }
     }
+
+    /// The configurations, in turn order, of the alternatives' exact search for the
+    /// farthest plan (``PlannerSettings/farthestPlanSolvers``); empty: ``solvers``.
+    ///
+    /// ``auto`` takes CBC first there, then GLPK with Gomory cuts: on that model (`max t`
+    /// over binaries `used(n|r)`) CBC's root cuts prove the maximum in 0 to 14 nodes on every
+    /// shipped scenario that needs the search, where both GLPK configurations stop at 100
+    /// nodes without a proof (their cut bound, 24.2 where the maximum is 23, needs
+    /// branching). GLPK with cuts and pseudocost branching is left out: on the four searches
+    /// traced it found no plan apart in 100 nodes and took 2 to 4 times as long per node as
+    /// the Gomory configuration (benchmarks/RESULTS.md, "Issue 22", "Alternatives within 5x").
+    /// Same answers on every shipped scenario; 0.8 to 2.5 s less per search (release build).
+    public var farthestPlanSolvers: [any Solver] {
+        switch self {
+        case .auto: return [CBCSolver(usesHint: false), GLPKSolver(options: .gomory)]
+        case .glpk, .cbc, .glpkPlain: return []
+        }
+    }
 }
 
 extension Planner {
@@ -62,6 +80,7 @@ extension Planner {
         var settings = settings
         let solvers = backend.solvers
         settings.alternateSolvers = Array(solvers.dropFirst())
+        settings.farthestPlanSolvers = backend.farthestPlanSolvers
         // Every backend has at least one configuration; GLPK's default is the fallback.
         return Planner(scenario: scenario, solver: solvers.first ?? GLPKSolver(), settings: settings)
     }

@@ -2,6 +2,7 @@ import ForcePlanner
 import ForcePlanTestSupport
 import ForceScenario
 import Foundation
+import LinearModel
 import StandardPlanner
 import XCTest
 
@@ -27,5 +28,66 @@ final class FarthestPlanSearchTests: XCTestCase {
         XCTAssertNil(r.alternativesMissing, r.alternativesMissing?.reason ?? "")
         XCTAssertEqual(r.alternatives.count, 2)
         XCTAssertGreaterThanOrEqual(r.alternatives.last?.distance ?? 0, 21)
+    }
+
+    /// coalition-2025-uk-withdraws, option no-backstop, second alternative: neither the ban
+    /// (step 1) nor the shadow (step 2) gives a plan apart, so the exact search runs. The
+    /// standard planner takes CBC first there (SolverBackend.farthestPlanSolvers): CBC's
+    /// root cuts prove the maximum, 23 pairs given up, in its one turn. In GLPK's order both
+    /// GLPK configurations stopped at 100 nodes each (bound 24.16 and 24.18, no plan apart)
+    /// before CBC proved the same 23 (release build: 1.6 s for the search against 0.7 s;
+    /// benchmarks/RESULTS.md, "Issue 22"). Every solve of the search is recorded: one turn,
+    /// CBC's, and the distance stays the proven 23 that main delivered.
+    func testFarthestPlanSearchIsProvenInCBCsTurnAlone() throws {
+        let file = LoaderScenarioTests.packageRoot
+            .appendingPathComponent("scenarios/coalition-2025-uk-withdraws.yaml").path
+        let s = try ScenarioLoader.load(file: file).scenario
+        var planner = Planner.standard(scenario: s, settings: PlannerSettings(alternatives: true, findBinding: false))
+        XCTAssertEqual(planner.settings.farthestPlanSolvers.first?.name.hasPrefix("CBC"), true,
+                       planner.settings.farthestPlanSolvers.map(\.name).joined(separator: ", "))
+        let log = SolveLog()
+        planner.settings.farthestPlanSolvers = planner.settings.farthestPlanSolvers.map { Recording(inner: $0, log: log) }
+        planner.solver = Recording(inner: planner.solver, log: log)
+        planner.settings.alternateSolvers = planner.settings.alternateSolvers.map { Recording(inner: $0, log: log) }
+        let option = try XCTUnwrap(s.effectiveOptions.first { $0.id == "no-backstop" })
+        let r = planner.plan(option)
+        XCTAssertNil(r.alternativesMissing, r.alternativesMissing?.reason ?? "")
+        let second = try XCTUnwrap(r.alternatives.last)
+        XCTAssertEqual(r.alternatives.count, 2)
+        XCTAssertEqual(second.distance, 23)
+        XCTAssertEqual(second.distanceProven, true)
+        // The search's model is the only one with the variable `given-up`.
+        let turns = log.entries.filter(\.farthest)
+        XCTAssertEqual(turns.map { String($0.solver.prefix(3)) }, ["CBC"], turns.map(\.solver).joined(separator: ", "))
+        XCTAssertEqual(turns.first?.termination, .optimal)
+    }
+}
+
+/// Every solve a ``Recording`` solver saw: which configuration, on which model, how it ended.
+private final class SolveLog: @unchecked Sendable {
+    struct Entry {
+        var solver: String
+        var farthest: Bool
+        var termination: TerminationReason
+    }
+    private let lock = NSLock()
+    private var recorded: [Entry] = []
+    var entries: [Entry] { lock.withLock { recorded } }
+    func add(_ e: Entry) { lock.withLock { recorded.append(e) } }
+}
+
+/// A solver that records each solve in a ``SolveLog`` and otherwise is `inner`.
+private struct Recording: Solver {
+    let inner: any Solver
+    let log: SolveLog
+    var name: String { inner.name }
+    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
+        let r = try inner.solve(model, parameters: parameters)
+        log.add(.init(solver: inner.name, farthest: model.variables.contains { $0.name == "given-up" },
+                      termination: r.termination))
+        return r
+    }
+    func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
+        try inner.export(model, format: format, to: path)
     }
 }

@@ -230,13 +230,16 @@ extension SolveContext {
     static let alternativeNodeLimit = 100
 
     /// The exact search for the farthest plan (step 3 of ``alternatives(_:best:)``): each
-    /// configuration of the planner's portfolio in turn, ``alternativeNodeLimit`` nodes each,
-    /// until one proves its maximum. An explicit node limit would give the whole search to
-    /// the first configuration alone; on the pair-binary model CBC's root cuts prove in
-    /// 0 nodes what GLPK leaves open after 100 (coalition-2025-requirements-plus-25: distance
-    /// 24, where GLPK found no plan apart; benchmarks/RESULTS.md, "Issue 22").
+    /// configuration in turn, ``alternativeNodeLimit`` nodes each, until one proves its
+    /// maximum. The configurations are ``PlannerSettings/farthestPlanSolvers``, else the
+    /// planner's portfolio. An explicit node limit would give the whole search to the first
+    /// configuration alone; on the pair-binary model CBC's root cuts prove in 0 nodes what
+    /// GLPK leaves open after 100 (coalition-2025-requirements-plus-25: distance 24, where
+    /// GLPK found no plan apart; benchmarks/RESULTS.md, "Issue 22"), so the standard
+    /// planner puts CBC first here (``SolverBackend``).
     var farthestPlanSearch: SolverPortfolio {
-        let members = planner.portfolio.solvers
+        let chosen = planner.settings.farthestPlanSolvers
+        let members = chosen.isEmpty ? planner.portfolio.solvers : chosen
         return SolverPortfolio(members, initialNodes: Self.alternativeNodeLimit,
                                nodeBudget: Self.alternativeNodeLimit * max(1, members.count))
     }

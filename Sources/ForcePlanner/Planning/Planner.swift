@@ -56,6 +56,10 @@ public struct PlannerSettings: Sendable {
     /// Further solver configurations to take turns with the planner's solver on hard
     /// stages (see ``SolverPortfolio``); empty: the planner's solver alone.
     public var alternateSolvers: [any Solver] = []
+    /// The configurations the alternatives' search for the farthest plan takes turns with,
+    /// in this order (``SolveContext/farthestPlanSearch``); empty: the planner's solver,
+    /// then ``alternateSolvers``, as every other stage.
+    public var farthestPlanSolvers: [any Solver] = []
     /// Add the withdrawal rows (`w <= coverage without n`) of the lexicographic solve
     /// lazily, as plans break them; off: the full family from the start (same result).
     public var lazyWithdrawalRows: Bool = true
