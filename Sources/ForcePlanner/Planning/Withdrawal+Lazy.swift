@@ -101,3 +101,42 @@ extension Formulation {
             + "\(worst.nation), below withdrawal_coverage \(NumberFormat.percent(alpha))")
     }
 }
+
+extension SolveContext {
+    /// The alternatives of an option planned with lazy withdrawal rows under a
+    /// `withdrawal_coverage` policy: first on the rows the lexicographic solve added (a
+    /// relaxation of the full family, far smaller: coalition-2025's `resilient` needs rows
+    /// for 4 of 38 nations), then checked against every nation. When every plan found keeps
+    /// the policy after any one withdrawal, the search is exact for the full family too: each
+    /// of its solves optimised over a relaxation and found a point of the full model, and a
+    /// proof that no plan is far enough holds a fortiori. Otherwise the nations that broke it
+    /// get their rows and the search runs again (``lazyWithdrawalRounds`` times at most), and
+    /// then on `full`, the whole family, as before; so it does when the `withdrawal`
+    /// objective is optimised, whose value a relaxation would raise.
+    mutating func alternativesOnTheCoresRows(_ core: Formulation, else full: Formulation, best: Plan) -> AlternativeSearch {
+        guard core.lazyWithdrawal, core.withdrawalWorst != nil, !option.objectives.contains(.withdrawal),
+              let alpha = option.policies.withdrawalCoverage else {
+            return alternatives(full, best: best)
+        }
+        var relaxed = Formulation(scenario: planner.scenario, option: option, lazyWithdrawal: true)
+        var noStage: Model?
+        relaxed.addWithdrawalRows(for: withdrawalNationsAdded, also: &noStage)
+        for _ in 0..<Self.lazyWithdrawalRounds {
+            let search = alternatives(relaxed, best: best)
+            // A plan without its withdrawal figures cannot be checked: the full family decides.
+            guard search.plans.allSatisfy({ $0.withdrawal != nil }) else { break }
+            var breaking: [String] = []
+            for plan in search.plans {
+                for n in plan.withdrawal?.byNation ?? [] where n.coverage < alpha - 1e-7 && !breaking.contains(n.nation) {
+                    breaking.append(n.nation)
+                }
+            }
+            if breaking.isEmpty { return search }
+            let have = Set(relaxed.withdrawalNations)
+            let adding = breaking.filter { !have.contains($0) }
+            guard !adding.isEmpty else { break }
+            relaxed.addWithdrawalRows(for: adding, also: &noStage)
+        }
+        return alternatives(full, best: best)
+    }
+}
