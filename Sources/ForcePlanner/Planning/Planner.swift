@@ -132,7 +132,7 @@ public struct Planner: Sendable {
             ? Formulation(scenario: scenario, option: resolved) : solved
         if let plan = result.plan, result.status == .optimal || result.status == .feasible {
             if settings.alternatives && scenario.alternatives.count > 0 {
-                let search = context.alternativesOnTheCoresRows(solved, else: formulation, best: plan)
+                let search = context.alternatives(formulation, best: plan)
                 result.alternatives = search.plans
                 result.alternativesRequested = scenario.alternatives.count
                 result.alternativesMissing = search.missing
@@ -172,8 +172,6 @@ struct SolveContext {
     /// Solves so far, and the withdrawal rows of the last formulation solved.
     var withdrawalSolves = 0
     var withdrawalRowStats: WithdrawalRowStats?
-    /// The nations whose withdrawal rows the lexicographic solve added, in order (lazy rows).
-    var withdrawalNationsAdded: [String] = []
     /// The deviation variables of a stable stage, once added (``stableStage``).
     var stable: StableDeviations?
 
@@ -234,7 +232,6 @@ struct SolveContext {
         var values: [Double]?
         defer {
             if f.withdrawalWorst != nil {
-                withdrawalNationsAdded = f.withdrawalNations
                 withdrawalRowStats = WithdrawalRowStats(nationsWithRows: f.withdrawalNations.count,
                                                         fullFamily: f.withdrawalCandidates.count, solves: withdrawalSolves)
             }
