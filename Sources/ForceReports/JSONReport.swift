@@ -38,12 +38,9 @@ public enum JSONReport {
         let hosts = scenario.restrictingHosts
         guard !hosts.isEmpty else { return [] }
         return [("restricting_hosts", .array(hosts.map { n in
-            let accepts: JSONValue
-            switch n.hosts {
-            case .all: accepts = .string("all")
-            case .none: accepts = .string("none")
-            case .only(let ids): accepts = .array(ids.map(JSONValue.string))
-            }
+            // A restricting host accepts only its own forces ("none") or the listed ones.
+            var accepts = JSONValue.string(n.hosts.description)
+            if case .only(let ids) = n.hosts { accepts = .array(ids.map(JSONValue.string)) }
             return .object([("nation", .string(n.id)), ("hosts", accepts)])
         }))]
     }
