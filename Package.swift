@@ -69,10 +69,12 @@ let package = Package(
         // Also on what ships: StandardPlanner's portfolio for every backend.
         .testTarget(name: "SolverConformanceTests", dependencies: [
             "CBCSolver", "GLPKSolver", "LinearModel", "ForceScenario", "ForcePlanner", "StandardPlanner",
+            "ForcePlanTestSupport",
         ]),
         // CBC against GLPK on every shipped scenario and on seeded random ones.
         .testTarget(name: "CrossCheckTests", dependencies: ["CBCSolver", "ForceScenario", "ForcePlanner", "GLPKSolver", "LinearModel"]),
-        // Helpers both domain test targets share: inline scenarios, the JSON Schema checker.
+        // Helpers the test targets share: inline scenarios, the JSON Schema checker, temporary
+        // folders, a recording solver.
         .target(
             name: "ForcePlanTestSupport",
             dependencies: ["ForceScenario", "ForcePlanner", "ForceReports", "ForceBench", "StandardPlanner",

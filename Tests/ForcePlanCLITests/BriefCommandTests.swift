@@ -8,8 +8,7 @@ final class BriefCommandTests: XCTestCase {
     var workDir: URL!
 
     override func setUpWithError() throws {
-        workDir = FileManager.default.temporaryDirectory.appendingPathComponent("forceplan-brief-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
+        workDir = try TestFiles.temporaryDirectory()
     }
 
     override func tearDownWithError() throws {

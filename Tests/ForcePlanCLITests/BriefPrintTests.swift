@@ -1,4 +1,5 @@
 import Foundation
+import ForcePlanTestSupport
 import XCTest
 
 /// The coalition brief printed to PDF by a real headless Chromium (Debian's `chromium`),
@@ -9,8 +10,7 @@ final class BriefPrintTests: XCTestCase {
     var workDir: URL!
 
     override func setUpWithError() throws {
-        workDir = FileManager.default.temporaryDirectory.appendingPathComponent("forceplan-print-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
+        workDir = try TestFiles.temporaryDirectory()
     }
 
     override func tearDownWithError() throws {

@@ -109,17 +109,9 @@ enum ForcePlanCLI {
         return Double(try XCTUnwrap(afterEquals.split(separator: " ").first))
     }
 
-    /// A fresh empty directory under the temporary directory.
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("forceplan-test-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// Writes `yaml` to a file in a fresh temporary directory and returns its path.
     static func scenarioFile(_ yaml: String, name: String = "scenario.yaml") throws -> String {
-        let url = try temporaryDirectory().appendingPathComponent(name)
+        let url = try TestFiles.temporaryDirectory().appendingPathComponent(name)
         try yaml.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

@@ -16,7 +16,7 @@ final class DeterminismTests: XCTestCase {
     static let arguments = ["--node-limit", "1", "--quiet"]
 
     func generated() throws -> String {
-        let path = try ForcePlanCLI.temporaryDirectory().appendingPathComponent("random-60-2.yaml").path
+        let path = try TestFiles.temporaryDirectory().appendingPathComponent("random-60-2.yaml").path
         let result = try ForcePlanCLI.run(["generate", "--nations", "60", "--seed", "2", "-o", path])
         XCTAssertEqual(result.status, 0, result.stderr)
         return path

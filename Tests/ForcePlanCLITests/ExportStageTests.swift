@@ -8,7 +8,7 @@ final class ExportStageTests: XCTestCase {
     func glpsolObjective(_ lpPath: String) throws -> Double? { try ForcePlanCLI.glpsolObjective(lpPath) }
 
     func export(_ arguments: [String]) throws -> (status: Int32, path: String, stderr: String) {
-        let path = try ForcePlanCLI.temporaryDirectory().appendingPathComponent("model.lp").path
+        let path = try TestFiles.temporaryDirectory().appendingPathComponent("model.lp").path
         let result = try ForcePlanCLI.run(["export", "scenarios/tutorial.yaml", "--lp", path] + arguments)
         return (result.status, path, result.stderr)
     }

@@ -34,7 +34,7 @@ final class InterruptTests: XCTestCase {
     }
 
     func testInterruptDuringPlanExits130AndWritesNoFile() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let scenario = try slowScenario(in: dir)
         let r = try interruptedPlan(scenario, output: dir.appendingPathComponent("plan.json"))
         XCTAssertEqual(r.status, 130)
@@ -43,7 +43,7 @@ final class InterruptTests: XCTestCase {
     }
 
     func testInterruptDuringPlanLeavesTheOldOutputUntouched() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let scenario = try slowScenario(in: dir)
         let output = dir.appendingPathComponent("plan.json")
         try "old report\n".write(to: output, atomically: false, encoding: .utf8)
@@ -56,7 +56,7 @@ final class InterruptTests: XCTestCase {
     /// `brief` and `whatif` write through the same atomic writer and handle Ctrl-C alike.
     func testInterruptDuringBriefAndWhatIfExits130AndWritesNoFile() throws {
         for command in [["brief"], ["whatif", "--drop", "n1"]] {
-            let dir = try ForcePlanCLI.temporaryDirectory()
+            let dir = try TestFiles.temporaryDirectory()
             let scenario = try slowScenario(in: dir)
             let r = try interruptedPlan(scenario, output: dir.appendingPathComponent("out"), command: command)
             XCTAssertEqual(r.status, 130, "\(command)")
@@ -70,7 +70,7 @@ final class InterruptTests: XCTestCase {
 /// resumes to exactly the results of one uninterrupted run.
 final class BenchInterruptTests: XCTestCase {
     func testInterruptedBenchKeepsWholeLinesAndResumesExactly() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let scenario = dir.appendingPathComponent("coalition.yaml").path
         XCTAssertEqual(try ForcePlanCLI.run(["generate", "--nations", "200", "--seed", "3", "-o", scenario]).status, 0)
         let sweep = dir.appendingPathComponent("sweep.yaml").path

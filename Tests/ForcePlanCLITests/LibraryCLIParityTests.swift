@@ -31,7 +31,7 @@ final class LibraryCLIParityTests: XCTestCase {
     /// A generated scenario with 25 nations: branch and bound beyond the root, where the
     /// solver configuration shapes the plan that is found.
     func testGeneratedScenarioJSONIsTheSameFromTheLibraryAndTheCLI() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let path = dir.appendingPathComponent("random-25-2.yaml").path
         let generated = try ForcePlanCLI.run(["generate", "--nations", "25", "--seed", "2", "-o", path])
         XCTAssertEqual(generated.status, 0, generated.stderr)

@@ -100,7 +100,7 @@ final class PlanCommandTests: XCTestCase {
     /// `-o FILE`: the report goes to the file (the golden bytes), nothing to stdout, and no
     /// temporary file is left beside it.
     func testOutputFileHoldsTheWholeReport() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let out = dir.appendingPathComponent("plan.csv")
         let result = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--format", "csv", "-o", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -14,7 +14,7 @@ final class ReportInputFuzzRegressionTests: XCTestCase {
     }
 
     func testEverySeedGivesAPageASummaryOrAMessage() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("brief.html").path
         let plan = dir.appendingPathComponent("plan.json").path
@@ -43,7 +43,7 @@ final class ReportInputFuzzRegressionTests: XCTestCase {
     /// 1e308 - (-1e308) overflowed to infinity, and the gap of 1e308 to an infinite
     /// percentage, both then converted to Int): now it renders, every number readable.
     func testExtremeValuesRenderAPage() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("brief.html")
         let r = try ForcePlanCLI.run(["brief", "--from", Self.seeds.appendingPathComponent("extreme-values.json").path,

@@ -14,7 +14,7 @@ final class ResilienceCommandTests: XCTestCase {
     func testGlpsolAgreesOnTheExportedWithdrawalStage() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else { throw XCTSkip("glpsol is not installed") }
         let file = try ForcePlanCLI.scenarioFile(Self.smallWithdrawal)
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let lp = dir.appendingPathComponent("withdrawal.lp").path
         let export = try ForcePlanCLI.run(["export", file, "--option", "base", "--stage", "1", "--lp", lp])
         XCTAssertEqual(export.status, 0, export.stderr)

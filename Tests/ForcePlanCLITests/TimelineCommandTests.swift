@@ -30,7 +30,7 @@ final class TimelineCommandTests: XCTestCase {
     }
 
     func glpsolOptimum(_ yaml: String, _ arguments: [String]) throws -> Double {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let file = dir.appendingPathComponent("s.yaml").path
         try yaml.write(toFile: file, atomically: true, encoding: .utf8)
         let lp = dir.appendingPathComponent("stage.lp").path
@@ -41,7 +41,7 @@ final class TimelineCommandTests: XCTestCase {
 
     /// A variant changes one lift pool's rate by id and keeps the milestones.
     func testVariantMergesTheTimelineFieldByField() throws {
-        let dir = try ForcePlanCLI.temporaryDirectory()
+        let dir = try TestFiles.temporaryDirectory()
         let base = dir.appendingPathComponent("base.yaml").path
         try TimelineCases.liftLimited.write(toFile: base, atomically: true, encoding: .utf8)
         let variant = dir.appendingPathComponent("v.yaml").path

@@ -8,20 +8,16 @@ final class VariantCommandTests: XCTestCase {
     var directory: URL!
 
     override func setUpWithError() throws {
-        directory = try ForcePlanCLI.temporaryDirectory()
-        try Self.base.write(to: directory.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
-        try Self.variant.write(to: directory.appendingPathComponent("dearer.yaml"), atomically: true, encoding: .utf8)
+        directory = try TestFiles.temporaryDirectory()
+        // base.yaml and dearer.yaml, as in WhatIfStableTests: r needs 2 infantry at a; u's 2 units
+        // (cost 1) serve it in the baseline; the variant makes them cost 5, so a plain re-plan
+        // swaps to f's 2 (cost 2 each): 4 units moved; stable keeps u's: 0.
+        try TestFiles.writeStablePair(in: directory)
     }
 
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: directory)
     }
-
-    /// As in WhatIfStableTests (ForcePlannerTests): r needs 2 infantry at a; u's 2 units
-    /// (cost 1) serve it in the baseline; the variant makes them cost 5, so a plain re-plan
-    /// swaps to f's 2 (cost 2 each): 4 units moved; stable keeps u's: 0.
-    static let base = TestScenarios.stableBase
-    static let variant = TestScenarios.stableVariant
 
     // MARK: Through the binary
 

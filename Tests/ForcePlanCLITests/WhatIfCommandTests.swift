@@ -124,8 +124,7 @@ final class WhatIfCommandTests: XCTestCase {
     }
 
     func testOutputFileIsWrittenWhole() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("forceplan-whatif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("out.json")
         try "old".write(to: file, atomically: true, encoding: .utf8)

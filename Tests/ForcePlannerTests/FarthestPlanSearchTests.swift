@@ -45,10 +45,17 @@ final class FarthestPlanSearchTests: XCTestCase {
         var planner = Planner.standard(scenario: s, settings: PlannerSettings(alternatives: true, findBinding: false))
         XCTAssertEqual(planner.settings.farthestPlanSolvers.first?.name.hasPrefix("CBC"), true,
                        planner.settings.farthestPlanSolvers.map(\.name).joined(separator: ", "))
-        let log = SolveLog()
-        planner.settings.farthestPlanSolvers = planner.settings.farthestPlanSolvers.map { Recording(inner: $0, log: log) }
-        planner.solver = Recording(inner: planner.solver, log: log)
-        planner.settings.alternateSolvers = planner.settings.alternateSolvers.map { Recording(inner: $0, log: log) }
+        // Every solve: which configuration, whether on the search's model (the only one with
+        // the variable `given-up`), and how it ended.
+        let log = Recorded<(solver: String, farthest: Bool, termination: TerminationReason)>()
+        func recording(_ s: any Solver) -> any Solver {
+            RecordingSolver(inner: s) { m, _, r in
+                log.append((s.name, m.variables.contains { $0.name == "given-up" }, r.termination))
+            }
+        }
+        planner.settings.farthestPlanSolvers = planner.settings.farthestPlanSolvers.map(recording)
+        planner.solver = recording(planner.solver)
+        planner.settings.alternateSolvers = planner.settings.alternateSolvers.map(recording)
         let option = try XCTUnwrap(s.effectiveOptions.first { $0.id == "no-backstop" })
         let r = planner.plan(option)
         XCTAssertNil(r.alternativesMissing, r.alternativesMissing?.reason ?? "")
@@ -56,38 +63,8 @@ final class FarthestPlanSearchTests: XCTestCase {
         XCTAssertEqual(r.alternatives.count, 2)
         XCTAssertEqual(second.distance, 23)
         XCTAssertEqual(second.distanceProven, true)
-        // The search's model is the only one with the variable `given-up`.
         let turns = log.entries.filter(\.farthest)
         XCTAssertEqual(turns.map { String($0.solver.prefix(3)) }, ["CBC"], turns.map(\.solver).joined(separator: ", "))
         XCTAssertEqual(turns.first?.termination, .optimal)
-    }
-}
-
-/// Every solve a ``Recording`` solver saw: which configuration, on which model, how it ended.
-private final class SolveLog: @unchecked Sendable {
-    struct Entry {
-        var solver: String
-        var farthest: Bool
-        var termination: TerminationReason
-    }
-    private let lock = NSLock()
-    private var recorded: [Entry] = []
-    var entries: [Entry] { lock.withLock { recorded } }
-    func add(_ e: Entry) { lock.withLock { recorded.append(e) } }
-}
-
-/// A solver that records each solve in a ``SolveLog`` and otherwise is `inner`.
-private struct Recording: Solver {
-    let inner: any Solver
-    let log: SolveLog
-    var name: String { inner.name }
-    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
-        let r = try inner.solve(model, parameters: parameters)
-        log.add(.init(solver: inner.name, farthest: model.variables.contains { $0.name == "given-up" },
-                      termination: r.termination))
-        return r
-    }
-    func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
-        try inner.export(model, format: format, to: path)
     }
 }

@@ -11,20 +11,15 @@ final class WhatIfStableTests: XCTestCase {
     var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("forceplan-stable-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.base.write(to: directory.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
-        try Self.variant.write(to: directory.appendingPathComponent("dearer.yaml"), atomically: true, encoding: .utf8)
+        directory = try TestFiles.temporaryDirectory()
+        // base.yaml and dearer.yaml: r needs 2 infantry at a. Baseline: u's 2 units (cost 1 each) serve it: coverage 1,
+        // cost 2. The variant makes u's units cost 5.
+        try TestFiles.writeStablePair(in: directory)
     }
 
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: directory)
     }
-
-    /// r needs 2 infantry at a. Baseline: u's 2 units (cost 1 each) serve it: coverage 1,
-    /// cost 2. The variant makes u's units cost 5.
-    static let base = TestScenarios.stableBase
-    static let variant = TestScenarios.stableVariant
 
     func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(file: directory.appendingPathComponent(name).path).scenario

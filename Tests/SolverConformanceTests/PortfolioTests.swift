@@ -1,4 +1,5 @@
 import Foundation
+import ForcePlanTestSupport
 import ForcePlanner
 import GLPKSolver
 import LinearModel
@@ -55,14 +56,16 @@ final class PortfolioTests: XCTestCase {
     /// soon), each member's turns are recorded and summed by hand.
     func testNodesAndIterationsSumTheTurns() throws {
         let (m, _) = SolverConformance.marketSplit()
-        let log = TurnRecord()
-        let members = GLPKSolver.portfolio.map { Recording(inner: $0, log: log) as any Solver }
+        let log = Recorded<(limit: Int?, nodes: Int, iterations: Int)>()
+        let members = GLPKSolver.portfolio.map { member in
+            RecordingSolver(inner: member) { _, p, r in log.append((p.nodeLimit, r.nodes ?? 0, r.iterations ?? 0)) } as any Solver
+        }
         let r = try SolverPortfolio(members, nodeBudget: 1_200).solve(m, parameters: SolveParameters())
         XCTAssertEqual(r.termination, .stoppedEarly, r.message ?? "")
         XCTAssertEqual(r.stoppedBy, .nodes)
-        XCTAssertEqual(log.limits, [500, 500, 200])  // two turns of 500, then what is left
-        XCTAssertEqual(r.nodes, log.nodes.reduce(0, +))
-        XCTAssertEqual(r.iterations, log.iterations.reduce(0, +))
+        XCTAssertEqual(log.entries.map(\.limit), [500, 500, 200])  // two turns of 500, then what is left
+        XCTAssertEqual(r.nodes, log.entries.map(\.nodes).reduce(0, +))
+        XCTAssertEqual(r.iterations, log.entries.map(\.iterations).reduce(0, +))
         XCTAssertGreaterThan(r.iterations ?? 0, 0)
     }
 
@@ -79,25 +82,4 @@ private final class Box: @unchecked Sendable {
     private var value: Result<SolveResult, Error>?
     func set(_ r: Result<SolveResult, Error>) { lock.lock(); value = r; lock.unlock() }
     func get() -> Result<SolveResult, Error>? { lock.lock(); defer { lock.unlock() }; return value }
-}
-
-private final class TurnRecord: @unchecked Sendable {
-    var limits: [Int?] = [], nodes: [Int] = [], iterations: [Int] = []
-}
-
-/// A member that records its turns (single-threaded use only).
-private struct Recording: Solver {
-    var inner: any Solver
-    let log: TurnRecord
-    var name: String { inner.name }
-    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
-        let r = try inner.solve(model, parameters: parameters)
-        log.limits.append(parameters.nodeLimit)
-        log.nodes.append(r.nodes ?? 0)
-        log.iterations.append(r.iterations ?? 0)
-        return r
-    }
-    func export(_ model: Model, format: ModelFileFormat, to path: String) throws {
-        try inner.export(model, format: format, to: path)
-    }
 }
