@@ -58,6 +58,25 @@ public enum SolverBackend: String, CaseIterable, Sendable {
         case .glpk, .cbc, .glpkPlain: return []
         }
     }
+
+    /// The configuration of the alternatives' clean-up stages
+    /// (``PlannerSettings/alternativeStageSolver``); nil: the first of ``solvers``.
+    ///
+    /// ``auto`` takes GLPK with Gomory cuts there. Each clean-up stage stops at 100 nodes
+    /// with its best plan, so a proof is rarely the point: the work per node is. The
+    /// portfolio's first configuration spends its first nodes on pseudocost branching's
+    /// strong-branching start and on four cut families; Gomory cuts with Driebeck-Tomlin
+    /// branching does not, and took the shipped scenarios' option sets from 6.3x, 5.8x
+    /// and 7.0x their lexicographic solves (coalition-2025, poland-hosts-none,
+    /// uk-withdraws) to 4.2x, 3.1x and 4.5x, with the shadow's warm start
+    /// (benchmarks/RESULTS.md, "Issue 22", "Clean-up stages"). `--solver glpk` and
+    /// `--solver cbc` are unchanged.
+    public var alternativeStageSolver: (any Solver)? {
+        switch self {
+        case .auto: return GLPKSolver(options: .gomory)
+        case .glpk, .cbc, .glpkPlain: return nil
+        }
+    }
 }
 
 extension Planner {
@@ -73,14 +92,15 @@ extension Planner {
     /// print(JSONReport.render(report), terminator: "")   // the bytes of `forceplan plan --format json`
     /// ```
     ///
-    /// `settings.alternateSolvers` is replaced by the backend's alternates; everything else
-    /// in `settings` is kept.
+    /// `settings.alternateSolvers`, `farthestPlanSolvers` and `alternativeStageSolver` are
+    /// replaced by the backend's; everything else in `settings` is kept.
     public static func standard(scenario: Scenario, settings: PlannerSettings = PlannerSettings(),
                                 backend: SolverBackend = .auto) -> Planner {
         var settings = settings
         let solvers = backend.solvers
         settings.alternateSolvers = Array(solvers.dropFirst())
         settings.farthestPlanSolvers = backend.farthestPlanSolvers
+        settings.alternativeStageSolver = backend.alternativeStageSolver
         // Every backend has at least one configuration; GLPK's default is the fallback.
         return Planner(scenario: scenario, solver: solvers.first ?? GLPKSolver(), settings: settings)
     }

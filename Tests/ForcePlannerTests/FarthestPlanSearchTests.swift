@@ -15,9 +15,12 @@ final class FarthestPlanSearchTests: XCTestCase {
     /// `cbc FILE.mps -max -solve` is proven at 24 at the root (0 nodes); the default planner
     /// then found that plan (GLPK's second configuration reached 22, CBC proved 24). Since
     /// the scenario gained its timeline (arrival variables) and soft `min_nations`, the
-    /// search model is another one: measured on the merged tree, the default planner finds
-    /// the second alternative at distance 21, not proven. The alternative must be found, at
-    /// least that far apart.
+    /// search model is another one: measured on the merged tree, the default planner found
+    /// the second alternative at distance 21, not proven. Since the shadow is warm-started
+    /// from the plan before and the clean-up stages run GLPK's Gomory configuration (issue
+    /// 22, "Clean-up stages"), the first alternative is another plan and the shadow finds the
+    /// second at distance 20 (over the shipped files' 72 alternatives the distances sum to
+    /// 2,303 against 2,279). The alternative must be found, at least that far apart.
     func testRequirementsPlus25GetsItsSecondAlternative() throws {
         let file = LoaderScenarioTests.packageRoot
             .appendingPathComponent("scenarios/coalition-2025-requirements-plus-25.yaml").path
@@ -27,7 +30,7 @@ final class FarthestPlanSearchTests: XCTestCase {
         let r = planner.plan(option)
         XCTAssertNil(r.alternativesMissing, r.alternativesMissing?.reason ?? "")
         XCTAssertEqual(r.alternatives.count, 2)
-        XCTAssertGreaterThanOrEqual(r.alternatives.last?.distance ?? 0, 21)
+        XCTAssertGreaterThanOrEqual(r.alternatives.last?.distance ?? 0, 20)
     }
 
     /// coalition-2025-uk-withdraws, option no-backstop, second alternative: neither the ban
@@ -37,7 +40,9 @@ final class FarthestPlanSearchTests: XCTestCase {
     /// GLPK configurations stopped at 100 nodes each (bound 24.16 and 24.18, no plan apart)
     /// before CBC proved the same 23 (release build: 1.6 s for the search against 0.7 s;
     /// benchmarks/RESULTS.md, "Issue 22"). Every solve of the search is recorded: one turn,
-    /// CBC's, and the distance stays the proven 23 that main delivered.
+    /// CBC's, proving the maximum. That maximum was 23; since the clean-up stages run GLPK's
+    /// Gomory configuration, the first alternative is another plan (distance 33 either way)
+    /// and the maximum from the two plans before is 24, proven the same way.
     func testFarthestPlanSearchIsProvenInCBCsTurnAlone() throws {
         let file = LoaderScenarioTests.packageRoot
             .appendingPathComponent("scenarios/coalition-2025-uk-withdraws.yaml").path
@@ -61,7 +66,7 @@ final class FarthestPlanSearchTests: XCTestCase {
         XCTAssertNil(r.alternativesMissing, r.alternativesMissing?.reason ?? "")
         let second = try XCTUnwrap(r.alternatives.last)
         XCTAssertEqual(r.alternatives.count, 2)
-        XCTAssertEqual(second.distance, 23)
+        XCTAssertEqual(second.distance, 24)
         XCTAssertEqual(second.distanceProven, true)
         let turns = log.entries.filter(\.farthest)
         XCTAssertEqual(turns.map { String($0.solver.prefix(3)) }, ["CBC"], turns.map(\.solver).joined(separator: ", "))

@@ -47,13 +47,15 @@ extension SolveContext {
     ///    its distance is proven the maximum;
     /// 2. else the linear shadow of the distance: deploy as few units as possible on the
     ///    earlier pairs (each variable weighted by how many earlier plans use its pair, over
-    ///    its bound). As easy as a cost stage; the pairs it leaves empty are given up;
+    ///    its bound), warm-started from the plan before. As easy as a cost stage; the
+    ///    pairs it leaves empty are given up;
     /// 3. only when neither gave anything up, the exact search `max t`, `t <= pairs of plan
     ///    j given up` with binaries `used(n|r)`, warm-started and node-limited. It proves
     ///    its maximum when it completes: with `t = 0` that no other plan is in the window.
     ///
     /// Then, with the pairs it gives up kept out (so every plan is at least as far), the
-    /// option's objectives are optimised in order, each warm-started from the plan before.
+    /// option's objectives are optimised in order, each warm-started from the plan before
+    /// (the clean-up stages, on ``alternativeStages``).
     /// All solves are node-limited, so results are reproducible. A distance is proven only
     /// through step 1 or a completed step 3; otherwise it is a lower bound on the maximum.
     mutating func alternatives(_ f: Formulation, best: Plan) -> AlternativeSearch {
@@ -144,7 +146,9 @@ extension SolveContext {
                         shadow.add(uses / max(1, f.model.variables[a.variable.index].upperBound), a.variable)
                     }
                 }
-                if let v = banned(base, [], groups, f, .minimize, shadow, step: nil, k: k) {
+                // Warm-started from the plan before, which is in the window: the search
+                // always holds a plan there, and GLPK prunes against it from the first node.
+                if let v = banned(base, [], groups, f, .minimize, shadow, step: nil, k: k, hint: previousValues) {
                     let c = candidate(v)
                     if c.distance > incumbent?.distance ?? -1 { incumbent = c }
                 }
@@ -193,7 +197,7 @@ extension SolveContext {
                 staged.setObjective(objective.maximizes ? .maximize : .minimize, f.expression(for: objective))
                 var p = parameters(stage: "alternative \(k)", step: f.objectiveStep(for: objective), hint: values)
                 p.nodeLimit = Self.alternativeNodeLimit
-                guard let r = try? planner.portfolio.solve(staged, parameters: p), r.hasSolution else { break }
+                guard let r = try? alternativeStages.solve(staged, parameters: p), r.hasSolution else { break }
                 values = f.cleanValues(r.values)
                 let value = f.expression(for: objective).value(values)
                 Self.keep(&staged, f, objective, at: value, slack: Self.tolerance(value), name: "keep-alt(\(objective))")
@@ -213,13 +217,13 @@ extension SolveContext {
     /// search as easy as the option's own); its clean values when a plan exists.
     private func banned(_ base: Model, _ ban: Set<String>, _ groups: [String: [AssignmentVariable]],
                         _ f: Formulation, _ sense: ObjectiveSense, _ objective: LinearExpression, step: Double?,
-                        k: Int) -> [Double]? {
+                        k: Int, hint: [Double]? = nil) -> [Double]? {
         var m = base
         for key in ban {
             for a in groups[key] ?? [] { m.setBounds(a.variable, lower: 0, upper: 0) }
         }
         m.setObjective(sense, objective)
-        var p = parameters(stage: "alternative \(k)", step: step, hint: nil)
+        var p = parameters(stage: "alternative \(k)", step: step, hint: hint)
         p.nodeLimit = Self.alternativeNodeLimit
         if step == nil { p.relativeGap = Self.shadowGap }
         guard let r = try? planner.portfolio.solve(m, parameters: p), r.hasSolution else { return nil }
@@ -242,6 +246,15 @@ extension SolveContext {
         let members = chosen.isEmpty ? planner.portfolio.solvers : chosen
         return SolverPortfolio(members, initialNodes: Self.alternativeNodeLimit,
                                nodeBudget: Self.alternativeNodeLimit * max(1, members.count))
+    }
+    /// The solver of the clean-up stages (the option's objectives in order at a found
+    /// distance): ``PlannerSettings/alternativeStageSolver``, else the planner's portfolio,
+    /// whose first configuration alone runs a stage with a node limit of its own. These
+    /// stages stop at ``alternativeNodeLimit`` nodes with the best plan found, so what
+    /// counts is the work per node, not the strength of a proof; the standard planner
+    /// gives them GLPK with Gomory cuts (``SolverBackend``).
+    var alternativeStages: any Solver {
+        planner.settings.alternativeStageSolver ?? planner.portfolio
     }
     /// Relative gap at which the shadow search (a heuristic) stops.
     static let shadowGap = 0.05

@@ -60,6 +60,11 @@ public struct PlannerSettings: Sendable {
     /// in this order (``SolveContext/farthestPlanSearch``); empty: the planner's solver,
     /// then ``alternateSolvers``, as every other stage.
     public var farthestPlanSolvers: [any Solver] = []
+    /// The configuration of the alternatives' clean-up stages: the option's objectives in
+    /// order at a found distance, ``SolveContext/alternativeNodeLimit`` nodes each, each
+    /// warm-started from the plan before (``SolveContext/alternativeStages``). Nil: the
+    /// planner's solver, as every other stage.
+    public var alternativeStageSolver: (any Solver)?
     /// Add the withdrawal rows (`w <= coverage without n`) of the lexicographic solve
     /// lazily, as plans break them; off: the full family from the start (same result).
     public var lazyWithdrawalRows: Bool = true
