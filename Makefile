@@ -161,9 +161,12 @@ deb: release-forceplan man
 bare-system-test: deb
 	bash deploy/bare-system-test.sh $(DEB)
 
-# The build quiet and the command not echoed: the plan's bottom line opens the output.
+# The build quiet and the command not echoed: the plan's bottom line opens the output. The
+# build's output is shown only when it fails: linking the Swift runtime in statically, the
+# linker warns about Foundation's own use of mktemp, which is not forceplan's to fix.
 plan: deps
-	@$(SWIFT) build $(RELEASE_FLAGS) --product forceplan --quiet
+	@log=$$(mktemp) && { $(SWIFT) build $(RELEASE_FLAGS) --product forceplan --quiet >"$$log" 2>&1 \
+	  || { cat "$$log" >&2; rm -f "$$log"; exit 1; }; } && rm -f "$$log"
 	@$(RELEASE_BIN) plan $(SCENARIO) --detail summary
 
 bench: release
