@@ -62,13 +62,13 @@ public enum SolverBackend: String, CaseIterable, Sendable {
     /// The configuration of the alternatives' clean-up stages
     /// (``PlannerSettings/alternativeStageSolver``); nil: the first of ``solvers``.
     ///
-    /// ``auto`` takes GLPK with Gomory cuts there. Each clean-up stage stops at 100 nodes
-    /// with its best plan, so a proof is rarely the point: the work per node is. The
+    /// ``auto`` takes GLPK with Gomory cuts there. A clean-up stage has 100 nodes and keeps
+    /// its best plan when they run out, so a proof is rarely the point: the work per node is. The
     /// portfolio's first configuration spends its first nodes on pseudocost branching's
     /// strong-branching start and on four cut families; Gomory cuts with Driebeck-Tomlin
-    /// branching does not, and took the shipped scenarios' option sets from 6.3x, 5.8x
-    /// and 7.0x their lexicographic solves (coalition-2025, poland-hosts-none,
-    /// uk-withdraws) to 4.2x, 3.1x and 4.5x, with the shadow's warm start
+    /// branching does not. With the shadow's warm start it took the shipped scenarios'
+    /// option sets from 6.1x, 5.9x and 7.2x their lexicographic solves (coalition-2025,
+    /// poland-hosts-none, uk-withdraws) to 4.0x, 3.1x and 4.5x
     /// (benchmarks/RESULTS.md, "Issue 22", "Clean-up stages"). `--solver glpk` and
     /// `--solver cbc` are unchanged.
     public var alternativeStageSolver: (any Solver)? {
