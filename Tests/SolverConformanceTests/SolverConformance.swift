@@ -241,14 +241,19 @@ enum SolverConformance {
         return (m, hint)
     }
 
+    /// `m` solved by a fresh solver of `c` with a node limit (and 60 s, a safety net only).
+    static func solve(_ m: Model, nodeLimit: Int, _ c: ConformanceConfig) throws -> SolveResult {
+        var p = SolveParameters()
+        p.nodeLimit = nodeLimit
+        p.timeLimit = 60
+        return try c.makeSolver().solve(m, parameters: p)
+    }
+
     /// A node limit of 2 stops the market split search early: `.stoppedEarly`, never
     /// `.optimal`; an incumbent, if any, satisfies the rows and is no better than the bound.
     static func nodeLimitStopsEarly(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
         let (m, _) = marketSplit()
-        var p = SolveParameters()
-        p.nodeLimit = 2
-        p.timeLimit = 60  // a safety net only
-        let r = try c.makeSolver().solve(m, parameters: p)
+        let r = try solve(m, nodeLimit: 2, c)
         XCTAssertEqual(r.termination, .stoppedEarly, r.message ?? "", file: file, line: line)
         if r.hasSolution {
             checkFeasible(m, r.values, c.tolerance, file: file, line: line)
@@ -260,11 +265,7 @@ enum SolverConformance {
     /// A node limit of 20 on the market split: the result counts the nodes taken up,
     /// at least 1 (the root) and at most the limit.
     static func nodeCountIsReported(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
-        let (m, _) = marketSplit()
-        var p = SolveParameters()
-        p.nodeLimit = 20
-        p.timeLimit = 60  // a safety net only
-        let r = try c.makeSolver().solve(m, parameters: p)
+        let r = try solve(marketSplit().model, nodeLimit: 20, c)
         XCTAssertEqual(r.termination, .stoppedEarly, r.message ?? "", file: file, line: line)
         let nodes = try XCTUnwrap(r.nodes, file: file, line: line)
         XCTAssertGreaterThanOrEqual(nodes, 1, r.message ?? "", file: file, line: line)
@@ -275,12 +276,9 @@ enum SolverConformance {
     /// alone needs some, every row being an equality the slack basis violates) and the same
     /// on a second run, since the count, like the node count, is work and not time.
     static func iterationCountIsReported(_ c: ConformanceConfig, file: StaticString = #filePath, line: UInt = #line) throws {
-        let (m, _) = marketSplit()
-        var p = SolveParameters()
-        p.nodeLimit = 20
-        p.timeLimit = 60  // a safety net only
-        let r = try c.makeSolver().solve(m, parameters: p)
-        let again = try c.makeSolver().solve(m, parameters: p)
+        let m = marketSplit().model
+        let r = try solve(m, nodeLimit: 20, c)
+        let again = try solve(m, nodeLimit: 20, c)
         let iterations = try XCTUnwrap(r.iterations, r.message ?? "", file: file, line: line)
         XCTAssertGreaterThanOrEqual(iterations, 1, file: file, line: line)
         XCTAssertEqual(again.iterations, iterations, file: file, line: line)
@@ -297,10 +295,7 @@ enum SolverConformance {
         var objective = -1 * m.objective.expression
         objective.add(-1, w)
         m.setObjective(.maximize, objective)
-        var p = SolveParameters()
-        p.nodeLimit = 2
-        p.timeLimit = 60
-        let r = try c.makeSolver().solve(m, parameters: p)
+        let r = try solve(m, nodeLimit: 2, c)
         XCTAssertEqual(r.termination, .stoppedEarly, r.message ?? "", file: file, line: line)
         let bound = try XCTUnwrap(r.bestBound, file: file, line: line)
         XCTAssertLessThanOrEqual(bound, -5 + c.tolerance, file: file, line: line)
