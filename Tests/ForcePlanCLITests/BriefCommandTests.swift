@@ -11,10 +11,6 @@ final class BriefCommandTests: XCTestCase {
         workDir = try TestFiles.temporaryDirectory()
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: workDir)
-    }
-
     /// Runs a program to its end; returns its status, stdout and stderr.
     func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
         try ForcePlanCLI.runProgram(executable, arguments, scratch: workDir)

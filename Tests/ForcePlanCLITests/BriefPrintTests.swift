@@ -13,10 +13,6 @@ final class BriefPrintTests: XCTestCase {
         workDir = try TestFiles.temporaryDirectory()
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: workDir)
-    }
-
     /// Runs a program to its end, stdout as text.
     func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let r = try ForcePlanCLI.runProgram(executable, arguments, scratch: workDir)

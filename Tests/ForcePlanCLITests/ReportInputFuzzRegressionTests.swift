@@ -15,7 +15,6 @@ final class ReportInputFuzzRegressionTests: XCTestCase {
 
     func testEverySeedGivesAPageASummaryOrAMessage() throws {
         let dir = try TestFiles.temporaryDirectory()
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("brief.html").path
         let plan = dir.appendingPathComponent("plan.json").path
         let made = try ForcePlanCLI.run(["plan", "scenarios/tutorial.yaml", "--no-alternatives", "--no-binding",
@@ -44,7 +43,6 @@ final class ReportInputFuzzRegressionTests: XCTestCase {
     /// percentage, both then converted to Int): now it renders, every number readable.
     func testExtremeValuesRenderAPage() throws {
         let dir = try TestFiles.temporaryDirectory()
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("brief.html")
         let r = try ForcePlanCLI.run(["brief", "--from", Self.seeds.appendingPathComponent("extreme-values.json").path,
                                       "-o", out.path])

@@ -15,10 +15,6 @@ final class VariantCommandTests: XCTestCase {
         try TestFiles.writeStablePair(in: directory)
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
     // MARK: Through the binary
 
     /// `forceplan validate` on each misspelled-id fixture of the malformed corpus: exit 2,

@@ -125,7 +125,6 @@ final class WhatIfCommandTests: XCTestCase {
 
     func testOutputFileIsWrittenWhole() throws {
         let dir = try TestFiles.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("out.json")
         try "old".write(to: file, atomically: true, encoding: .utf8)
         let args = Self.tutorial + ["--format", "json", "--no-alternatives", "--no-binding"]

@@ -17,10 +17,6 @@ final class WhatIfStableTests: XCTestCase {
         try TestFiles.writeStablePair(in: directory)
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
     func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(file: directory.appendingPathComponent(name).path).scenario
     }

@@ -8,37 +8,17 @@ public enum TestFiles {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("forceplan-test-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        created.add(dir)
+        created.append(dir)
         return dir
     }
 
     /// The directories ``temporaryDirectory()`` made, removed at exit (XCTest ends the test
-    /// process with `exit`, which runs the handler).
-    private static let created = CreatedDirectories()
-
-    private final class CreatedDirectories: @unchecked Sendable {
-        private let lock = NSLock()
-        private var urls: [URL] = []
-        private var registered = false
-
-        func add(_ url: URL) {
-            lock.lock()
-            defer { lock.unlock() }
-            urls.append(url)
-            if !registered {
-                registered = true
-                atexit { TestFiles.created.removeAll() }
-            }
-        }
-
-        func removeAll() {
-            lock.lock()
-            let all = urls
-            urls = []
-            lock.unlock()
-            for url in all { try? FileManager.default.removeItem(at: url) }
-        }
-    }
+    /// process with `exit`, which runs the handler). The handler is registered when the
+    /// first directory is made (a static is initialised once, on first use).
+    private static let created: Recorded<URL> = {
+        atexit { TestFiles.created.entries.forEach { try? FileManager.default.removeItem(at: $0) } }
+        return Recorded<URL>()
+    }()
 
     /// Writes ``TestScenarios/stableBase`` as `base.yaml` and ``TestScenarios/stableVariant``
     /// as `dearer.yaml` into `directory` (the stable re-plan's case, planned by both the
